@@ -1,0 +1,244 @@
+import { ApiError, isAbortError } from "./errors";
+import { flattenParams } from "./flatten";
+import {
+  API_VERSION,
+  operations,
+  type Action,
+  type ParamsOf,
+  type ResultOf,
+} from "./operations";
+import { errorEnvelopeSchema } from "./schemas/common";
+
+/**
+ * The one place Trailscope calls `fetch`. Every ActionTrail action goes
+ * through `rpc()`: parameters are flattened the RPC way and sent to
+ * `/api/<RegionId>/` (answered by the simulated account in mock mode, by the
+ * signing gateway in live mode), error envelopes become `ApiError`, throttling
+ * and server errors are retried with bounded backoff, and every answer is
+ * checked against the action's schema.
+ */
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  baseDelayMs: number;
+  capDelayMs: number;
+}
+
+export interface ClientConfig {
+  baseUrl: string;
+  retry: RetryPolicy;
+  /** Full jitter source, replaceable in tests. */
+  random: () => number;
+}
+
+export interface RetryInfo {
+  action: Action;
+  region: string;
+  attempt: number;
+  delayMs: number;
+  error: ApiError;
+}
+
+export interface RpcOptions {
+  signal?: AbortSignal | undefined;
+  /** Told before each retry, so a screen can say "retrying" while keeping what it has. */
+  onRetry?: ((info: RetryInfo) => void) | undefined;
+  retry?: Partial<RetryPolicy> | undefined;
+}
+
+const defaultConfig = (): ClientConfig => ({
+  baseUrl: (import.meta.env.VITE_API_BASE_URL as string | undefined) || "/api",
+  retry: { maxRetries: 3, baseDelayMs: 1000, capDelayMs: 8000 },
+  random: Math.random,
+});
+
+let config: ClientConfig = defaultConfig();
+
+/** Adjusts the client (tests shorten the backoff; nothing else should need to). */
+export function configureClient(
+  patch: Partial<Omit<ClientConfig, "retry">> & {
+    retry?: Partial<RetryPolicy>;
+  },
+): void {
+  config = { ...config, ...patch, retry: { ...config.retry, ...patch.retry } };
+}
+
+export function resetClientConfig(): void {
+  config = defaultConfig();
+}
+
+/** Exponential backoff with full jitter: a random delay in [0, min(cap, base * 2^attempt)). */
+export function backoffDelay(
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number,
+): number {
+  const ceiling = Math.min(
+    policy.capDelayMs,
+    policy.baseDelayMs * 2 ** attempt,
+  );
+  return Math.floor(random() * ceiling);
+}
+
+export function buildRequestUrl(
+  region: string,
+  action: string,
+  params: object,
+): string {
+  const query = new URLSearchParams({ Action: action, Version: API_VERSION });
+  for (const [key, value] of flattenParams(params)) query.append(key, value);
+  const origin =
+    typeof location === "undefined" ? "http://localhost" : location.origin;
+  const base = new URL(
+    `${config.baseUrl.replace(/\/$/, "")}/${encodeURIComponent(region)}/`,
+    origin,
+  );
+  return `${base.href}?${query.toString()}`;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(
+        signal.reason instanceof Error
+          ? signal.reason
+          : new DOMException("Aborted", "AbortError"),
+      );
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(
+        signal?.reason instanceof Error
+          ? signal.reason
+          : new DOMException("Aborted", "AbortError"),
+      );
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+async function attemptOnce<A extends Action>(
+  region: string,
+  action: A,
+  params: ParamsOf<A>,
+  signal?: AbortSignal,
+) {
+  const operation = operations[action];
+  const url = buildRequestUrl(region, action, params);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: operation.write ? "POST" : "GET",
+      headers: { Accept: "application/json" },
+      cache: "no-store",
+      credentials: "same-origin",
+      signal: signal ?? null,
+    });
+  } catch (cause) {
+    if (isAbortError(cause)) throw cause;
+    throw new ApiError({
+      code: "NetworkError",
+      message:
+        "The request did not reach the ActionTrail endpoint. Check the connection and try again.",
+      status: 0,
+      action,
+      region,
+      cause,
+    });
+  }
+
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (cause) {
+    if (isAbortError(cause)) throw cause;
+    throw new ApiError({
+      code: response.ok ? "InvalidResponse" : `Http${response.status}`,
+      message: response.ok
+        ? "The service answered with something that is not JSON."
+        : `The service answered HTTP ${response.status} ${response.statusText} without an error description.`,
+      status: response.status,
+      action,
+      region,
+      cause,
+    });
+  }
+
+  if (!response.ok) {
+    const envelope = errorEnvelopeSchema.safeParse(body);
+    throw new ApiError({
+      code: envelope.success ? envelope.data.Code : `Http${response.status}`,
+      message: envelope.success
+        ? (envelope.data.Message ?? "")
+        : `The service answered HTTP ${response.status}.`,
+      status: response.status,
+      requestId: envelope.success ? envelope.data.RequestId : undefined,
+      hostId: envelope.success ? envelope.data.HostId : undefined,
+      recommend: envelope.success ? envelope.data.Recommend : undefined,
+      action,
+      region,
+    });
+  }
+
+  const parsed = operation.response.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new ApiError({
+      code: "InvalidResponse",
+      message: `The ${action} answer did not match the ActionTrail contract${
+        first
+          ? ` at ${first.path.join(".") || "the top level"}: ${first.message}`
+          : ""
+      }.`,
+      status: response.status,
+      requestId: (body as { RequestId?: string } | null)?.RequestId,
+      action,
+      region,
+      cause: parsed.error,
+    });
+  }
+  return parsed.data as ResultOf<A>;
+}
+
+/** Whether a failed attempt may be sent again: throttling always; server errors only for reads. */
+export function isRetryable(error: ApiError, write: boolean): boolean {
+  if (error.isThrottling) return true;
+  return !write && error.isServerError;
+}
+
+export async function rpc<A extends Action>(
+  region: string,
+  action: A,
+  params: ParamsOf<A>,
+  options: RpcOptions = {},
+): Promise<ResultOf<A>> {
+  const policy = { ...config.retry, ...options.retry };
+  const write = operations[action].write;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await attemptOnce(region, action, params, options.signal);
+    } catch (error) {
+      if (
+        !(error instanceof ApiError) ||
+        attempt >= policy.maxRetries ||
+        !isRetryable(error, write)
+      )
+        throw error;
+      const delayMs = backoffDelay(attempt, policy, config.random);
+      options.onRetry?.({
+        action,
+        region,
+        attempt: attempt + 1,
+        delayMs,
+        error,
+      });
+      await sleep(delayMs, options.signal);
+    }
+  }
+}

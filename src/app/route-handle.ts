@@ -1,0 +1,7 @@
+/** What a route tells the shell about itself (read with `useMatches`). */
+export interface RouteHandle {
+  /** The screen can fan out to "All regions". */
+  allRegions?: boolean;
+  /** The screen does not depend on a region at all. */
+  noRegion?: boolean;
+}

@@ -1,0 +1,30 @@
+import { Navigate, type RouteObject } from "react-router";
+import { eventsRoutes } from "@/features/events/routes";
+import { insightsRoutes } from "@/features/insights/routes";
+import { investigateRoutes } from "@/features/investigate/routes";
+import { trailsRoutes } from "@/features/trails/routes";
+import { NotFoundPage, RouteErrorPage } from "./shell/error-pages";
+import { AppLayout } from "./shell/app-layout";
+import { SettingsPage } from "./shell/settings-page";
+
+/** Every screen of Trailscope, composed from the features' routes. */
+export const routes: RouteObject[] = [
+  {
+    path: "/",
+    element: <AppLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { index: true, element: <Navigate to="/events" replace /> },
+      ...eventsRoutes,
+      ...trailsRoutes,
+      ...insightsRoutes,
+      ...investigateRoutes,
+      {
+        path: "settings",
+        element: <SettingsPage />,
+        handle: { noRegion: true },
+      },
+      { path: "*", element: <NotFoundPage />, handle: { noRegion: true } },
+    ],
+  },
+];

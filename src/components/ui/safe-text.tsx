@@ -1,0 +1,42 @@
+import { splitVisible } from "@/lib/visible-text";
+
+interface SafeTextProps {
+  value: string;
+  /** Longer values are cut with their length shown (cells); omit to show all (panes wrap). */
+  maxLength?: number;
+  className?: string;
+}
+
+/**
+ * Renders hostile event text as text: direction isolated (`<bdi>`), invisible
+ * and direction-changing characters shown as visible marks, long values cut
+ * with their length said. Copying uses the original value, never this output.
+ */
+export function SafeText({ value, maxLength, className }: SafeTextProps) {
+  const cut = maxLength !== undefined && value.length > maxLength;
+  const shown = cut ? value.slice(0, maxLength) : value;
+  const parts = splitVisible(shown);
+  return (
+    <bdi className={className ? `safe-text ${className}` : "safe-text"}>
+      {parts.map((part, index) =>
+        part.kind === "text" ? (
+          part.text
+        ) : (
+          <abbr
+            key={index}
+            className="special-char"
+            title={`Invisible character ${part.label}`}
+          >
+            {part.label}
+          </abbr>
+        ),
+      )}
+      {cut && (
+        <span className="truncated-note">
+          {" "}
+          …(+{(value.length - shown.length).toLocaleString("en-US")} characters)
+        </span>
+      )}
+    </bdi>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * What the simulated account lets a visitor change from the console in mock
+ * mode. `main.tsx` receives an implementation from `mocks/browser.ts` (loaded
+ * lazily, only in mock mode) and the shell shows these controls; in live mode
+ * there is none.
+ */
+export type DemoIdentity = "admin" | "auditor";
+
+export interface FaultSettings {
+  /** Share of calls (0–1) answered with `Throttling.User`. */
+  throttleRate: number;
+  /** Share of calls answered with HTTP 500 `InternalError`. */
+  errorRate: number;
+  /** Share of calls delayed by `slowMs`. */
+  slowRate: number;
+  slowMs: number;
+}
+
+export const NO_FAULTS: FaultSettings = {
+  throttleRate: 0,
+  errorRate: 0,
+  slowRate: 0,
+  slowMs: 0,
+};
+
+export interface DemoAccountInfo {
+  accountId: string;
+  accountName: string;
+  /** The management account of a resource directory may create one organization trail. */
+  isManagementAccount: boolean;
+  resourceDirectoryId: string;
+  /** OSS buckets that exist in the simulated account (the wizard offers them). */
+  ossBuckets: { name: string; region: string }[];
+  /** Log Service projects that exist in the simulated account. */
+  slsProjects: { name: string; region: string }[];
+  /** RAM roles a trail may deliver with. */
+  roles: string[];
+}
+
+export interface OwnDataInfo {
+  fileName: string;
+  eventCount: number;
+  regions: string[];
+}
+
+export interface DemoState {
+  identity: DemoIdentity;
+  faults: FaultSettings;
+  ownData: OwnDataInfo | undefined;
+  /** Milliseconds per call: [min, max]. */
+  latency: [number, number];
+}
+
+export interface DemoControls {
+  readonly account: DemoAccountInfo;
+  getState: () => DemoState;
+  subscribe: (listener: () => void) => () => void;
+  setIdentity: (identity: DemoIdentity) => void;
+  setFaults: (faults: FaultSettings) => void;
+  /** Replaces the generated events with the visitor's own (JSON array, JSON Lines, or gzip of either). */
+  loadOwnEvents: (file: Blob, fileName: string) => Promise<OwnDataInfo>;
+  clearOwnEvents: () => void;
+  /** Forgets trails created or changed in this browser and the own data; the caller reloads. */
+  resetDemoData: () => void;
+}

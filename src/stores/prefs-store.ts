@@ -1,0 +1,69 @@
+import { create } from "zustand";
+import { createJSONStorage, persist } from "zustand/middleware";
+
+export type Theme = "light" | "dark" | "system";
+export type TimeZonePref = "local" | "utc";
+export type Density = "comfortable" | "compact";
+
+/** Column layout of one table, remembered across visits. */
+export interface TablePrefs {
+  order: string[];
+  hidden: string[];
+  widths: Record<string, number>;
+}
+
+interface PrefsState {
+  theme: Theme;
+  timeZone: TimeZonePref;
+  density: Density;
+  /** The region last chosen, used when a URL names none. */
+  lastRegion: string;
+  tables: Record<string, TablePrefs>;
+  setTheme: (theme: Theme) => void;
+  setTimeZone: (timeZone: TimeZonePref) => void;
+  setDensity: (density: Density) => void;
+  setLastRegion: (region: string) => void;
+  setTablePrefs: (tableId: string, prefs: Partial<TablePrefs>) => void;
+  resetTablePrefs: (tableId: string) => void;
+}
+
+export const DEFAULT_REGION = "cn-hangzhou";
+
+/** The user's preferences: one store, persisted in localStorage. */
+export const usePrefsStore = create<PrefsState>()(
+  persist(
+    (set) => ({
+      theme: "system",
+      timeZone: "local",
+      density: "comfortable",
+      lastRegion: DEFAULT_REGION,
+      tables: {},
+      setTheme: (theme) => set({ theme }),
+      setTimeZone: (timeZone) => set({ timeZone }),
+      setDensity: (density) => set({ density }),
+      setLastRegion: (lastRegion) => set({ lastRegion }),
+      setTablePrefs: (tableId, prefs) =>
+        set((state) => {
+          const current = state.tables[tableId] ?? {
+            order: [],
+            hidden: [],
+            widths: {},
+          };
+          return {
+            tables: { ...state.tables, [tableId]: { ...current, ...prefs } },
+          };
+        }),
+      resetTablePrefs: (tableId) =>
+        set((state) => {
+          const tables = { ...state.tables };
+          delete tables[tableId];
+          return { tables };
+        }),
+    }),
+    {
+      name: "trailscope.prefs",
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+    },
+  ),
+);

@@ -1,0 +1,42 @@
+import { create } from "zustand";
+import type { DemoControls, DemoState } from "@/lib/demo-controls";
+
+export type ApiMode = "mock" | "live";
+
+interface SessionState {
+  mode: ApiMode;
+  /** Present in mock mode: the simulated account's controls. */
+  demo: DemoControls | undefined;
+  demoState: DemoState | undefined;
+}
+
+/** Which API the console talks to and, in mock mode, the simulated account's state. */
+export const useSessionStore = create<SessionState>()(() => ({
+  mode: "mock",
+  demo: undefined,
+  demoState: undefined,
+}));
+
+export function initSession(mode: ApiMode, demo?: DemoControls): void {
+  useSessionStore.setState({ mode, demo, demoState: demo?.getState() });
+  demo?.subscribe(() =>
+    useSessionStore.setState({ demoState: demo.getState() }),
+  );
+}
+
+/**
+ * Whether the signed-in identity may change the account. In mock mode the
+ * simulated identity says so; in live mode we learn it only when the service
+ * answers `NoPermission`, so writes stay offered.
+ */
+export function useCanWrite(): { canWrite: boolean; reason: string } {
+  const identity = useSessionStore((s) => s.demoState?.identity);
+  if (identity === "auditor") {
+    return {
+      canWrite: false,
+      reason:
+        "You are signed in as auditor (read-only): RAM denies ActionTrail write actions.",
+    };
+  }
+  return { canWrite: true, reason: "" };
+}

@@ -1,0 +1,57 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The Content-Security-Policy Trailscope is served with (dev, preview and the
+// live gateway). The built app needs no inline script and no eval.
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const securityHeaders = {
+  "Content-Security-Policy": contentSecurityPolicy,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+};
+
+export default defineConfig(({ command }) => ({
+  plugins: [react()],
+  resolve: {
+    alias: {
+      "@": fileURLToPath(new URL("./src", import.meta.url)),
+      "@mocks": fileURLToPath(new URL("./mocks", import.meta.url)),
+    },
+  },
+  server: {
+    port: 5173,
+    // The dev server injects React Refresh inline, so it cannot carry the strict CSP.
+    headers: command === "serve" ? { "X-Content-Type-Options": "nosniff" } : {},
+  },
+  preview: { port: 4173, headers: securityHeaders },
+  build: { sourcemap: true, chunkSizeWarningLimit: 900 },
+  worker: { format: "es" },
+  test: {
+    environment: "jsdom",
+    setupFiles: ["./src/testing/setup.ts"],
+    include: [
+      "src/**/*.test.{ts,tsx}",
+      "mocks/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "server/**/*.test.ts",
+    ],
+    testTimeout: 20_000,
+    restoreMocks: true,
+    reporters: ["default", ["json", { outputFile: "reports/unit.json" }]],
+  },
+}));
