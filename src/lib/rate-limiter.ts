@@ -1,0 +1,98 @@
+/**
+ * A sliding-window limiter: at most `perSecond` starts in any second. Screens
+ * that page through LookupEvents (10 requests/s per account) share one, so a
+ * fan-out over regions stays under the service's limit.
+ */
+export interface RateLimiter {
+  acquire(signal?: AbortSignal): Promise<void>;
+}
+
+export function createRateLimiter(
+  perSecond: number,
+  now: () => number = Date.now,
+): RateLimiter {
+  const starts: number[] = [];
+  const wait = (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(new DOMException("Aborted", "AbortError"));
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+  return {
+    async acquire(signal) {
+      for (;;) {
+        if (signal?.aborted) throw new DOMException("Aborted", "AbortError");
+        const t = now();
+        while (starts.length > 0 && (starts[0] ?? 0) <= t - 1000)
+          starts.shift();
+        if (starts.length < perSecond) {
+          starts.push(t);
+          return;
+        }
+        await wait((starts[0] ?? t) + 1000 - t + 1, signal);
+      }
+    },
+  };
+}
+
+/** LookupEvents allows 10 requests per second per account; Trailscope's loaders keep to 8. */
+export const lookupEventsLimiter = createRateLimiter(8);
+
+/** Runs `task` over `items` with at most `limit` running at once, keeping the order of results. */
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T, index);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+  return results;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextToken?: string | undefined;
+}
+
+export interface PagedResult<T> {
+  items: T[];
+  /** True when the cap stopped the loader before the last page. */
+  truncated: boolean;
+  pages: number;
+}
+
+/** Follows NextToken until the last page or until `cap` items are loaded. */
+export async function loadPages<T>(
+  fetchPage: (token: string | undefined) => Promise<Page<T>>,
+  cap: number,
+): Promise<PagedResult<T>> {
+  const items: T[] = [];
+  let token: string | undefined;
+  let pages = 0;
+  for (;;) {
+    const page = await fetchPage(token);
+    pages++;
+    for (const item of page.items) {
+      if (items.length >= cap) return { items, truncated: true, pages };
+      items.push(item);
+    }
+    token = page.nextToken;
+    if (!token) return { items, truncated: false, pages };
+    if (items.length >= cap) return { items, truncated: true, pages };
+  }
+}
