@@ -1,0 +1,112 @@
+/**
+ * Trailscope's simulated ActionTrail account in the browser: a Mock Service
+ * Worker answering `/api/<RegionId>/`, and the DemoControls the console shows
+ * in mock mode (identity, faults, own data, reset).
+ */
+import { setupWorker } from 'msw/browser';
+import type { DemoControls, DemoIdentity, DemoState, FaultSettings, OwnDataInfo } from '@/lib/demo-controls';
+import { parseMockUrl } from './browser-options';
+import { createAccount, type KeyValueStorage } from './data/account';
+import { parseOwnEvents } from './data/own-data';
+import { createHandlers } from './handlers';
+
+const IDENTITY_KEY = 'trailscope.mock.identity';
+
+function browserStorage(): KeyValueStorage | undefined {
+  try {
+    const probe = '__trailscope_probe__';
+    localStorage.setItem(probe, '1');
+    localStorage.removeItem(probe);
+    return localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startMockWorker(): Promise<DemoControls> {
+  const options = parseMockUrl(location.search);
+  const storage = browserStorage();
+  const storedIdentity = storage?.getItem(IDENTITY_KEY);
+  const identity: DemoIdentity = options.identity ?? (storedIdentity === 'auditor' ? 'auditor' : 'admin');
+  if (options.identity) storage?.setItem(IDENTITY_KEY, options.identity);
+
+  const account = createAccount({
+    scale: options.scale ?? 1,
+    latency: options.latency ?? [80, 250],
+    faults: options.faults,
+    identity,
+    storage,
+  });
+
+  const worker = setupWorker(...createHandlers(account));
+  await worker.start({
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+    serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
+  });
+
+  const listeners = new Set<() => void>();
+  let state: DemoState = snapshot();
+  function snapshot(): DemoState {
+    return { identity: account.identity, faults: { ...account.faults }, ownData: account.ownData, latency: [...account.latency] };
+  }
+  const changed = () => {
+    state = snapshot();
+    for (const listener of listeners) listener();
+  };
+
+  const loadOwnEvents = async (file: Blob, fileName: string): Promise<OwnDataInfo> => {
+    const parsed = await parseOwnEvents(file);
+    if (!parsed.events.length) {
+      const why = parsed.rejected[0]?.reason ?? 'the file holds no events';
+      throw new Error(`No event in ${fileName} could be read (${parsed.rejectedCount} rejected: ${why}).`);
+    }
+    const info = account.loadOwnEvents(parsed.events, fileName);
+    const result = { ...info, rejectedCount: parsed.rejectedCount, rejected: parsed.rejected };
+    changed();
+    return result;
+  };
+
+  if (options.dataset) {
+    const url = new URL(options.dataset, location.href);
+    if (url.origin !== location.origin) {
+      console.warn(`[mock] dataset ignored: ${url.href} is not on this origin`);
+    } else {
+      try {
+        const response = await fetch(url, { credentials: 'same-origin' });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        await loadOwnEvents(await response.blob(), decodeURIComponent(url.pathname.split('/').pop() ?? 'dataset'));
+      } catch (error) {
+        console.error(`[mock] could not load dataset ${url.href}`, error);
+      }
+    }
+  }
+
+  return {
+    account: account.info,
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setIdentity(next: DemoIdentity) {
+      account.identity = next;
+      storage?.setItem(IDENTITY_KEY, next);
+      changed();
+    },
+    setFaults(faults: FaultSettings) {
+      account.faults = { ...faults };
+      changed();
+    },
+    loadOwnEvents,
+    clearOwnEvents() {
+      account.clearOwnEvents();
+      changed();
+    },
+    resetDemoData() {
+      account.resetTrails();
+      account.clearOwnEvents();
+      changed();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * The request handlers of Trailscope's simulated ActionTrail account, the
+ * same in the browser (service worker) and in Node (tests): every
+ * `/api/<RegionId>/` request, on any origin, GET or POST.
+ */
+import { http, type RequestHandler } from 'msw';
+import type { Account } from './data/account';
+import { accessKeyActions } from './handlers/access-keys';
+import { eventActions } from './handlers/events';
+import { regionActions } from './handlers/regions';
+import { createRpcResolver, type ActionTable } from './handlers/rpc';
+import { trailActions } from './handlers/trails';
+
+export const ACTIONS: ActionTable = {
+  ...eventActions,
+  ...trailActions,
+  ...regionActions,
+  ...accessKeyActions,
+};
+
+export function createHandlers(account: Account): RequestHandler[] {
+  const resolver = createRpcResolver(account, ACTIONS);
+  return [http.get('*/api/:region/', resolver), http.post('*/api/:region/', resolver)];
+}
