@@ -1,0 +1,89 @@
+import type { RangePreset } from "@/lib/event-search-url";
+import { DAY, HOUR, MINUTE, toApiTime } from "@/lib/time";
+import type { EventSearch } from "./filters";
+
+/** LookupEvents: one query spans at most 30 days; StartTime at most 90 days back. */
+export const MAX_SPAN_MS = 30 * DAY;
+export const MAX_LOOKBACK_MS = 90 * DAY;
+/** Kept off the 90-day edge so a request still qualifies when it reaches the service. */
+const LOOKBACK_MARGIN_MS = 5 * MINUTE;
+
+export const PRESET_MS: Record<RangePreset, number> = {
+  "15m": 15 * MINUTE,
+  "1h": HOUR,
+  "6h": 6 * HOUR,
+  "24h": 24 * HOUR,
+  "7d": 7 * DAY,
+  "30d": 30 * DAY,
+  "90d": 90 * DAY,
+};
+
+export const PRESET_LABELS: Record<RangePreset, string> = {
+  "15m": "Last 15 minutes",
+  "1h": "Last hour",
+  "6h": "Last 6 hours",
+  "24h": "Last 24 hours",
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+  "90d": "Last 90 days",
+};
+
+export interface TimeWindow {
+  startMs: number;
+  endMs: number;
+}
+
+/** The search's window at `now` (seconds precision, as the API takes it). */
+export function resolveWindow(search: EventSearch, now: number): TimeWindow {
+  if (search.from !== undefined && search.to !== undefined) {
+    return { startMs: Date.parse(search.from), endMs: Date.parse(search.to) };
+  }
+  const endMs = Math.floor(now / 1000) * 1000;
+  const span = PRESET_MS[search.range];
+  const startMs =
+    span >= MAX_LOOKBACK_MS
+      ? now - MAX_LOOKBACK_MS + LOOKBACK_MARGIN_MS
+      : endMs - span;
+  return { startMs: Math.ceil(startMs / 1000) * 1000, endMs };
+}
+
+/** Why a window cannot be searched, said as what to change; undefined when it can. */
+export function windowProblem(
+  window: TimeWindow,
+  now: number,
+): string | undefined {
+  const { startMs, endMs } = window;
+  if (!Number.isFinite(startMs) || !Number.isFinite(endMs))
+    return "The start or end time is not a valid time. Enter both as dates and times.";
+  if (endMs <= startMs) return "The end time must be after the start time.";
+  if (startMs > now)
+    return "The start time is in the future. Choose a start before now.";
+  if (startMs < now - MAX_LOOKBACK_MS)
+    return `ActionTrail keeps events for 90 days: the start is ${Math.ceil(
+      (now - startMs) / DAY,
+    )} days back. Choose a start after ${toApiTime(now - MAX_LOOKBACK_MS + DAY)} or a preset up to "Last 90 days"; older events are in your trail's OSS or SLS delivery.`;
+  return undefined;
+}
+
+/** Splits a window into ≤30-day windows, newest first (the order results are shown in). */
+export function splitWindow(
+  window: TimeWindow,
+  maxSpan = MAX_SPAN_MS,
+): TimeWindow[] {
+  const slices: TimeWindow[] = [];
+  let end = window.endMs;
+  while (end > window.startMs) {
+    const start = Math.max(window.startMs, end - maxSpan);
+    slices.push({ startMs: start, endMs: end });
+    end = start;
+  }
+  return slices;
+}
+
+/** Splits a window into `parts` roughly equal windows, newest first (for parallel loading). */
+export function divideWindow(window: TimeWindow, parts: number): TimeWindow[] {
+  const n = Math.max(1, Math.floor(parts));
+  const span = window.endMs - window.startMs;
+  const step = Math.max(1000, Math.ceil(span / n / 1000) * 1000);
+  return splitWindow(window, step);
+}
