@@ -4,6 +4,7 @@ import { RegionSwitcher } from "@/features/regions/region-switcher";
 import { usePrefsStore } from "@/stores/prefs-store";
 import type { RouteHandle } from "../route-handle";
 import { IdentityBadge } from "./identity-badge";
+import { useResolvedTheme } from "./theme-sync";
 
 const NAV = [
   { to: "/events", label: "Events" },
@@ -20,7 +21,7 @@ export function AppLayout() {
   const handle = (matches.at(-1)?.handle ?? {}) as RouteHandle;
   const theme = usePrefsStore((s) => s.theme);
   const setTheme = usePrefsStore((s) => s.setTheme);
-  const dark = document.documentElement.dataset.theme === "dark";
+  const dark = useResolvedTheme() === "dark";
   // Region and open event travel between screens; the rest of a search stays with its screen.
   const region = new URLSearchParams(location.search).get("region");
   const carry = region ? `?region=${encodeURIComponent(region)}` : "";

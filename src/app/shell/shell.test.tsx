@@ -6,7 +6,7 @@ import { currentUrl, renderApp } from '@/testing/render';
 describe('the console shell', () => {
   it('offers every region the service lists and puts the chosen one in the URL', async () => {
     const { user, router } = renderApp('/trails?region=cn-hangzhou');
-    const switcher = screen.getByRole('combobox', { name: 'Region' });
+    const switcher = await screen.findByRole('combobox', { name: 'Region' });
     await waitFor(() => expect(within(switcher).getAllByRole('option').length).toBeGreaterThanOrEqual(23));
     expect(within(switcher).getByRole('option', { name: 'Singapore · ap-southeast-1' })).toBeInTheDocument();
     await user.selectOptions(switcher, 'ap-southeast-1');
@@ -16,7 +16,7 @@ describe('the console shell', () => {
 
   it('offers "All regions" only on screens that fan out', async () => {
     const { user } = renderApp('/events?region=cn-hangzhou');
-    expect(within(screen.getByRole('combobox', { name: 'Region' })).getByRole('option', { name: 'All regions' })).toBeInTheDocument();
+    expect(within(await screen.findByRole('combobox', { name: 'Region' })).getByRole('option', { name: 'All regions' })).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Trails' }));
     await waitFor(() =>
       expect(within(screen.getByRole('combobox', { name: 'Region' })).queryByRole('option', { name: 'All regions' })).not.toBeInTheDocument(),
