@@ -6,6 +6,7 @@ import { trailsRoutes } from "@/features/trails/routes";
 import { NotFoundPage, RouteErrorPage } from "./shell/error-pages";
 import { AppLayout } from "./shell/app-layout";
 import { SettingsPage } from "./shell/settings-page";
+import { LoadingState } from "@/components/ui/states";
 
 /** Every screen of Trailscope, composed from the features' routes. */
 export const routes: RouteObject[] = [
@@ -13,6 +14,7 @@ export const routes: RouteObject[] = [
     path: "/",
     element: <AppLayout />,
     errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <LoadingState title="Loading Trailscope…" />,
     children: [
       { index: true, element: <Navigate to="/events" replace /> },
       ...eventsRoutes,
