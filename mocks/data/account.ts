@@ -107,6 +107,7 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
     seed,
     accountId: ACCOUNT_ID,
     baseSec: Math.floor(plan.baseMs / 1000),
+    nowSec: Math.floor(now / 1000),
     idSalt: derive(seed, 0x5eed),
     pools,
   };

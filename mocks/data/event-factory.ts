@@ -13,6 +13,7 @@ export interface FactoryContext {
   seed: number;
   accountId: string;
   baseSec: number;
+  nowSec: number;
   /** Mixed into event IDs so two seeds never share IDs. */
   idSalt: number;
   pools: (region: string) => ResourcePools;
@@ -81,7 +82,10 @@ export function rowAccessKey(ctx: FactoryContext, cols: RegionColumns, i: number
   const type = cols.flags[i]! & TYPE_MASK;
   if (type !== 0) return '';
   const actor = ACTORS[cols.actor[i]!]!;
-  if (actor.identityType === 'assumed-role') return stsKey(actor, ctx.baseSec + cols.time[i]!);
+  const timeSec = ctx.baseSec + cols.time[i]!;
+  if (actor.identityType === 'assumed-role') return stsKey(actor, timeSec);
+  const retired = actor.retiredKey;
+  if (retired && timeSec < ctx.nowSec - retired.retiredDaysBeforeNow * 86_400) return retired.accessKeyId;
   return actor.accessKeys[derive(cols.seed[i]!, 2) % Math.max(1, actor.accessKeys.length)] ?? '';
 }
 

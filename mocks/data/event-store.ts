@@ -16,7 +16,7 @@ import {
   type FactoryContext,
 } from './event-factory';
 import { FLAG_SPECIAL, TYPE_MASK, typeCode, type RegionColumns } from './generator';
-import { ACTORS } from './people';
+import { ACTORS, allAccessKeys } from './people';
 
 export interface LookupFilter {
   key: string;
@@ -34,6 +34,16 @@ export interface EventStore {
   matcher(filters: readonly LookupFilter[]): (i: number) => boolean;
   materialize(i: number): Record<string, unknown>;
   findEventId(id: string): number | undefined;
+  /** The few fields summaries need, without building the event. */
+  facts(i: number): RowFacts;
+}
+
+export interface RowFacts {
+  service: string;
+  name: string;
+  ip: string;
+  resourceName: string;
+  resourceType: string;
 }
 
 /** Whether a (possibly comma/semicolon-separated) resource name list names `value`. */
@@ -129,7 +139,7 @@ export class GeneratedStore implements EventStore {
           ak = value;
           ACTORS.forEach(
             (a) =>
-              !a.accessKeys.includes(value) &&
+              !allAccessKeys(a).includes(value) &&
               !(a.identityType === 'assumed-role' && value.startsWith('STS.')) &&
               (derivedMask[a.index] = 0),
           );
@@ -163,6 +173,17 @@ export class GeneratedStore implements EventStore {
 
   eventId(i: number): string {
     return rowEventId(this.ctx, this.cols, i);
+  }
+
+  facts(i: number): RowFacts {
+    const tpl = TEMPLATES[this.cols.template[i]!]!;
+    return {
+      service: tpl.service.name,
+      name: tpl.name,
+      ip: rowIp(this.cols, i),
+      resourceName: rowResourceName(this.ctx, this.cols, i),
+      resourceType: tpl.resourceType ?? '',
+    };
   }
 
   findEventId(id: string): number | undefined {
@@ -243,6 +264,11 @@ export class OwnStore implements EventStore {
 
   materialize(i: number): Record<string, unknown> {
     return this.events[i]!.raw;
+  }
+
+  facts(i: number): RowFacts {
+    const e = this.events[i]!;
+    return { service: e.service, name: e.name, ip: e.sourceIp, resourceName: e.resourceName, resourceType: e.resourceType };
   }
 
   findEventId(id: string): number | undefined {

@@ -36,11 +36,14 @@ export interface ActorSpec {
   /** `Service`, `Service:R`, `Service:W` or `Service.EventName`, with a weight. */
   templates: [string, number][];
   errorRate?: number;
+  /** A key this actor used until it moved to `accessKeys` (still active, no longer used). */
+  retiredKey?: { accessKeyId: string; retiredDaysBeforeNow: number };
 }
 
-export interface Actor extends Required<Omit<ActorSpec, 'roleName' | 'browser'>> {
+export interface Actor extends Required<Omit<ActorSpec, 'roleName' | 'browser' | 'retiredKey'>> {
   index: number;
   roleName: string | undefined;
+  retiredKey: { accessKeyId: string; retiredDaysBeforeNow: number } | undefined;
   browser: string;
   /** The catalog templates this actor uses, with weights (global ones separately). */
   regional: { template: EventTemplate; weight: number }[];
@@ -228,7 +231,8 @@ export const ACTOR_SPECS: readonly ActorSpec[] = [
     identityType: 'ram-user',
     userName: 'ci-deployer',
     principalId: '229874401166305527',
-    accessKeys: ['LTAI5tCiDeployLeak7Qx9'],
+    accessKeys: ['LTAI5tCiDeployV2n8KpQ'],
+    retiredKey: { accessKeyId: 'LTAI5tCiDeployLeak7Qx9', retiredDaysBeforeNow: 5 },
     consoleShare: 0,
     ips: range('198.51.100.', 40, 49),
     userAgents: [PY_SDK, CLI],
@@ -444,11 +448,16 @@ export const ACTORS: readonly Actor[] = ACTOR_SPECS.map((spec, index) => {
     ...spec,
     index,
     roleName: spec.roleName,
+    retiredKey: spec.retiredKey,
     browser: spec.browser ?? CHROME,
     regional: all.filter((x) => !x.template.service.global),
     global: all.filter((x) => x.template.service.global),
   };
 });
+
+/** Every long-term AccessKey an actor has (current and retired). */
+export const allAccessKeys = (actor: Actor): string[] =>
+  actor.retiredKey ? [...actor.accessKeys, actor.retiredKey.accessKeyId] : actor.accessKeys;
 
 export function actorByKey(key: string): Actor {
   const actor = ACTORS.find((a) => a.key === key);
