@@ -37,8 +37,8 @@ const NAMES: Record<number, string> = {
 };
 
 // Control characters, bidi controls, zero-width characters, lone surrogates: matching them is the point.
-// eslint-disable-next-line no-control-regex
 const SPECIAL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is what this does
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function hasSpecialChars(value: string): boolean {
