@@ -1,0 +1,100 @@
+import type { WizardStep } from "@/stores/trail-draft-store";
+import type { TrailField } from "./validation";
+
+export interface ServerErrorPlacement {
+  step: WizardStep;
+  field: TrailField;
+  /** What the refusal means for this form, in plain words (the service's own message is shown beside it). */
+  explanation: string;
+}
+
+const PLACEMENTS: Record<string, ServerErrorPlacement> = {
+  MaximumNumberOfTrailsExceededException: {
+    step: "basics",
+    field: "quota",
+    explanation:
+      "This region already has the maximum of 5 trails. Delete or reuse a trail in this region, or create the trail in another region.",
+  },
+  TrailAlreadyExistsException: {
+    step: "basics",
+    field: "name",
+    explanation:
+      "A trail with this name already exists in the account (perhaps in another region). Choose another name.",
+  },
+  InvalidTrailNameException: {
+    step: "basics",
+    field: "name",
+    explanation:
+      'The service refused the name: use 6 to 36 characters of a-z, 0-9, "-" and "_", starting with a lowercase letter.',
+  },
+  MaximumNumberOfOrganizationTrailExceeded: {
+    step: "basics",
+    field: "isOrganizationTrail",
+    explanation:
+      "The resource directory already has an organization trail: create this one as an ordinary trail.",
+  },
+  BucketDoesNotExistException: {
+    step: "delivery",
+    field: "ossBucketName",
+    explanation:
+      "No OSS bucket with this name exists in the account. Create the bucket in OSS first, or choose an existing one.",
+  },
+  RepeatOssBucket: {
+    step: "delivery",
+    field: "ossBucketName",
+    explanation:
+      "Another trail already delivers to this bucket, and a bucket takes one trail. Choose another bucket.",
+  },
+  InsufficientBucketPolicyException: {
+    step: "delivery",
+    field: "ossWriteRole",
+    explanation:
+      "The bucket's policy does not let ActionTrail write to it. Choose a role that may write, or fix the bucket policy.",
+  },
+  InvalidPrefixException: {
+    step: "delivery",
+    field: "ossKeyPrefix",
+    explanation:
+      'The service refused the prefix: 6 to 32 letters, digits, "-", "/" or "_", starting with a letter.',
+  },
+  SlsProjectDoesNotExistException: {
+    step: "delivery",
+    field: "slsProjectName",
+    explanation:
+      "No Log Service project with this name exists in that region. Create it in Log Service first, or check the project's region.",
+  },
+  InvalidDeliveryConfigurationException: {
+    step: "delivery",
+    field: "destinations",
+    explanation:
+      "The delivery settings are incomplete: choose at least one destination (OSS, Log Service or MaxCompute) and fill it in.",
+  },
+  NoPermission: {
+    step: "review",
+    field: "form",
+    explanation:
+      "Your identity may not change trails: RAM denied the action. Ask an administrator, or sign in with an identity allowed to manage ActionTrail.",
+  },
+  "Forbidden.RAM": {
+    step: "review",
+    field: "form",
+    explanation:
+      "Your identity may not change trails: RAM denied the action. Ask an administrator.",
+  },
+};
+
+/**
+ * Where a server refusal of CreateTrail / UpdateTrail belongs in the form:
+ * the step and the field it concerns, so the user lands on what to change.
+ * Codes the form cannot act on (throttling, server errors) stay on the review step.
+ */
+export function placeServerError(code: string): ServerErrorPlacement {
+  return (
+    PLACEMENTS[code] ?? {
+      step: "review",
+      field: "form",
+      explanation:
+        "The service did not create the trail. Nothing you typed is lost: check the message below and try again.",
+    }
+  );
+}
