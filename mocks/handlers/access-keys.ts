@@ -85,6 +85,7 @@ function page<T>(ctx: RpcContext, items: T[]): { items: T[]; NextToken?: string 
   return { items: slice, ...(next < items.length ? { NextToken: encodeToken(next, hash) } : {}) };
 }
 
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const byTimeDesc = <T extends Use>(a: T, b: T) => b.time - a.time;
 const SOURCE = 'ActionTrail';
 
@@ -94,13 +95,13 @@ function info(ctx: RpcContext): Record<string, unknown> {
   const last = usage.last;
   if (!last) return { AccessKeyId: key };
   const identity = (last.event.userIdentity ?? {}) as Record<string, unknown>;
-  const type = String(identity.type ?? '');
+  const type = str(identity.type);
   return {
     AccessKeyId: key,
-    AccountId: String(identity.accountId ?? ctx.account.info.accountId),
+    AccountId: str(identity.accountId) || ctx.account.info.accountId,
     AccountType: type === 'root-account' ? 'Root' : type === 'assumed-role' ? 'AssumedRole' : 'RamUser',
-    UserName: String(identity.userName ?? ''),
-    ServiceName: String(last.event.serviceName ?? ''),
+    UserName: str(identity.userName),
+    ServiceName: str(last.event.serviceName),
     Source: SOURCE,
     UsedTimestamp: last.time,
     Detail: JSON.stringify(last.event),
@@ -133,7 +134,7 @@ export const accessKeyActions: ActionTable = {
       const { items, ...rest } = page(ctx, list);
       return {
         ...rest,
-        Events: items.map((u) => ({ EventName: String(u.event.eventName ?? ''), ServiceName: u.service, UsedTimestamp: u.time, Source: SOURCE, Detail: JSON.stringify(u.event) })),
+        Events: items.map((u) => ({ EventName: str(u.event.eventName), ServiceName: u.service, UsedTimestamp: u.time, Source: SOURCE, Detail: JSON.stringify(u.event) })),
       };
     },
   },
@@ -143,7 +144,7 @@ export const accessKeyActions: ActionTable = {
     handle: (ctx) => {
       const usage = usageOf(ctx.account, keyParam(ctx.params));
       const ok = serviceFilter(ctx);
-      const list = [...usage.byIp].filter(([, u]) => ok(String(u.event.serviceName ?? ''))).sort((a, b) => byTimeDesc(a[1], b[1]));
+      const list = [...usage.byIp].filter(([, u]) => ok(str(u.event.serviceName))).sort((a, b) => byTimeDesc(a[1], b[1]));
       const { items, ...rest } = page(ctx, list);
       return { ...rest, Ips: items.map(([ip, u]) => ({ SourceIp: ip, UsedTimestamp: u.time, Source: SOURCE, Detail: JSON.stringify(u.event) })) };
     },
@@ -154,7 +155,7 @@ export const accessKeyActions: ActionTable = {
     handle: (ctx) => {
       const usage = usageOf(ctx.account, keyParam(ctx.params));
       const ok = serviceFilter(ctx);
-      const list = [...usage.byResource].filter(([, u]) => ok(String(u.event.serviceName ?? ''))).sort((a, b) => byTimeDesc(a[1], b[1]));
+      const list = [...usage.byResource].filter(([, u]) => ok(str(u.event.serviceName))).sort((a, b) => byTimeDesc(a[1], b[1]));
       const { items, ...rest } = page(ctx, list);
       return {
         ...rest,
