@@ -26,8 +26,8 @@ describe('incidents in the last 7 days', () => {
     const account = setup();
     const recent = account.specials.filter((s) => !['e-create', 'e-start', 'g-acl-private'].includes(s.tag));
     for (const s of recent) {
-      expect(s.timeMs, s.tag).toBeGreaterThan(NOW - 7 * 86_400_000);
-      expect(s.timeMs, s.tag).toBeLessThan(NOW);
+      expect({ tag: s.tag, after: s.timeMs > NOW - 7 * 86_400_000 }).toEqual({ tag: s.tag, after: true });
+      expect({ tag: s.tag, before: s.timeMs < NOW }).toEqual({ tag: s.tag, before: true });
     }
   });
 
@@ -36,7 +36,7 @@ describe('incidents in the last 7 days', () => {
     const a = INCIDENTS.leakedAccessKey;
     for (const region of a.runRegions) {
       const runs = (await find(region, ['EventName', 'RunInstances'], ['ServiceName', 'Ecs'])).filter((e) => e.accessKeyId === a.accessKeyId);
-      expect(runs.length, region).toBeGreaterThan(0);
+      expect({ region, found: runs.length > 0 }).toEqual({ region, found: true });
       for (const run of runs) {
         expect(a.sourceIps).toContain(run.sourceIp);
         expect(run.userName).toBe(a.userName);
