@@ -1,4 +1,5 @@
 import type { AuditEvent } from "@/api/schemas/event";
+import { isSignin } from "./signin-failures";
 import {
   actorOf,
   BASELINE_SHARE,
@@ -32,7 +33,7 @@ export function detectCallRateBursts(
   options: Partial<RateOptions> = {},
 ): Detection[] {
   const { minCalls, factor } = { ...DEFAULTS, ...options };
-  const sorted = timed(events);
+  const sorted = timed(events).filter((e) => !isSignin(e)); // sign-ins have their own detectors
   const first = sorted[0];
   const last = sorted.at(-1);
   if (!first || !last) return [];
@@ -114,12 +115,10 @@ export function detectCallRateBursts(
       regions,
       eventIds: burst.map((e) => e.id),
       filters: [condition],
-      pivots: names
-        .slice(0, 3)
-        .map((name) => ({
-          label: `${name} events`,
-          filters: [condition, { key: "EventName", value: name }],
-        })),
+      pivots: names.slice(0, 3).map((name) => ({
+        label: `${name} events`,
+        filters: [condition, { key: "EventName", value: name }],
+      })),
     });
   }
   return detections;

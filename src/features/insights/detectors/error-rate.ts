@@ -1,4 +1,5 @@
 import type { AuditEvent } from "@/api/schemas/event";
+import { isSignin } from "./signin-failures";
 import {
   distinct,
   groupBy,
@@ -19,7 +20,7 @@ export function detectErrorRateBursts(
   events: readonly AuditEvent[],
   minErrors = 10,
 ): Detection[] {
-  const sorted = timed(events);
+  const sorted = timed(events).filter((e) => !isSignin(e)); // failed sign-ins have their own detector
   const detections: Detection[] = [];
   const byUser = groupBy(sorted, (e) =>
     e.identityType === "system" ? undefined : e.userName || e.accessKeyId,

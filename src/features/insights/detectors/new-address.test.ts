@@ -59,6 +59,8 @@ describe("detectNewAddresses", () => {
     const events = [
       ...normalWeek(),
       leak(6, 20, "198.18.0.7", "cn-hangzhou"),
+      leak(6, 22, "47.96.1.11", "cn-hangzhou"), // another runner of the CI pool (same /24)
+      leak(6, 22, "47.96.1.12", "cn-hangzhou"),
       leak(6, 21, "Internal", "us-west-1"),
       makeEvent({
         time: at(6, 5),

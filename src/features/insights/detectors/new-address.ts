@@ -17,6 +17,13 @@ import {
  * needs the new addresses to come with a region the actor had not used either,
  * or with two or more new addresses — one new office address alone is normal.
  */
+/** The network an address belongs to: its /24 (IPv4) or its first three groups (IPv6), so a pool of CI runners counts as one. */
+export function networkOf(ip: string): string {
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return ip.slice(0, ip.lastIndexOf("."));
+  if (ip.includes(":")) return ip.split(":").slice(0, 3).join(":");
+  return ip;
+}
+
 export function detectNewAddresses(events: readonly AuditEvent[]): Detection[] {
   const sorted = timed(events);
   const first = sorted[0];
@@ -33,12 +40,13 @@ export function detectNewAddresses(events: readonly AuditEvent[]): Detection[] {
     const baseline = list.filter((e) => e.timeMs <= learnUntil);
     if (baseline.length === 0) continue; // nothing to compare with
     const knownIps = new Set(baseline.map((e) => e.sourceIp));
+    const knownNetworks = new Set(baseline.map((e) => networkOf(e.sourceIp)));
     const knownRegions = new Set(baseline.map((e) => e.region));
     const fresh = list.filter(
       (e) =>
         e.timeMs > learnUntil &&
         isAddress(e.sourceIp) &&
-        !knownIps.has(e.sourceIp),
+        !knownNetworks.has(networkOf(e.sourceIp)),
     );
     if (fresh.length === 0) continue;
     const newIps = distinct(fresh.map((e) => e.sourceIp));
@@ -63,7 +71,7 @@ export function detectNewAddresses(events: readonly AuditEvent[]): Detection[] {
       kind: "new-address",
       severity: newRegions.length > 0 ? "high" : "medium",
       title: `${who} used from ${plural(newIps.length, "new address", "new addresses")}${newRegions.length ? ` in ${plural(newRegions.length, "new region")}` : ""}`,
-      explanation: `Before ${new Date(learnUntil).toISOString()} ${actor.kind === "accessKey" ? "this key" : "this identity"} was only used from ${plural(knownIps.size, "address", "addresses")} in ${plural(knownRegions.size, "region")}. Afterwards it made ${plural(fresh.length, "call")} from addresses never seen for it before${newRegions.length ? `, in regions it had never used` : ""}. If nobody expects this, the credential may have leaked: disable it and review what it did.`,
+      explanation: `Before ${new Date(learnUntil).toISOString()} ${actor.kind === "accessKey" ? "this key" : "this identity"} was only used from ${plural(knownIps.size, "address", "addresses")} in ${plural(knownRegions.size, "region")}. Afterwards it made ${plural(fresh.length, "call")} from addresses in networks never seen for it before${newRegions.length ? `, in regions it had never used` : ""}. If nobody expects this, the credential may have leaked: disable it and review what it did.`,
       subject:
         owner && actor.kind === "accessKey" ? { ...actor, owner } : actor,
       evidence: [
@@ -83,12 +91,10 @@ export function detectNewAddresses(events: readonly AuditEvent[]): Detection[] {
       regions,
       eventIds: fresh.map((e) => e.id),
       filters: [condition],
-      pivots: names
-        .slice(0, 3)
-        .map((name) => ({
-          label: `${name} events`,
-          filters: [condition, { key: "EventName", value: name }],
-        })),
+      pivots: names.slice(0, 3).map((name) => ({
+        label: `${name} events`,
+        filters: [condition, { key: "EventName", value: name }],
+      })),
     });
   }
   return detections;

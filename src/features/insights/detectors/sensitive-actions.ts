@@ -146,6 +146,7 @@ export function detectSensitiveActions(
   events: readonly AuditEvent[],
 ): Detection[] {
   const matched = timed(events)
+    .filter((e) => e.identityType !== "system") // a cloud service acting on its own (auto scaling) is not a person's action
     .map((e) => ({ e, m: matchSensitive(e) }))
     .filter((x): x is { e: AuditEvent; m: Match } => x.m !== undefined);
   return [...groupBy(matched, (x) => `${x.m.rule}|${x.m.target}`)].map(

@@ -1,0 +1,49 @@
+import { useId, useState } from "react";
+import type { TimeZonePref } from "@/stores/prefs-store";
+import { formatTime } from "@/lib/time";
+import type { HistogramBucket } from "../to-series";
+
+interface SpanPickerProps {
+  buckets: HistogramBucket[];
+  zone: TimeZonePref;
+  onSelect: (first: number, last: number) => void;
+}
+
+/** The keyboard way to narrow the histogram: pick the first and last bar, then open their events. */
+export function SpanPicker({ buckets, zone, onSelect }: SpanPickerProps) {
+  const id = useId();
+  const [first, setFirst] = useState(0);
+  const [last, setLast] = useState(buckets.length - 1);
+  const option = (b: HistogramBucket, i: number) => (
+    <option key={b.start} value={i}>
+      {formatTime(b.start, zone)} ({b.total.toLocaleString("en-US")})
+    </option>
+  );
+  return (
+    <form
+      className="span-picker"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSelect(Math.min(first, last), Math.max(first, last));
+      }}
+    >
+      <label htmlFor={`${id}-from`}>From bar</label>
+      <select
+        id={`${id}-from`}
+        value={first}
+        onChange={(e) => setFirst(Number(e.target.value))}
+      >
+        {buckets.map(option)}
+      </select>
+      <label htmlFor={`${id}-to`}>To bar</label>
+      <select
+        id={`${id}-to`}
+        value={Math.min(last, buckets.length - 1)}
+        onChange={(e) => setLast(Number(e.target.value))}
+      >
+        {buckets.map(option)}
+      </select>
+      <button type="submit">Open events in this span</button>
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+import {
+  Bar,
+  BarChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { Link } from "react-router";
+import { SafeText } from "@/components/ui/safe-text";
+import { formatShare, type ValueCount } from "@/lib/event-stats";
+import { toVisibleString } from "@/lib/visible-text";
+import { ChartFrame } from "./chart-frame";
+import { ChartTooltip } from "./chart-tooltip";
+
+interface TopValuesChartProps {
+  title: string;
+  coverage: string;
+  values: ValueCount[];
+  /** How many events had a value (the share's denominator). */
+  counted: number;
+  distinct: number;
+  hrefFor: (value: string) => string;
+  onOpen: (value: string) => void;
+}
+
+/** The most frequent values of one field; a click on a bar (or a link in the table) opens the filtered event search. */
+export function TopValuesChart({
+  title,
+  coverage,
+  values,
+  counted,
+  distinct,
+  hrefFor,
+  onOpen,
+}: TopValuesChartProps) {
+  const first = values[0];
+  const summary = first
+    ? `${distinct.toLocaleString("en-US")} different values; the most frequent is ${toVisibleString(first.value, 60)} with ${formatShare(first.count, counted)}.`
+    : "No values in the loaded events.";
+  const data = values.map((v, i) => ({
+    ...v,
+    i,
+    label: toVisibleString(v.value, 28),
+  }));
+  return (
+    <ChartFrame
+      title={title}
+      coverage={coverage}
+      summary={summary}
+      chart={
+        values.length === 0 ? null : (
+          <ResponsiveContainer
+            width="100%"
+            height={Math.max(120, values.length * 26 + 20)}
+          >
+            <BarChart
+              data={data}
+              layout="vertical"
+              margin={{ left: 8, right: 16 }}
+              accessibilityLayer={false}
+            >
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis
+                type="category"
+                dataKey="i"
+                width={170}
+                tickFormatter={(i: number) => data[i]?.label ?? ""}
+                interval={0}
+              />
+              <Tooltip
+                isAnimationActive={false}
+                content={({ active, label }) => {
+                  const v = values[Number(label)];
+                  return v ? (
+                    <ChartTooltip
+                      active={active}
+                      title={toVisibleString(v.value, 120)}
+                      lines={[{ label: "Events", value: v.count }]}
+                    />
+                  ) : null;
+                }}
+              />
+              <Bar
+                dataKey="count"
+                fill="var(--chart-1)"
+                isAnimationActive={false}
+                cursor="pointer"
+                onClick={(_, index) => {
+                  const v = values[index];
+                  if (v) onOpen(v.value);
+                }}
+              />
+            </BarChart>
+          </ResponsiveContainer>
+        )
+      }
+      table={
+        <table className="data-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Value</th>
+              <th scope="col">Events</th>
+            </tr>
+          </thead>
+          <tbody>
+            {values.map((v) => (
+              <tr key={v.value}>
+                <td>
+                  <Link to={hrefFor(v.value)}>
+                    <SafeText value={v.value} maxLength={80} />
+                  </Link>
+                </td>
+                <td>{formatShare(v.count, counted)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

@@ -1,0 +1,178 @@
+import { queryOptions } from "@tanstack/react-query";
+import { rpc } from "@/api/client";
+import type { AuditEvent, LookupEventsParams } from "@/api/schemas/event";
+import {
+  loadPages,
+  lookupEventsLimiter,
+  mapWithConcurrency,
+} from "@/lib/rate-limiter";
+import { DAY, toApiDate, toApiTime } from "@/lib/time";
+import { aggregateOffThread } from "./aggregate-client";
+import { toSeriesEvent } from "./to-series";
+
+/** The overview loads at most this many events of the region and range (newest first). */
+export const OVERVIEW_CAP = 5_000;
+/** The detection window: write events of the last 7 days, at most this many per region. */
+export const DETECTION_DAYS = 7;
+export const DETECTION_CAP_PER_REGION = 3_000;
+
+export interface LoadedEvents {
+  events: AuditEvent[];
+  truncated: boolean;
+  /** Regions whose events could not be loaded (the rest are shown). */
+  failedRegions: string[];
+}
+
+/** Pages through LookupEvents (50 a page) within the account's rate limit. */
+async function lookupAll(
+  region: string,
+  params: LookupEventsParams,
+  cap: number,
+  signal: AbortSignal,
+) {
+  return loadPages(async (token) => {
+    await lookupEventsLimiter.acquire(signal);
+    const page = await rpc(
+      region,
+      "LookupEvents",
+      { ...params, MaxResults: 50, ...(token ? { NextToken: token } : {}) },
+      { signal },
+    );
+    return { items: page.events, nextToken: page.nextToken };
+  }, cap);
+}
+
+export const insightKeys = {
+  all: ["insights"] as const,
+  overview: (region: string, from: number, to: number) =>
+    [...insightKeys.all, "overview", region, from, to] as const,
+  series: (region: string, from: number, to: number) =>
+    [...insightKeys.all, "series", region, from, to] as const,
+  detectionWindow: (regions: readonly string[], to: number) =>
+    [...insightKeys.all, "detection-window", regions, to] as const,
+  serviceInsights: (region: string, from: number, to: number) =>
+    [...insightKeys.all, "service-insights", region, from, to] as const,
+  dailyCounts: (region: string, today: string) =>
+    [...insightKeys.all, "daily-counts", region, today] as const,
+};
+
+/** All events of one region and range, newest first, up to OVERVIEW_CAP. */
+export const overviewEventsQueryOptions = (
+  region: string,
+  from: number,
+  to: number,
+) =>
+  queryOptions({
+    queryKey: insightKeys.overview(region, from, to),
+    queryFn: async ({ signal }): Promise<LoadedEvents> => {
+      const r = await lookupAll(
+        region,
+        { StartTime: toApiTime(from), EndTime: toApiTime(to) },
+        OVERVIEW_CAP,
+        signal,
+      );
+      return { events: r.items, truncated: r.truncated, failedRegions: [] };
+    },
+    staleTime: 5 * 60_000,
+  });
+
+/** The overview's chart series, counted in a Web Worker from the loaded events (shared with the overview query's cache). */
+export const overviewSeriesQueryOptions = (
+  region: string,
+  from: number,
+  to: number,
+) =>
+  queryOptions({
+    queryKey: insightKeys.series(region, from, to),
+    queryFn: async ({ client }) => {
+      const loaded = await client.ensureQueryData(
+        overviewEventsQueryOptions(region, from, to),
+      );
+      return aggregateOffThread(loaded.events.map(toSeriesEvent), { from, to });
+    },
+    staleTime: 5 * 60_000,
+  });
+
+/**
+ * Write events of the last DETECTION_DAYS days from every region (three
+ * regions at a time, within the rate limit), for detections that need to see
+ * one credential across regions. A region that fails is named, not fatal.
+ */
+export const detectionWindowQueryOptions = (
+  regions: readonly string[],
+  to: number,
+) =>
+  queryOptions({
+    queryKey: insightKeys.detectionWindow(regions, to),
+    queryFn: async ({ signal }): Promise<LoadedEvents> => {
+      const from = to - DETECTION_DAYS * DAY;
+      const failedRegions: string[] = [];
+      let truncated = false;
+      const perRegion = await mapWithConcurrency(regions, 3, async (region) => {
+        try {
+          const r = await lookupAll(
+            region,
+            {
+              StartTime: toApiTime(from),
+              EndTime: toApiTime(to),
+              LookupAttribute: [{ Key: "EventRW", Value: "Write" }],
+            },
+            DETECTION_CAP_PER_REGION,
+            signal,
+          );
+          truncated ||= r.truncated;
+          return r.items;
+        } catch (error) {
+          if (signal.aborted) throw error;
+          failedRegions.push(region);
+          return [];
+        }
+      });
+      return { events: perRegion.flat(), truncated, failedRegions };
+    },
+    enabled: regions.length > 0,
+    staleTime: 10 * 60_000,
+  });
+
+/** The service's own insight events (LookupInsightEvents) of the region and range. */
+export const serviceInsightsQueryOptions = (
+  region: string,
+  from: number,
+  to: number,
+) =>
+  queryOptions({
+    queryKey: insightKeys.serviceInsights(region, from, to),
+    queryFn: async ({ signal }) => {
+      const r = await loadPages(async (token) => {
+        const page = await rpc(
+          region,
+          "LookupInsightEvents",
+          {
+            StartTime: toApiTime(from),
+            EndTime: toApiTime(to),
+            MaxResults: 50,
+            ...(token ? { NextToken: token } : {}),
+          },
+          { signal },
+        );
+        return { items: page.events, nextToken: page.nextToken };
+      }, 500);
+      return r.items;
+    },
+    staleTime: 5 * 60_000,
+  });
+
+/** 90 days of daily event counts (DescribeUserLogCount). */
+export const dailyCountsQueryOptions = (region: string, today: number) =>
+  queryOptions({
+    queryKey: insightKeys.dailyCounts(region, toApiDate(today)),
+    queryFn: ({ signal }) =>
+      rpc(
+        region,
+        "DescribeUserLogCount",
+        { StartDate: toApiDate(today - 89 * DAY), EndDate: toApiDate(today) },
+        { signal },
+      ),
+    select: (r) => r.days,
+    staleTime: 30 * 60_000,
+  });
