@@ -1,8 +1,11 @@
-import { screen, within } from "@testing-library/react";
+import { configure, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { useSessionStore } from "@/stores/session-store";
 import { renderApp } from "@/testing/render";
 import { setUpAccount } from "./trails-test-utils";
+
+// The first render loads the lazy trails routes: allow for a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => useSessionStore.setState({ demo: undefined, demoState: undefined }));
 

@@ -7,12 +7,12 @@ import { useSessionStore } from "@/stores/session-store";
  * would have in mock mode (the account's buckets, projects and roles, and the
  * signed-in identity).
  */
-export function setUpAccount(identity: DemoIdentity = "admin") {
+export function setUpAccount(identity: DemoIdentity = "admin", info: Partial<DemoControls["account"]> = {}) {
   const account = installAccount();
   account.identity = identity;
   const state = { identity, faults: NO_FAULTS, ownData: undefined, latency: [0, 0] as [number, number] };
   const demo: DemoControls = {
-    account: account.info,
+    account: { ...account.info, ...info },
     getState: () => state,
     subscribe: () => () => undefined,
     setIdentity: () => undefined,
