@@ -1,12 +1,336 @@
-import { useRegion } from "@/features/regions/use-region";
+import { useQuery } from "@tanstack/react-query";
+import {
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { isApiError } from "@/api/errors";
+import type { AuditEvent } from "@/api/schemas/event";
+import { CopyButton } from "@/components/ui/copy-button";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { SafeText } from "@/components/ui/safe-text";
+import { EmptyState, LoadingState } from "@/components/ui/states";
+import { useDocumentTitle } from "@/components/ui/use-document-title";
+import { ALL_REGIONS, useRegion } from "@/features/regions/use-region";
+import { eventSearchHref } from "@/lib/event-search-url";
+import { formatTime, toApiTime, zoneLabel } from "@/lib/time";
+import { usePrefsStore } from "@/stores/prefs-store";
+import { ColumnChooser } from "./column-chooser";
+import { CONDITION_LABELS } from "./conditions";
+import { EventPane } from "./event-pane";
+import { EventsTable } from "./events-table";
+import { ExportMenu } from "./export-menu";
+import { toSearchLink, useEventSearch } from "./filters";
+import { LoadAllProgress } from "./load-all-progress";
+import { eventDetailQueryOptions, SearchRangeError } from "./queries";
+import { useRetryNotice } from "./retry-notice";
+import { SearchBar } from "./search-bar";
+import { LOAD_ALL_CAP, useEventResults } from "./use-event-results";
+import "./events.css";
 
-/** Placeholder until the event search lands. */
+function searchHint(error: unknown) {
+  if (error instanceof SearchRangeError) return error.message;
+  if (!isApiError(error)) return undefined;
+  if (error.code === "InvalidLookupAttributesException")
+    return "ActionTrail cannot combine these two conditions. Remove one condition, or combine a service with another key (the others run in the browser).";
+  if (error.code.startsWith("InvalidParameter"))
+    return "Change the time range: one query spans at most 30 days, starts at most 90 days back and not in the future, and ends after it starts.";
+  if (error.code === "InvalidNextToken")
+    return "The search changed under the pages: run it again.";
+  return undefined;
+}
+
+/** The auditor's main screen: search ActionTrail events, read them, follow them, export them. */
 export function EventsPage() {
+  useDocumentTitle("Events");
   const { region } = useRegion();
+  const { search, setSearch } = useEventSearch();
+  const deferredSearch = useDeferredValue(search);
+  const zone = usePrefsStore((s) => s.timeZone);
+  const results = useEventResults(deferredSearch, region);
+  const { pages, plan, loadAll } = results;
+  const retry = useRetryNotice((s) => s.last);
+  const [keepRelative, setKeepRelative] = useState(false);
+  const [order, setOrder] = useState<string[]>([]);
+  const returnFocus = useRef<HTMLElement | null>(null);
+
+  const byId = useMemo(
+    () => new Map(results.loaded.map((e) => [e.id, e])),
+    [results.loaded],
+  );
+  const openId = search.eventId;
+  const loadedOpen = openId ? byId.get(openId) : undefined;
+  const detail = useQuery({
+    ...eventDetailQueryOptions(region, openId ?? ""),
+    enabled:
+      Boolean(openId) &&
+      !loadedOpen &&
+      region !== ALL_REGIONS &&
+      pages.isSuccess,
+  });
+  const openEvent = loadedOpen ?? detail.data ?? undefined;
+
+  const openById = useCallback(
+    (id: string) => {
+      if (
+        document.activeElement instanceof HTMLElement &&
+        !document.activeElement.closest(".event-pane")
+      )
+        returnFocus.current = document.activeElement;
+      setSearch({ eventId: id });
+    },
+    [setSearch],
+  );
+  const open = useCallback((e: AuditEvent) => openById(e.id), [openById]);
+  const close = () => {
+    setSearch({ eventId: undefined });
+    const target = returnFocus.current;
+    requestAnimationFrame(() => {
+      if (target?.isConnected) target.focus();
+      else
+        document
+          .querySelector<HTMLElement>('.events-grid-row[tabindex="0"]')
+          ?.focus();
+    });
+  };
+
+  const position = openId ? order.indexOf(openId) : -1;
+  const prevId = position > 0 ? order[position - 1] : undefined;
+  const nextId =
+    position >= 0 && position < order.length - 1
+      ? order[position + 1]
+      : undefined;
+
+  const window = results.window;
+  const frozen = window
+    ? { from: toApiTime(window.startMs), to: toApiTime(window.endMs) }
+    : {};
+  const link = toSearchLink(search, region);
+  const shareLink = eventSearchHref(
+    keepRelative || search.from
+      ? link
+      : { ...link, ...frozen, range: undefined },
+  );
+  const origin = typeof location === "undefined" ? "" : location.origin;
+  const eventLink = openId
+    ? eventSearchHref({ ...link, ...frozen, range: undefined, eventId: openId })
+    : "";
+
+  const loadAllRunning =
+    results.loadAllOn && loadAll.fetchStatus === "fetching";
+  const retrying = retry !== undefined && (pages.isFetching || loadAllRunning);
+
   return (
-    <section aria-labelledby="events-title">
-      <h1 id="events-title">Events</h1>
-      <p>Event search for {region}.</p>
+    <section
+      aria-labelledby="events-title"
+      className={`events-page${openEvent ? " has-pane" : ""}`}
+    >
+      <div className="events-main">
+        <header className="events-header">
+          <h1 id="events-title">Events</h1>
+          <p className="muted">
+            {region === ALL_REGIONS ? (
+              `All regions (${results.regionIds.length})`
+            ) : (
+              <SafeText value={region} />
+            )}
+            {window && (
+              <>
+                {" "}
+                · {formatTime(window.startMs, zone)} –{" "}
+                {formatTime(window.endMs, zone)} {zoneLabel(zone)}
+              </>
+            )}
+          </p>
+        </header>
+        <SearchBar
+          search={search}
+          plan={plan}
+          loaded={results.loaded}
+          onChange={setSearch}
+        />
+        <p className="condition-plan muted small" aria-live="polite">
+          {plan.server.length
+            ? `On the server: ${plan.server.map((c) => `${CONDITION_LABELS[c.key] ?? c.key} = ${c.value}`).join(" and ")}.`
+            : "No condition on the server: every event in the range is read."}{" "}
+          {plan.browser.length > 0 &&
+            `In the browser, over loaded events: ${plan.browser.map((c) => `${CONDITION_LABELS[c.key] ?? c.key} = ${c.value}`).join(", ")} (LookupEvents takes at most two conditions, and only certain pairs).`}
+        </p>
+        {results.regionsQuery.isError && (
+          <ErrorPanel
+            error={results.regionsQuery.error}
+            title="The region list could not be loaded"
+            onRetry={() => void results.regionsQuery.refetch()}
+          />
+        )}
+        <div className="events-toolbar">
+          <p role="status" className="load-status">
+            {pages.isPending && results.regionIds.length > 0
+              ? "Searching…"
+              : `${results.loaded.length.toLocaleString("en-US")} loaded${results.moreAvailable ? ", more available" : ", all loaded"}${
+                  results.shown.length !== results.loaded.length
+                    ? ` · ${results.shown.length.toLocaleString("en-US")} shown after browser filters`
+                    : ""
+                } · ${results.requests} requests`}
+            {retrying && (
+              <span className="retry-note">
+                {" "}
+                · throttled, retrying ({retry.code})…
+              </span>
+            )}
+          </p>
+          <button
+            type="button"
+            onClick={() => void pages.fetchNextPage()}
+            disabled={
+              !pages.hasNextPage ||
+              pages.isFetchingNextPage ||
+              results.loadAllOn
+            }
+          >
+            {pages.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+          <button
+            type="button"
+            onClick={results.startLoadAll}
+            disabled={!window || results.loadAllOn || !pages.hasNextPage}
+          >
+            Load all (up to {LOAD_ALL_CAP.toLocaleString("en-US")})
+          </button>
+          <span className="copy-link">
+            <CopyButton
+              value={`${origin}${shareLink}`}
+              label="Copy link to this search"
+            >
+              Copy link
+            </CopyButton>
+            <label>
+              <input
+                type="checkbox"
+                checked={keepRelative}
+                onChange={(e) => setKeepRelative(e.target.checked)}
+              />{" "}
+              keep the range relative
+            </label>
+          </span>
+          <ColumnChooser />
+          <ExportMenu
+            shown={results.shown}
+            region={region}
+            regions={results.regionIds}
+            window={window}
+            server={plan.server}
+            browser={plan.browser}
+            exclude={search.exclude}
+            refine={search.refine}
+          />
+        </div>
+        {results.loadAllOn && (
+          <LoadAllProgress
+            events={loadAll.data?.events.length ?? 0}
+            requests={loadAll.data?.requests ?? 0}
+            cap={LOAD_ALL_CAP}
+            running={loadAllRunning}
+            onCancel={results.cancelLoadAll}
+          />
+        )}
+        {results.failures.map((f) => (
+          <ErrorPanel
+            key={f.region}
+            error={f.error}
+            title={`Region ${f.region} failed; the other regions are shown`}
+            compact
+            onRetry={() => void pages.fetchNextPage()}
+          />
+        ))}
+        {(loadAll.data?.failures ?? []).map((f, i) => (
+          <ErrorPanel
+            key={`${f.region}-${i}`}
+            error={f.error}
+            title={`Load all: a part of ${f.region} failed`}
+            compact
+          />
+        ))}
+        {pages.isFetchNextPageError && (
+          <ErrorPanel
+            error={pages.error}
+            title="The next page failed; the loaded events are kept"
+            onRetry={() => void pages.fetchNextPage()}
+          />
+        )}
+        {pages.isError && !pages.data ? (
+          <ErrorPanel
+            error={pages.error}
+            title="The search was refused"
+            hint={searchHint(pages.error)}
+            onRetry={() => void pages.refetch()}
+          />
+        ) : pages.isPending ? (
+          <LoadingState title="Searching events…" />
+        ) : results.shown.length === 0 ? (
+          <EmptyState
+            title={
+              results.loaded.length
+                ? "No loaded event matches the browser filters."
+                : "No events in this range."
+            }
+          >
+            <p className="muted">
+              {results.moreAvailable
+                ? "Load more events, or widen the search."
+                : "Widen the time range or remove a condition."}
+            </p>
+          </EmptyState>
+        ) : (
+          <EventsTable
+            events={results.shown}
+            openEventId={openId}
+            onOpen={open}
+            onOrderChange={setOrder}
+            label="Events"
+          />
+        )}
+      </div>
+      {openId && !openEvent && (
+        <aside className="event-pane" aria-label="Event details">
+          {detail.isFetching ? (
+            <LoadingState title="Looking up the event…" />
+          ) : detail.isError ? (
+            <ErrorPanel
+              error={detail.error}
+              onRetry={() => void detail.refetch()}
+            />
+          ) : pages.isSuccess ? (
+            <EmptyState title="This event is not among the loaded events.">
+              <button type="button" onClick={close}>
+                Close
+              </button>
+            </EmptyState>
+          ) : null}
+        </aside>
+      )}
+      {openEvent && (
+        <EventPane
+          event={openEvent}
+          region={region}
+          range={frozen}
+          deepLink={eventLink}
+          onClose={close}
+          onPrevious={
+            prevId
+              ? () => setSearch({ eventId: prevId }, { replace: true })
+              : undefined
+          }
+          onNext={
+            nextId
+              ? () => setSearch({ eventId: nextId }, { replace: true })
+              : undefined
+          }
+          onOpenId={openById}
+        />
+      )}
     </section>
   );
 }

@@ -144,7 +144,10 @@ export function useEventSearch(): {
 } {
   const [params, setParams] = useSearchParams();
   const key = params.toString();
-  const search = useMemo(() => parseEventSearch(new URLSearchParams(key)), [key]);
+  const search = useMemo(
+    () => parseEventSearch(new URLSearchParams(key)),
+    [key],
+  );
   const setSearch = useCallback(
     (update: Partial<EventSearch>, options?: { replace?: boolean }) => {
       setParams(

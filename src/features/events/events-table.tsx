@@ -1,0 +1,354 @@
+import {
+  useTable,
+  type ColumnOrderState,
+  type ColumnSizingState,
+  type ColumnVisibilityState,
+  type SortingState,
+  type Updater,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { AuditEvent } from "@/api/schemas/event";
+import { usePrefsStore, type TablePrefs } from "@/stores/prefs-store";
+import { EVENT_COLUMN_IDS, eventColumns, eventTableFeatures } from "./columns";
+import { EventRowDetail } from "./event-row-detail";
+
+export const EVENTS_TABLE_ID = "events";
+const EMPTY_PREFS: TablePrefs = { order: [], hidden: [], widths: {} };
+const ROW_HEIGHT = 36;
+
+const resolve = <T,>(updater: Updater<T>, old: T): T =>
+  typeof updater === "function" ? (updater as (old: T) => T)(old) : updater;
+
+interface EventsTableProps {
+  events: AuditEvent[];
+  openEventId: string | undefined;
+  onOpen: (event: AuditEvent) => void;
+  /** Told whenever sorting changes the order of rows (for previous/next in the pane). */
+  onOrderChange?: (ids: string[]) => void;
+  label: string;
+}
+
+/**
+ * The loaded events: a virtualized grid (only visible rows are in the DOM),
+ * sorted in the browser, columns chosen/ordered/sized as remembered in prefs.
+ * Keyboard: arrows move the active row, Enter opens the event, Space or the
+ * row's button shows the inline summary.
+ */
+export function EventsTable({
+  events,
+  openEventId,
+  onOpen,
+  onOrderChange,
+  label,
+}: EventsTableProps) {
+  const prefs = usePrefsStore((s) => s.tables[EVENTS_TABLE_ID]) ?? EMPTY_PREFS;
+  const setTablePrefs = usePrefsStore((s) => s.setTablePrefs);
+  const [sorting, setSorting] = useState<SortingState>([
+    { id: "time", desc: true },
+  ]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(
+    () => new Set(),
+  );
+  const [active, setActive] = useState(0);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const focusPending = useRef(false);
+
+  const columnOrder = useMemo<ColumnOrderState>(
+    () => (prefs.order.length ? prefs.order : [...EVENT_COLUMN_IDS]),
+    [prefs.order],
+  );
+  const columnVisibility = useMemo<ColumnVisibilityState>(
+    () => Object.fromEntries(prefs.hidden.map((id) => [id, false])),
+    [prefs.hidden],
+  );
+  const columnSizing = prefs.widths as ColumnSizingState;
+
+  const table = useTable({
+    features: eventTableFeatures,
+    columns: eventColumns,
+    data: events,
+    getRowId: (e) => e.id,
+    state: { sorting, columnOrder, columnVisibility, columnSizing },
+    onSortingChange: setSorting,
+    onColumnOrderChange: (u: Updater<ColumnOrderState>) =>
+      setTablePrefs(EVENTS_TABLE_ID, { order: resolve(u, columnOrder) }),
+    onColumnVisibilityChange: (u: Updater<ColumnVisibilityState>) =>
+      setTablePrefs(EVENTS_TABLE_ID, {
+        hidden: Object.entries(resolve(u, columnVisibility))
+          .filter(([, v]) => !v)
+          .map(([k]) => k),
+      }),
+    onColumnSizingChange: (u: Updater<ColumnSizingState>) =>
+      setTablePrefs(EVENTS_TABLE_ID, { widths: resolve(u, columnSizing) }),
+  });
+
+  const rows = table.getRowModel().rows;
+  const rowCount = rows.length;
+  const activeIndex = Math.min(active, Math.max(0, rowCount - 1));
+
+  useEffect(() => {
+    onOrderChange?.(rows.map((r) => r.id));
+  }, [rows, onOrderChange]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: 8,
+  });
+
+  // Keep the active row in view and focused after keyboard moves.
+  useEffect(() => {
+    if (!focusPending.current) return;
+    focusPending.current = false;
+    virtualizer.scrollToIndex(activeIndex, { align: "auto" });
+    requestAnimationFrame(() => {
+      scrollRef.current
+        ?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`)
+        ?.focus();
+    });
+  }, [activeIndex, virtualizer]);
+
+  const move = useCallback(
+    (to: number) => {
+      focusPending.current = true;
+      setActive(Math.max(0, Math.min(rowCount - 1, to)));
+    },
+    [rowCount],
+  );
+
+  const toggleExpanded = (id: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const handleKeyDown = (
+    event: React.KeyboardEvent,
+    index: number,
+    e: AuditEvent,
+  ) => {
+    if (event.target !== event.currentTarget) return;
+    const page = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1,
+    );
+    switch (event.key) {
+      case "ArrowDown":
+        move(index + 1);
+        break;
+      case "ArrowUp":
+        move(index - 1);
+        break;
+      case "PageDown":
+        move(index + page);
+        break;
+      case "PageUp":
+        move(index - page);
+        break;
+      case "Home":
+        move(0);
+        break;
+      case "End":
+        move(rowCount - 1);
+        break;
+      case "Enter":
+        onOpen(e);
+        break;
+      case " ":
+      case "ArrowRight":
+      case "ArrowLeft":
+        if (
+          event.key === " " ||
+          (event.key === "ArrowRight") !== expanded.has(e.id)
+        )
+          toggleExpanded(e.id);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const template = headers.map((h) => `${h.getSize()}px`).join(" ");
+  const gridStyle = { gridTemplateColumns: `2.25rem ${template}` };
+
+  return (
+    <div
+      ref={scrollRef}
+      className="events-grid-scroll"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={rowCount + 1}
+      aria-colcount={headers.length + 1}
+    >
+      <div role="rowgroup" className="events-grid-head">
+        <div
+          role="row"
+          aria-rowindex={1}
+          className="events-grid-row"
+          style={gridStyle}
+        >
+          <div role="columnheader" className="events-grid-cell">
+            <span className="visually-hidden">Details</span>
+          </div>
+          {headers.map((header) => {
+            const sorted = header.column.getIsSorted();
+            return (
+              <div
+                key={header.id}
+                role="columnheader"
+                className="events-grid-cell"
+                aria-sort={
+                  sorted === "asc"
+                    ? "ascending"
+                    : sorted === "desc"
+                      ? "descending"
+                      : "none"
+                }
+              >
+                <button
+                  type="button"
+                  className="sort-button"
+                  onClick={header.column.getToggleSortingHandler()}
+                  title="Sort the loaded events"
+                >
+                  <table.FlexRender header={header} />
+                  <span aria-hidden="true">
+                    {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
+                  </span>
+                </button>
+                <ResizeHandle
+                  label={`Width of ${String(header.column.columnDef.header)}`}
+                  width={header.getSize()}
+                  onResize={(w) =>
+                    table.setColumnSizing((old) => ({ ...old, [header.id]: w }))
+                  }
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div
+        role="rowgroup"
+        className="events-grid-body"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          const e = row.original;
+          const isExpanded = expanded.has(e.id);
+          const isOpen = e.id === openEventId;
+          return (
+            <div
+              key={row.id}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="events-grid-item"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <div
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={isOpen}
+                aria-expanded={isExpanded}
+                data-row-index={item.index}
+                tabIndex={item.index === activeIndex ? 0 : -1}
+                className={`events-grid-row${isOpen ? " is-open" : ""}${e.errorCode ? " has-error" : ""}`}
+                style={gridStyle}
+                onKeyDown={(event) => handleKeyDown(event, item.index, e)}
+                onFocus={() => setActive(item.index)}
+                onDoubleClick={() => onOpen(e)}
+              >
+                <div role="gridcell" className="events-grid-cell">
+                  <button
+                    type="button"
+                    className="icon-button expand-button"
+                    tabIndex={-1}
+                    aria-expanded={isExpanded}
+                    aria-label={isExpanded ? "Hide summary" : "Show summary"}
+                    onClick={() => toggleExpanded(e.id)}
+                  >
+                    {isExpanded ? "▾" : "▸"}
+                  </button>
+                </div>
+                {row.getVisibleCells().map((cell) => (
+                  <div
+                    role="gridcell"
+                    key={cell.id}
+                    className="events-grid-cell"
+                  >
+                    {cell.column.id === "name" ? (
+                      <button
+                        type="button"
+                        tabIndex={-1}
+                        className="link-button open-event"
+                        onClick={() => onOpen(e)}
+                      >
+                        <table.FlexRender cell={cell} />
+                      </button>
+                    ) : (
+                      <table.FlexRender cell={cell} />
+                    )}
+                  </div>
+                ))}
+                {isExpanded && (
+                  <div role="gridcell" className="events-grid-detail">
+                    <EventRowDetail event={e} />
+                  </div>
+                )}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** A column's width: drag the edge, or focus it and use the arrow keys. */
+function ResizeHandle({
+  label,
+  width,
+  onResize,
+}: {
+  label: string;
+  width: number;
+  onResize: (w: number) => void;
+}) {
+  const clamp = (w: number) => Math.max(60, Math.min(800, Math.round(w)));
+  return (
+    <button
+      type="button"
+      aria-label={`${label}: ${width} pixels; arrow keys change it`}
+      className="resize-handle"
+      onKeyDown={(event) => {
+        if (event.key === "ArrowRight") onResize(clamp(width + 20));
+        else if (event.key === "ArrowLeft") onResize(clamp(width - 20));
+        else return;
+        event.preventDefault();
+      }}
+      onPointerDown={(event) => {
+        const startX = event.clientX;
+        const target = event.currentTarget;
+        target.setPointerCapture(event.pointerId);
+        const onMove = (m: PointerEvent) =>
+          onResize(clamp(width + m.clientX - startX));
+        const onUp = () => {
+          target.removeEventListener("pointermove", onMove);
+          target.removeEventListener("pointerup", onUp);
+        };
+        target.addEventListener("pointermove", onMove);
+        target.addEventListener("pointerup", onUp);
+      }}
+    />
+  );
+}

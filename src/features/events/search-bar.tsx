@@ -1,0 +1,313 @@
+import { useId, useMemo, useState } from "react";
+import type { AuditEvent } from "@/api/schemas/event";
+import { SafeText } from "@/components/ui/safe-text";
+import { countValues } from "@/lib/event-stats";
+import {
+  RANGE_PRESETS,
+  type RangePreset,
+  type SearchCondition,
+} from "@/lib/event-search-url";
+import { formatTime, toApiTime, zoneLabel } from "@/lib/time";
+import { usePrefsStore, type TimeZonePref } from "@/stores/prefs-store";
+import {
+  CONDITION_KEYS,
+  CONDITION_LABELS,
+  type ConditionPlan,
+} from "./conditions";
+import type { EventSearch } from "./filters";
+import { PRESET_LABELS, windowProblem } from "./time-range";
+
+const SUGGEST: Record<string, (e: AuditEvent) => string> = {
+  User: (e) => e.userName,
+  EventName: (e) => e.name,
+  ServiceName: (e) => e.service,
+  ResourceType: (e) => e.resourceType,
+  ResourceName: (e) => e.resourceName,
+  EventAccessKeyId: (e) => e.accessKeyId,
+  SourceIpAddress: (e) => e.sourceIp,
+  EventType: (e) => e.type,
+  ErrorCode: (e) => e.errorCode,
+  Region: (e) => e.region,
+  IdentityType: (e) => e.identityType,
+  UserAgent: (e) => e.userAgent,
+};
+const FIXED: Record<string, string[]> = {
+  EventRW: ["Read", "Write"],
+  SensitiveAction: ["true"],
+  Result: ["Success", "Failure"],
+  EventType: [
+    "ApiCall",
+    "ConsoleOperation",
+    "ConsoleSignin",
+    "ConsoleSignout",
+    "AliyunServiceEvent",
+  ],
+};
+
+const toInput = (iso: string | undefined, zone: TimeZonePref): string => {
+  if (!iso) return "";
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms)
+    ? formatTime(ms, zone).replace(" ", "T").slice(0, 16)
+    : "";
+};
+const fromInput = (value: string, zone: TimeZonePref): number =>
+  value
+    ? zone === "utc"
+      ? Date.parse(`${value}:00Z`)
+      : new Date(value).getTime()
+    : NaN;
+
+interface SearchBarProps {
+  search: EventSearch;
+  plan: ConditionPlan;
+  loaded: AuditEvent[];
+  onChange: (
+    update: Partial<EventSearch>,
+    options?: { replace?: boolean },
+  ) => void;
+}
+
+/** Time range, read/write, conditions (server or browser, labelled) and the refine text. */
+export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
+  const id = useId();
+  const zone = usePrefsStore((s) => s.timeZone);
+  const absolute = search.from !== undefined && search.to !== undefined;
+  const [custom, setCustom] = useState(absolute);
+  const [from, setFrom] = useState(() => toInput(search.from, zone));
+  const [to, setTo] = useState(() => toInput(search.to, zone));
+  const [rangeError, setRangeError] = useState<string>();
+  const [key, setKey] = useState<string>("User");
+  const [value, setValue] = useState("");
+
+  const suggestions = useMemo(() => {
+    const get = SUGGEST[key];
+    const fromEvents = get
+      ? countValues(loaded, get)
+          .slice(0, 200)
+          .map((v) => v.value)
+          .filter(Boolean)
+      : [];
+    return [...new Set([...(FIXED[key] ?? []), ...fromEvents])];
+  }, [key, loaded]);
+
+  const onBrowser = new Set(plan.browser.map((c) => `${c.key}:${c.value}`));
+
+  const applyRange = (event: React.FormEvent) => {
+    event.preventDefault();
+    const startMs = fromInput(from, zone);
+    const endMs = fromInput(to, zone);
+    const problem = windowProblem({ startMs, endMs }, Date.now());
+    setRangeError(problem);
+    if (problem) return;
+    onChange({ from: toApiTime(startMs), to: toApiTime(endMs) });
+  };
+
+  const addCondition = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!value) return;
+    onChange({ filters: [...search.filters, { key, value }] });
+    setValue("");
+  };
+
+  const removeFilter = (index: number) =>
+    onChange({ filters: search.filters.filter((_, i) => i !== index) });
+  const removeExclusion = (index: number) =>
+    onChange({ exclude: search.exclude.filter((_, i) => i !== index) });
+
+  return (
+    <div className="search-bar" role="search" aria-label="Event search">
+      <div className="search-row">
+        <label htmlFor={`${id}-range`}>Time range</label>
+        <select
+          id={`${id}-range`}
+          value={custom ? "custom" : search.range}
+          onChange={(e) => {
+            if (e.target.value === "custom") {
+              setCustom(true);
+              return;
+            }
+            setCustom(false);
+            setRangeError(undefined);
+            onChange({
+              range: e.target.value as RangePreset,
+              from: undefined,
+              to: undefined,
+            });
+          }}
+        >
+          {RANGE_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {PRESET_LABELS[p]}
+            </option>
+          ))}
+          <option value="custom">Custom range…</option>
+        </select>
+        <label htmlFor={`${id}-rw`}>Read/write</label>
+        <select
+          id={`${id}-rw`}
+          value={search.rw ?? "All"}
+          onChange={(e) =>
+            onChange({
+              rw:
+                e.target.value === "All"
+                  ? undefined
+                  : (e.target.value as "Read" | "Write"),
+            })
+          }
+        >
+          <option value="All">All</option>
+          <option value="Read">Read</option>
+          <option value="Write">Write</option>
+        </select>
+      </div>
+      {custom && (
+        <form
+          className="search-row"
+          onSubmit={applyRange}
+          aria-label="Custom time range"
+        >
+          <label htmlFor={`${id}-from`}>From ({zoneLabel(zone)})</label>
+          <input
+            id={`${id}-from`}
+            type="datetime-local"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            required
+          />
+          <label htmlFor={`${id}-to`}>To ({zoneLabel(zone)})</label>
+          <input
+            id={`${id}-to`}
+            type="datetime-local"
+            value={to}
+            onChange={(e) => setTo(e.target.value)}
+            required
+          />
+          <button type="submit">Apply range</button>
+          {rangeError && (
+            <p role="alert" className="field-error">
+              {rangeError}
+            </p>
+          )}
+        </form>
+      )}
+      <form
+        className="search-row"
+        onSubmit={addCondition}
+        aria-label="Add a condition"
+      >
+        <label htmlFor={`${id}-key`}>Condition</label>
+        <select
+          id={`${id}-key`}
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+        >
+          {CONDITION_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {CONDITION_LABELS[k] ?? k}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-value`} className="visually-hidden">
+          Value
+        </label>
+        <input
+          id={`${id}-value`}
+          list={`${id}-suggestions`}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          placeholder="exact value"
+          autoComplete="off"
+        />
+        <datalist id={`${id}-suggestions`}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        <button type="submit">Add condition</button>
+      </form>
+      {(search.filters.length > 0 ||
+        search.rw ||
+        search.exclude.length > 0) && (
+        <ul className="condition-chips" aria-label="Conditions">
+          {search.filters.map((c, i) => (
+            <ConditionChip
+              key={`${c.key}:${c.value}:${i}`}
+              condition={c}
+              where={
+                onBrowser.has(`${c.key}:${c.value}`) ? "browser" : "server"
+              }
+              onRemove={() => removeFilter(i)}
+            />
+          ))}
+          {search.rw && (
+            <ConditionChip
+              condition={{ key: "EventRW", value: search.rw }}
+              where={
+                onBrowser.has(`EventRW:${search.rw}`) ? "browser" : "server"
+              }
+              onRemove={() => onChange({ rw: undefined })}
+            />
+          )}
+          {search.exclude.map((c, i) => (
+            <ConditionChip
+              key={`x:${c.key}:${c.value}:${i}`}
+              condition={c}
+              where="excluded"
+              onRemove={() => removeExclusion(i)}
+            />
+          ))}
+        </ul>
+      )}
+      <div className="search-row">
+        <label htmlFor={`${id}-refine`}>Refine loaded events</label>
+        <input
+          id={`${id}-refine`}
+          type="search"
+          value={search.refine}
+          onChange={(e) =>
+            onChange({ refine: e.target.value }, { replace: true })
+          }
+          aria-describedby={`${id}-refine-note`}
+        />
+        <span id={`${id}-refine-note`} className="muted small">
+          Filters only the events already loaded, across every field; it does
+          not search the server.
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function ConditionChip({
+  condition,
+  where,
+  onRemove,
+}: {
+  condition: SearchCondition;
+  where: "server" | "browser" | "excluded";
+  onRemove: () => void;
+}) {
+  const label = CONDITION_LABELS[condition.key] ?? condition.key;
+  const note =
+    where === "server"
+      ? "runs on the server"
+      : where === "browser"
+        ? "applied in the browser"
+        : "excluded in the browser";
+  return (
+    <li className={`chip chip-${where}`}>
+      {where === "excluded" && "not "}
+      {label} = <SafeText value={condition.value} maxLength={60} />{" "}
+      <span className={`badge badge-${where}`}>{note}</span>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Remove condition ${label} ${condition.value.slice(0, 60)}`}
+        onClick={onRemove}
+      >
+        ×
+      </button>
+    </li>
+  );
+}
