@@ -4,13 +4,11 @@
  * in mock mode (identity, faults, own data, reset).
  */
 import { setupWorker } from 'msw/browser';
-import type { DemoControls, DemoIdentity, DemoState, FaultSettings, OwnDataInfo } from '@/lib/demo-controls';
+import type { DemoControls, DemoIdentity } from '@/lib/demo-controls';
 import { parseMockUrl } from './browser-options';
 import { createAccount, type KeyValueStorage } from './data/account';
-import { parseOwnEvents } from './data/own-data';
+import { createDemoControls, IDENTITY_KEY } from './demo-controls';
 import { createHandlers } from './handlers';
-
-const IDENTITY_KEY = 'trailscope.mock.identity';
 
 function browserStorage(): KeyValueStorage | undefined {
   try {
@@ -45,27 +43,8 @@ export async function startMockWorker(): Promise<DemoControls> {
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
 
-  const listeners = new Set<() => void>();
-  let state: DemoState = snapshot();
-  function snapshot(): DemoState {
-    return { identity: account.identity, faults: { ...account.faults }, ownData: account.ownData, latency: [...account.latency] };
-  }
-  const changed = () => {
-    state = snapshot();
-    for (const listener of listeners) listener();
-  };
-
-  const loadOwnEvents = async (file: Blob, fileName: string): Promise<OwnDataInfo> => {
-    const parsed = await parseOwnEvents(file);
-    if (!parsed.events.length) {
-      const why = parsed.rejected[0]?.reason ?? 'the file holds no events';
-      throw new Error(`No event in ${fileName} could be read (${parsed.rejectedCount} rejected: ${why}).`);
-    }
-    const info = account.loadOwnEvents(parsed.events, fileName);
-    const result = { ...info, rejectedCount: parsed.rejectedCount, rejected: parsed.rejected };
-    changed();
-    return result;
-  };
+  const controls = createDemoControls(account, storage);
+  const loadOwnEvents = controls.loadOwnEvents;
 
   if (options.dataset) {
     const url = new URL(options.dataset, location.href);
@@ -82,31 +61,5 @@ export async function startMockWorker(): Promise<DemoControls> {
     }
   }
 
-  return {
-    account: account.info,
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    setIdentity(next: DemoIdentity) {
-      account.identity = next;
-      storage?.setItem(IDENTITY_KEY, next);
-      changed();
-    },
-    setFaults(faults: FaultSettings) {
-      account.faults = { ...faults };
-      changed();
-    },
-    loadOwnEvents,
-    clearOwnEvents() {
-      account.clearOwnEvents();
-      changed();
-    },
-    resetDemoData() {
-      account.resetTrails();
-      account.clearOwnEvents();
-      changed();
-    },
-  };
+  return controls;
 }

@@ -161,13 +161,20 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
       stores.set(region, new OwnStore(region, list));
       count += list.length;
     }
-    const times = events.map((e) => e.timeMs).filter(Number.isFinite);
+    // A loop, not Math.min(...times): a spread of 100,000+ arguments overflows the stack.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const event of events) {
+      if (!Number.isFinite(event.timeMs)) continue;
+      if (event.timeMs < first) first = event.timeMs;
+      if (event.timeMs > last) last = event.timeMs;
+    }
     const info = {
       fileName,
       eventCount: count,
       regions: [...byRegion.keys()].sort(),
-      firstEventTime: times.length ? isoSeconds(Math.min(...times)) : '',
-      lastEventTime: times.length ? isoSeconds(Math.max(...times)) : '',
+      firstEventTime: Number.isFinite(first) ? isoSeconds(first) : '',
+      lastEventTime: Number.isFinite(last) ? isoSeconds(last) : '',
     };
     return { stores, info };
   };

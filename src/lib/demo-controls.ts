@@ -41,6 +41,12 @@ export interface OwnDataInfo {
   fileName: string;
   eventCount: number;
   regions: string[];
+  /** The file's time span (UTC ISO), so the console can search exactly it. */
+  firstEventTime?: string;
+  lastEventTime?: string;
+  /** Lines or items that were not events, and why the first ones were refused. */
+  rejectedCount?: number;
+  rejected?: { position: number; reason: string }[];
 }
 
 export interface DemoState {

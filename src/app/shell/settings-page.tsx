@@ -2,7 +2,10 @@ import { useId, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
-import { NO_FAULTS, type FaultSettings } from "@/lib/demo-controls";
+import { NO_FAULTS, type FaultSettings, type OwnDataInfo } from "@/lib/demo-controls";
+import { eventSearchHref } from "@/lib/event-search-url";
+import { SafeText } from "@/components/ui/safe-text";
+import { Link } from "react-router";
 import {
   usePrefsStore,
   type Density,
@@ -140,17 +143,7 @@ function DemoSettings() {
         disabled={loading}
       />
       {loading && <p role="status">Reading the file…</p>}
-      {state.ownData && (
-        <p role="status">
-          Showing {state.ownData.eventCount.toLocaleString("en-US")} events from{" "}
-          <strong>{state.ownData.fileName}</strong> in{" "}
-          {state.ownData.regions.length} region(s):{" "}
-          {state.ownData.regions.join(", ")}.{" "}
-          <button type="button" onClick={() => demo.clearOwnEvents()}>
-            Back to the generated events
-          </button>
-        </p>
-      )}
+      {state.ownData && <OwnDataSummary info={state.ownData} onClear={() => demo.clearOwnEvents()} />}
       {loadError !== undefined && (
         <ErrorPanel
           error={loadError}
@@ -246,5 +239,50 @@ function FaultControls({
         No faults
       </button>
     </fieldset>
+  );
+}
+
+/** What the loaded file holds, and a search over exactly its span. */
+function OwnDataSummary({ info, onClear }: { info: OwnDataInfo; onClear: () => void }) {
+  const first = info.firstEventTime ? Date.parse(info.firstEventTime) : NaN;
+  const last = info.lastEventTime ? Date.parse(info.lastEventTime) : NaN;
+  const region = info.regions[0];
+  return (
+    <div role="status" className="own-data-summary">
+      <p>
+        Showing {info.eventCount.toLocaleString("en-US")} events from{" "}
+        <strong>
+          <SafeText value={info.fileName} maxLength={120} />
+        </strong>{" "}
+        in {info.regions.length} region(s): {info.regions.join(", ")}
+        {info.firstEventTime && info.lastEventTime && (
+          <>
+            , from {info.firstEventTime} to {info.lastEventTime}
+          </>
+        )}
+        .
+        {Boolean(info.rejectedCount) && (
+          <>
+            {" "}
+            {info.rejectedCount?.toLocaleString("en-US")} item(s) were not events and were left out
+            {info.rejected?.[0] && (
+              <>
+                {" "}
+                (first at position {info.rejected[0].position}: <SafeText value={info.rejected[0].reason} maxLength={200} />)
+              </>
+            )}
+            .
+          </>
+        )}
+      </p>
+      <p>
+        {region && Number.isFinite(first) && Number.isFinite(last) && (
+          <Link to={eventSearchHref({ region, from: first, to: last + 1000 })}>Search these events</Link>
+        )}{" "}
+        <button type="button" onClick={onClear}>
+          Back to the generated events
+        </button>
+      </p>
+    </div>
   );
 }
