@@ -45,7 +45,9 @@ export class Authenticator {
   constructor(private readonly config: GatewayConfig) {
     this.key =
       config.auth.kind === "token" && !config.auth.generated
-        ? createHmac("sha256", config.auth.token).update("trailscope session v1").digest()
+        ? createHmac("sha256", config.auth.token)
+            .update("trailscope session v1")
+            .digest()
         : randomBytes(32);
     this.secure = config.publicOrigin?.startsWith("https:") ?? false;
     this.cookieName = this.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
@@ -61,13 +63,18 @@ export class Authenticator {
     if (header) {
       const value = request.headers[header];
       const user = Array.isArray(value) ? value[0] : value;
-      if (user && this.fromTrustedProxy(request)) return { user: user.slice(0, 200), method: "proxy" };
+      if (user && this.fromTrustedProxy(request))
+        return { user: user.slice(0, 200), method: "proxy" };
     }
-    if (this.config.auth.kind === "none") return { user: "local", method: "none" };
+    if (this.config.auth.kind === "none")
+      return { user: "local", method: "none" };
 
     const authorization = request.headers.authorization ?? "";
     const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1]?.trim();
-    if (bearer !== undefined) return this.checkToken(bearer) ? { user: "token", method: "token" } : undefined;
+    if (bearer !== undefined)
+      return this.checkToken(bearer)
+        ? { user: "token", method: "token" }
+        : undefined;
 
     const cookie = parseCookies(request.headers.cookie).get(this.cookieName);
     const user = cookie ? this.readSession(cookie, now) : undefined;
@@ -75,7 +82,10 @@ export class Authenticator {
   }
 
   checkToken(candidate: string): boolean {
-    return this.config.auth.kind === "token" && safeEqual(candidate, this.config.auth.token);
+    return (
+      this.config.auth.kind === "token" &&
+      safeEqual(candidate, this.config.auth.token)
+    );
   }
 
   fromTrustedProxy(request: IncomingMessage): boolean {
@@ -84,7 +94,10 @@ export class Authenticator {
   }
 
   /** A Set-Cookie value that signs `user` in for the configured time. */
-  sessionCookie(user: string, now = Date.now()): { header: string; value: string } {
+  sessionCookie(
+    user: string,
+    now = Date.now(),
+  ): { header: string; value: string } {
     const expires = now + this.config.sessionTtlMs;
     const payload = `${expires}.${Buffer.from(user).toString("base64url")}`;
     const value = `${payload}.${this.mac(payload)}`;
@@ -106,7 +119,8 @@ export class Authenticator {
 
   private readSession(value: string, now: number): string | undefined {
     const [expires, user, mac] = value.split(".");
-    if (!expires || !user || !mac || value.split(".").length !== 3) return undefined;
+    if (!expires || !user || !mac || value.split(".").length !== 3)
+      return undefined;
     if (!safeEqual(mac, this.mac(`${expires}.${user}`))) return undefined;
     if (!(Number(expires) > now)) return undefined;
     return Buffer.from(user, "base64url").toString("utf8");
@@ -115,7 +129,10 @@ export class Authenticator {
 
 /** Failed sign-ins per client address: a few tries, then a pause. */
 export class LoginThrottle {
-  private readonly failures = new Map<string, { count: number; since: number }>();
+  private readonly failures = new Map<
+    string,
+    { count: number; since: number }
+  >();
   constructor(
     private readonly limit = 10,
     private readonly windowMs = 5 * 60_000,
@@ -134,7 +151,8 @@ export class LoginThrottle {
   fail(address: string, now = Date.now()): void {
     if (this.failures.size > 10_000) this.failures.clear();
     const entry = this.failures.get(address);
-    if (!entry || now - entry.since > this.windowMs) this.failures.set(address, { count: 1, since: now });
+    if (!entry || now - entry.since > this.windowMs)
+      this.failures.set(address, { count: 1, since: now });
     else entry.count += 1;
   }
 
@@ -148,7 +166,13 @@ const escapeHtml = (text: string): string =>
 
 /** Only a path on this origin may follow a sign-in (no `//host`, no scheme). */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  if (
+    !next ||
+    !next.startsWith("/") ||
+    next.startsWith("//") ||
+    next.startsWith("/\\")
+  )
+    return "/";
   for (const ch of next) {
     const code = ch.charCodeAt(0);
     if (code < 0x20 || code === 0x7f) return "/";
@@ -157,11 +181,17 @@ export function safeNextPath(next: string | null | undefined): string {
 }
 
 /** The sign-in page: plain HTML, no script, styled by /_gateway/login.css. */
-export function loginPage(options: { next: string; error?: string; accountLabel: string }): string {
+export function loginPage(options: {
+  next: string;
+  error?: string;
+  accountLabel: string;
+}): string {
   const account = options.accountLabel
     ? `<p class="account">Account: <strong>${escapeHtml(options.accountLabel)}</strong></p>`
     : "";
-  const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : "";
+  const error = options.error
+    ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>`
+    : "";
   return `<!doctype html>
 <html lang="en">
 <head>

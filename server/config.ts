@@ -9,9 +9,7 @@ export interface GatewayConfig {
   staticDir: string;
   /** Upstream base URL; `{region}` is replaced by the request's RegionId. */
   endpointTemplate: string;
-  auth:
-    | { kind: "token"; token: string; generated: boolean }
-    | { kind: "none" };
+  auth: { kind: "token"; token: string; generated: boolean } | { kind: "none" };
   /** A reverse proxy's header naming the signed-in user, trusted only from `trustedProxies`. */
   trustedUserHeader: string | undefined;
   trustedProxies: readonly string[];
@@ -32,7 +30,8 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
-export const DEFAULT_ENDPOINT_TEMPLATE = "https://actiontrail.{region}.aliyuncs.com/";
+export const DEFAULT_ENDPOINT_TEMPLATE =
+  "https://actiontrail.{region}.aliyuncs.com/";
 
 export const isLoopbackHost = (host: string): boolean =>
   host === "localhost" ||
@@ -42,12 +41,20 @@ export const isLoopbackHost = (host: string): boolean =>
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+function integer(
+  env: Env,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max)
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
+    throw new ConfigError(
+      `${name} must be a whole number from ${min} to ${max} (got "${raw}").`,
+    );
   return value;
 }
 
@@ -65,26 +72,42 @@ export function readConfig(env: Env = process.env): GatewayConfig {
   const host = env.GATEWAY_HOST?.trim() || "127.0.0.1";
   const loopback = isLoopbackHost(host);
 
-  const endpointTemplate = env.ACTIONTRAIL_ENDPOINT_TEMPLATE?.trim() || DEFAULT_ENDPOINT_TEMPLATE;
+  const endpointTemplate =
+    env.ACTIONTRAIL_ENDPOINT_TEMPLATE?.trim() || DEFAULT_ENDPOINT_TEMPLATE;
   if (!endpointTemplate.includes("{region}"))
-    throw new ConfigError("ACTIONTRAIL_ENDPOINT_TEMPLATE must contain {region}.");
+    throw new ConfigError(
+      "ACTIONTRAIL_ENDPOINT_TEMPLATE must contain {region}.",
+    );
   let endpointUrl: URL;
   try {
     endpointUrl = new URL(endpointTemplate.replace("{region}", "cn-hangzhou"));
   } catch {
-    throw new ConfigError("ACTIONTRAIL_ENDPOINT_TEMPLATE must be an http(s) URL.");
+    throw new ConfigError(
+      "ACTIONTRAIL_ENDPOINT_TEMPLATE must be an http(s) URL.",
+    );
   }
   if (endpointUrl.protocol !== "https:" && endpointUrl.protocol !== "http:")
-    throw new ConfigError("ACTIONTRAIL_ENDPOINT_TEMPLATE must be an http(s) URL.");
-  if (endpointUrl.protocol === "http:" && !isLoopbackHost(endpointUrl.hostname.replace(/^\[|\]$/g, "")))
-    throw new ConfigError("ACTIONTRAIL_ENDPOINT_TEMPLATE may use plain http only on loopback (a local stand-in).");
+    throw new ConfigError(
+      "ACTIONTRAIL_ENDPOINT_TEMPLATE must be an http(s) URL.",
+    );
+  if (
+    endpointUrl.protocol === "http:" &&
+    !isLoopbackHost(endpointUrl.hostname.replace(/^\[|\]$/g, ""))
+  )
+    throw new ConfigError(
+      "ACTIONTRAIL_ENDPOINT_TEMPLATE may use plain http only on loopback (a local stand-in).",
+    );
 
-  const trustedUserHeader = env.GATEWAY_TRUSTED_USER_HEADER?.trim().toLowerCase() || undefined;
+  const trustedUserHeader =
+    env.GATEWAY_TRUSTED_USER_HEADER?.trim().toLowerCase() || undefined;
   if (trustedUserHeader && !/^[a-z0-9-]+$/.test(trustedUserHeader))
     throw new ConfigError("GATEWAY_TRUSTED_USER_HEADER must be a header name.");
   const trustedProxies = list(env.GATEWAY_TRUSTED_PROXIES);
   for (const ip of trustedProxies)
-    if (!isIP(ip)) throw new ConfigError(`GATEWAY_TRUSTED_PROXIES: "${ip}" is not an IP address.`);
+    if (!isIP(ip))
+      throw new ConfigError(
+        `GATEWAY_TRUSTED_PROXIES: "${ip}" is not an IP address.`,
+      );
 
   const authMode = env.GATEWAY_AUTH?.trim().toLowerCase() || "token";
   let auth: GatewayConfig["auth"];
@@ -100,7 +123,11 @@ export function readConfig(env: Env = process.env): GatewayConfig {
       throw new ConfigError("GATEWAY_TOKEN must be at least 16 characters.");
     auth = token
       ? { kind: "token", token, generated: false }
-      : { kind: "token", token: randomBytes(24).toString("base64url"), generated: true };
+      : {
+          kind: "token",
+          token: randomBytes(24).toString("base64url"),
+          generated: true,
+        };
   } else {
     throw new ConfigError('GATEWAY_AUTH must be "token" (default) or "none".');
   }
@@ -111,14 +138,18 @@ export function readConfig(env: Env = process.env): GatewayConfig {
     try {
       parsed = new URL(env.GATEWAY_PUBLIC_ORIGIN.trim());
     } catch {
-      throw new ConfigError("GATEWAY_PUBLIC_ORIGIN must be an origin such as https://trailscope.example.com.");
+      throw new ConfigError(
+        "GATEWAY_PUBLIC_ORIGIN must be an origin such as https://trailscope.example.com.",
+      );
     }
     if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
       throw new ConfigError("GATEWAY_PUBLIC_ORIGIN must be an http(s) origin.");
     publicOrigin = parsed.origin;
   }
 
-  const allowedHosts = list(env.GATEWAY_ALLOWED_HOSTS).map((h) => h.toLowerCase());
+  const allowedHosts = list(env.GATEWAY_ALLOWED_HOSTS).map((h) =>
+    h.toLowerCase(),
+  );
   if (!loopback && !publicOrigin && allowedHosts.length === 0)
     throw new ConfigError(
       "Listening beyond loopback needs GATEWAY_PUBLIC_ORIGIN (the https://… address people open) so that cross-site requests can be told apart.",
@@ -131,15 +162,43 @@ export function readConfig(env: Env = process.env): GatewayConfig {
     endpointTemplate,
     auth,
     trustedUserHeader,
-    trustedProxies: trustedProxies.length > 0 ? trustedProxies : ["127.0.0.1", "::1", "::ffff:127.0.0.1"],
+    trustedProxies:
+      trustedProxies.length > 0
+        ? trustedProxies
+        : ["127.0.0.1", "::1", "::ffff:127.0.0.1"],
     publicOrigin,
     allowedHosts,
     readOnly: flag(env, "GATEWAY_READ_ONLY"),
     accountLabel: env.GATEWAY_ACCOUNT_LABEL?.trim() ?? "",
-    upstreamTimeoutMs: integer(env, "GATEWAY_UPSTREAM_TIMEOUT_MS", 20_000, 100, 300_000),
-    requestTimeoutMs: integer(env, "GATEWAY_REQUEST_TIMEOUT_MS", 15_000, 100, 300_000),
-    maxBodyBytes: integer(env, "GATEWAY_MAX_BODY_BYTES", 64 * 1024, 0, 16 * 1024 * 1024),
-    maxResponseBytes: integer(env, "GATEWAY_MAX_RESPONSE_BYTES", 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    sessionTtlMs: integer(env, "GATEWAY_SESSION_HOURS", 12, 1, 24 * 30) * 3_600_000,
+    upstreamTimeoutMs: integer(
+      env,
+      "GATEWAY_UPSTREAM_TIMEOUT_MS",
+      20_000,
+      100,
+      300_000,
+    ),
+    requestTimeoutMs: integer(
+      env,
+      "GATEWAY_REQUEST_TIMEOUT_MS",
+      15_000,
+      100,
+      300_000,
+    ),
+    maxBodyBytes: integer(
+      env,
+      "GATEWAY_MAX_BODY_BYTES",
+      64 * 1024,
+      0,
+      16 * 1024 * 1024,
+    ),
+    maxResponseBytes: integer(
+      env,
+      "GATEWAY_MAX_RESPONSE_BYTES",
+      64 * 1024 * 1024,
+      1024,
+      1024 * 1024 * 1024,
+    ),
+    sessionTtlMs:
+      integer(env, "GATEWAY_SESSION_HOURS", 12, 1, 24 * 30) * 3_600_000,
   };
 }

@@ -51,6 +51,7 @@ export function staticCredentials(
 ): CredentialSource {
   return {
     get: () => Promise.resolve({ ...credentials }),
-    describe: () => (credentials.securityToken ? "static/sts" : "static/access_key"),
+    describe: () =>
+      credentials.securityToken ? "static/sts" : "static/access_key",
   };
 }

@@ -16,7 +16,11 @@ export const GATEWAY_HOST_ID = "trailscope-gateway";
 
 export const newRequestId = (): string => randomUUID().toUpperCase();
 
-export const envelope = (requestId: string, code: string, message: string): ErrorEnvelope => ({
+export const envelope = (
+  requestId: string,
+  code: string,
+  message: string,
+): ErrorEnvelope => ({
   RequestId: requestId,
   HostId: GATEWAY_HOST_ID,
   Code: code,
@@ -41,7 +45,10 @@ export const GATEWAY_ERRORS = {
   UnsupportedMediaType: { code: "Gateway.UnsupportedMediaType", status: 415 },
   TooManySignIns: { code: "Gateway.TooManySignIns", status: 429 },
   Internal: { code: "Gateway.InternalError", status: 500 },
-  CredentialsUnavailable: { code: "Gateway.CredentialsUnavailable", status: 500 },
+  CredentialsUnavailable: {
+    code: "Gateway.CredentialsUnavailable",
+    status: 500,
+  },
   UpstreamUnreachable: { code: "Gateway.UpstreamUnreachable", status: 502 },
   ResponseTooLarge: { code: "Gateway.ResponseTooLarge", status: 502 },
   UpstreamTimeout: { code: "GatewayTimeout", status: 504 },

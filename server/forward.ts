@@ -31,7 +31,10 @@ export function sendUpstream(
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     let settled = false;
-    const finish = (error: UpstreamError | undefined, value?: UpstreamResponse) => {
+    const finish = (
+      error: UpstreamError | undefined,
+      value?: UpstreamResponse,
+    ) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -57,7 +60,12 @@ export function sendUpstream(
         res.on("data", (chunk: Buffer) => {
           size += chunk.length;
           if (size > options.maxBytes) {
-            finish(new UpstreamError("too-large", `the answer exceeded ${options.maxBytes} bytes`));
+            finish(
+              new UpstreamError(
+                "too-large",
+                `the answer exceeded ${options.maxBytes} bytes`,
+              ),
+            );
             return;
           }
           chunks.push(chunk);
@@ -65,20 +73,32 @@ export function sendUpstream(
         res.on("end", () =>
           finish(undefined, {
             status: res.statusCode ?? 502,
-            contentType: res.headers["content-type"] ?? "application/octet-stream",
+            contentType:
+              res.headers["content-type"] ?? "application/octet-stream",
             body: Buffer.concat(chunks),
           }),
         );
-        res.on("error", (error) => finish(new UpstreamError("unreachable", error.message)));
+        res.on("error", (error) =>
+          finish(new UpstreamError("unreachable", error.message)),
+        );
       },
     );
     const timer = setTimeout(
-      () => finish(new UpstreamError("timeout", `no complete answer within ${options.timeoutMs} ms`)),
+      () =>
+        finish(
+          new UpstreamError(
+            "timeout",
+            `no complete answer within ${options.timeoutMs} ms`,
+          ),
+        ),
       options.timeoutMs,
     );
-    const onAbort = () => finish(new UpstreamError("unreachable", "the client went away"));
+    const onAbort = () =>
+      finish(new UpstreamError("unreachable", "the client went away"));
     options.signal?.addEventListener("abort", onAbort, { once: true });
-    req.on("error", (error) => finish(new UpstreamError("unreachable", error.message)));
+    req.on("error", (error) =>
+      finish(new UpstreamError("unreachable", error.message)),
+    );
     req.end();
   });
 }

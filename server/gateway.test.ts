@@ -13,7 +13,10 @@ import { startGateway, type RunningGateway, type WhoAmI } from "./gateway";
 import { createLogger } from "./logger";
 import { contentSecurityPolicy } from "./security-headers";
 import type { SigningCredentials } from "./signature";
-import { startStandIn, type RunningStandIn } from "./testing/actiontrail-stand-in";
+import {
+  startStandIn,
+  type RunningStandIn,
+} from "./testing/actiontrail-stand-in";
 import { httpCall, type HttpAnswer } from "./testing/http-client";
 
 // These tests use real loopback sockets: the browser-side msw interception the
@@ -44,11 +47,27 @@ const gateways: RunningGateway[] = [];
 beforeAll(async () => {
   staticDir = mkdtempSync(join(tmpdir(), "trailscope-gateway-"));
   mkdirSync(join(staticDir, "assets"));
-  writeFileSync(join(staticDir, "index.html"), "<!doctype html><title>Trailscope</title><div id=root></div>");
-  writeFileSync(join(staticDir, "assets", "index-AbCd1234.js"), "console.log('console');");
-  writeFileSync(join(staticDir, "secret.txt"), "outside the app? no: inside, but never a page");
+  writeFileSync(
+    join(staticDir, "index.html"),
+    "<!doctype html><title>Trailscope</title><div id=root></div>",
+  );
+  writeFileSync(
+    join(staticDir, "assets", "index-AbCd1234.js"),
+    "console.log('console');",
+  );
+  writeFileSync(
+    join(staticDir, "secret.txt"),
+    "outside the app? no: inside, but never a page",
+  );
   standIn = await startStandIn({
-    handlers: createHandlers(createAccount({ seed: TEST_SEED, scale: 0.01, latency: [0, 0], rateLimits: false })),
+    handlers: createHandlers(
+      createAccount({
+        seed: TEST_SEED,
+        scale: 0.01,
+        latency: [0, 0],
+        rateLimits: false,
+      }),
+    ),
     keys: [KEY, STS_KEY],
   });
 });
@@ -75,7 +94,10 @@ async function gateway(
     ...env,
   });
   const logger = createLogger((line) => logLines.push(line));
-  const running = await startGateway(config, { credentials: staticCredentials(credentials), logger });
+  const running = await startGateway(config, {
+    credentials: staticCredentials(credentials),
+    logger,
+  });
   gateways.push(running);
   return running;
 }
@@ -85,24 +107,38 @@ const bearer = { Authorization: `Bearer ${TOKEN}` };
 async function call(
   gw: RunningGateway,
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  } = {},
 ): Promise<HttpAnswer> {
   const answer = await httpCall(`${gw.url}${path}`, options);
   seenResponses.push(JSON.stringify(answer.headers), answer.text);
   return answer;
 }
 
-const api = (action: string, params: Record<string, string> = {}, region = "cn-hangzhou") =>
+const api = (
+  action: string,
+  params: Record<string, string> = {},
+  region = "cn-hangzhou",
+) =>
   `/api/${region}/?${new URLSearchParams({ Action: action, Version: "2020-07-06", ...params }).toString()}`;
 
 /** What a same-origin fetch from the console sends. */
-const fromConsole = (gw: RunningGateway) => ({ ...bearer, Origin: gw.url, "Sec-Fetch-Site": "same-origin" });
+const fromConsole = (gw: RunningGateway) => ({
+  ...bearer,
+  Origin: gw.url,
+  "Sec-Fetch-Site": "same-origin",
+});
 
 describe("forwarding to ActionTrail", () => {
   it("signs a search, forwards it, and passes the account's answer back unchanged", async () => {
     const gw = await gateway();
     const before = standIn.received.length;
-    const answer = await call(gw, api("LookupEvents", { MaxResults: "5" }), { headers: fromConsole(gw) });
+    const answer = await call(gw, api("LookupEvents", { MaxResults: "5" }), {
+      headers: fromConsole(gw),
+    });
 
     expect(answer.status).toBe(200);
     const body = answer.json<{ RequestId: string; Events: unknown[] }>();
@@ -139,22 +175,39 @@ describe("forwarding to ActionTrail", () => {
     );
     expect(created.status).toBe(200);
     expect(created.json()).toMatchObject({ Name: "gateway-made-trail" });
-    const listed = await call(gw, api("DescribeTrails", { NameList: "gateway-made-trail" }), { headers: fromConsole(gw) });
+    const listed = await call(
+      gw,
+      api("DescribeTrails", { NameList: "gateway-made-trail" }),
+      { headers: fromConsole(gw) },
+    );
     expect(listed.status).toBe(200);
-    expect(listed.json<{ TrailList: { Name: string; Status: string }[] }>().TrailList).toEqual([
+    expect(
+      listed.json<{ TrailList: { Name: string; Status: string }[] }>()
+        .TrailList,
+    ).toEqual([
       expect.objectContaining({ Name: "gateway-made-trail", Status: "Fresh" }),
     ]);
   });
 
   it("passes an ActionTrail error envelope through with its status, code and RequestId", async () => {
     const gw = await gateway();
-    const answer = await call(gw, api("CreateTrail", { Name: "Bad Name!", OssBucketName: "trailscope-audit-archive" }), {
-      method: "POST",
-      headers: fromConsole(gw),
-    });
+    const answer = await call(
+      gw,
+      api("CreateTrail", {
+        Name: "Bad Name!",
+        OssBucketName: "trailscope-audit-archive",
+      }),
+      {
+        method: "POST",
+        headers: fromConsole(gw),
+      },
+    );
     expect(answer.status).toBe(400);
     const body = answer.json();
-    expect(body).toMatchObject({ Code: "InvalidTrailNameException", HostId: "actiontrail.cn-hangzhou.aliyuncs.com" });
+    expect(body).toMatchObject({
+      Code: "InvalidTrailNameException",
+      HostId: "actiontrail.cn-hangzhou.aliyuncs.com",
+    });
     expect(body.RequestId).toMatch(/\S/);
     expect(body.Message).toEqual(expect.any(String));
   });
@@ -162,14 +215,23 @@ describe("forwarding to ActionTrail", () => {
   it("signs with STS credentials: the SecurityToken reaches ActionTrail and the signature still holds", async () => {
     const gw = await gateway({}, STS_KEY);
     const before = standIn.received.length;
-    const answer = await call(gw, api("DescribeRegions"), { headers: fromConsole(gw) });
+    const answer = await call(gw, api("DescribeRegions"), {
+      headers: fromConsole(gw),
+    });
     expect(answer.status).toBe(200);
-    expect(standIn.received[before]!.params.SecurityToken).toBe(STS_KEY.securityToken);
+    expect(standIn.received[before]!.params.SecurityToken).toBe(
+      STS_KEY.securityToken,
+    );
   });
 
   it("shows that the stand-in checks signatures: a wrong secret is answered SignatureDoesNotMatch", async () => {
-    const gw = await gateway({}, { accessKeyId: KEY.accessKeyId, accessKeySecret: "not-the-secret" });
-    const answer = await call(gw, api("DescribeTrails"), { headers: fromConsole(gw) });
+    const gw = await gateway(
+      {},
+      { accessKeyId: KEY.accessKeyId, accessKeySecret: "not-the-secret" },
+    );
+    const answer = await call(gw, api("DescribeTrails"), {
+      headers: fromConsole(gw),
+    });
     expect(answer.status).toBe(400);
     expect(answer.json()).toMatchObject({ Code: "SignatureDoesNotMatch" });
   });
@@ -179,7 +241,11 @@ describe("forwarding to ActionTrail", () => {
     const before = standIn.received.length;
     const answer = await call(
       gw,
-      api("DescribeTrails", { AccessKeyId: "LTAIsomeoneelse", Signature: "forged", SecurityToken: "injected" }),
+      api("DescribeTrails", {
+        AccessKeyId: "LTAIsomeoneelse",
+        Signature: "forged",
+        SecurityToken: "injected",
+      }),
       { headers: fromConsole(gw) },
     );
     expect(answer.status).toBe(200);
@@ -190,17 +256,29 @@ describe("forwarding to ActionTrail", () => {
   });
 
   it("answers 504 GatewayTimeout in the error envelope when ActionTrail is too slow", async () => {
-    const slow = await startStandIn({ handlers: [], keys: [KEY], delayMs: () => 2_000 });
+    const slow = await startStandIn({
+      handlers: [],
+      keys: [KEY],
+      delayMs: () => 2_000,
+    });
     try {
-      const gw = await gateway({ ACTIONTRAIL_ENDPOINT_TEMPLATE: slow.endpointTemplate, GATEWAY_UPSTREAM_TIMEOUT_MS: "200" });
-      const answer = await call(gw, api("LookupEvents"), { headers: fromConsole(gw) });
+      const gw = await gateway({
+        ACTIONTRAIL_ENDPOINT_TEMPLATE: slow.endpointTemplate,
+        GATEWAY_UPSTREAM_TIMEOUT_MS: "200",
+      });
+      const answer = await call(gw, api("LookupEvents"), {
+        headers: fromConsole(gw),
+      });
       expect(answer.status).toBe(504);
       expect(answer.json()).toMatchObject({
         Code: "GatewayTimeout",
         HostId: "trailscope-gateway",
         RequestId: expect.stringMatching(/^[0-9A-F-]{36}$/) as unknown,
       });
-      const write = await call(gw, api("DeleteTrail", { Name: "some-trail" }), { method: "POST", headers: fromConsole(gw) });
+      const write = await call(gw, api("DeleteTrail", { Name: "some-trail" }), {
+        method: "POST",
+        headers: fromConsole(gw),
+      });
       expect(write.json().Message).toMatch(/may still have been made/);
     } finally {
       await slow.close();
@@ -212,9 +290,13 @@ describe("forwarding to ActionTrail", () => {
     const template = gone.endpointTemplate;
     await gone.close();
     const gw = await gateway({ ACTIONTRAIL_ENDPOINT_TEMPLATE: template });
-    const answer = await call(gw, api("DescribeTrails"), { headers: fromConsole(gw) });
+    const answer = await call(gw, api("DescribeTrails"), {
+      headers: fromConsole(gw),
+    });
     expect(answer.status).toBe(502);
-    expect(answer.json()).toMatchObject({ Code: "Gateway.UpstreamUnreachable" });
+    expect(answer.json()).toMatchObject({
+      Code: "Gateway.UpstreamUnreachable",
+    });
   });
 });
 
@@ -224,55 +306,107 @@ describe("what the gateway refuses", () => {
     const before = standIn.received.length;
     const anonymous = await call(gw, api("LookupEvents"));
     expect(anonymous.status).toBe(401);
-    expect(anonymous.json()).toMatchObject({ Code: "Gateway.Unauthenticated", HostId: "trailscope-gateway" });
-    const wrong = await call(gw, api("LookupEvents"), { headers: { Authorization: "Bearer not-the-token-at-all" } });
+    expect(anonymous.json()).toMatchObject({
+      Code: "Gateway.Unauthenticated",
+      HostId: "trailscope-gateway",
+    });
+    const wrong = await call(gw, api("LookupEvents"), {
+      headers: { Authorization: "Bearer not-the-token-at-all" },
+    });
     expect(wrong.status).toBe(401);
-    const forged = await call(gw, api("LookupEvents"), { headers: { Cookie: "trailscope_session=9999999999999.dG9rZW4.forged" } });
+    const forged = await call(gw, api("LookupEvents"), {
+      headers: { Cookie: "trailscope_session=9999999999999.dG9rZW4.forged" },
+    });
     expect(forged.status).toBe(401);
     expect(standIn.received.length).toBe(before);
 
     const page = await call(gw, "/events?region=cn-hangzhou");
     expect(page.status).toBe(303);
-    expect(page.headers.location).toBe("/_gateway/login?next=%2Fevents%3Fregion%3Dcn-hangzhou");
+    expect(page.headers.location).toBe(
+      "/_gateway/login?next=%2Fevents%3Fregion%3Dcn-hangzhou",
+    );
   });
 
   it("forwards only the ActionTrail actions Trailscope uses", async () => {
     const gw = await gateway();
     const before = standIn.received.length;
-    for (const action of ["CreateDeliveryHistoryJob", "DescribeInstances", "AssumeRole", "__proto__"]) {
-      const answer = await call(gw, api(action), { method: "POST", headers: fromConsole(gw) });
-      expect({ action, status: answer.status, code: answer.json().Code }).toEqual({
+    for (const action of [
+      "CreateDeliveryHistoryJob",
+      "DescribeInstances",
+      "AssumeRole",
+      "__proto__",
+    ]) {
+      const answer = await call(gw, api(action), {
+        method: "POST",
+        headers: fromConsole(gw),
+      });
+      expect({
+        action,
+        status: answer.status,
+        code: answer.json().Code,
+      }).toEqual({
         action,
         status: 403,
         code: "Gateway.ActionNotAllowed",
       });
     }
-    const noAction = await call(gw, "/api/cn-hangzhou/?Version=2020-07-06", { headers: fromConsole(gw) });
+    const noAction = await call(gw, "/api/cn-hangzhou/?Version=2020-07-06", {
+      headers: fromConsole(gw),
+    });
     expect(noAction.json()).toMatchObject({ Code: "MissingParameter" });
-    const otherVersion = await call(gw, "/api/cn-hangzhou/?Action=LookupEvents&Version=2017-12-04", { headers: fromConsole(gw) });
-    expect(otherVersion.json()).toMatchObject({ Code: "Gateway.UnsupportedVersion" });
+    const otherVersion = await call(
+      gw,
+      "/api/cn-hangzhou/?Action=LookupEvents&Version=2017-12-04",
+      { headers: fromConsole(gw) },
+    );
+    expect(otherVersion.json()).toMatchObject({
+      Code: "Gateway.UnsupportedVersion",
+    });
     expect(standIn.received.length).toBe(before);
   });
 
   it("refuses every write with 403 NoPermission when read-only, and still answers reads", async () => {
     const gw = await gateway({ GATEWAY_READ_ONLY: "1" });
     const before = standIn.received.length;
-    for (const action of ["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"]) {
-      const answer = await call(gw, api(action, { Name: "prod-audit-trail" }), { method: "POST", headers: fromConsole(gw) });
-      expect({ action, status: answer.status }).toEqual({ action, status: 403 });
+    for (const action of [
+      "CreateTrail",
+      "UpdateTrail",
+      "DeleteTrail",
+      "StartLogging",
+      "StopLogging",
+    ]) {
+      const answer = await call(gw, api(action, { Name: "prod-audit-trail" }), {
+        method: "POST",
+        headers: fromConsole(gw),
+      });
+      expect({ action, status: answer.status }).toEqual({
+        action,
+        status: 403,
+      });
       const body = answer.json();
-      expect(Object.keys(body).sort()).toEqual(["Code", "HostId", "Message", "RequestId"]);
+      expect(Object.keys(body).sort()).toEqual([
+        "Code",
+        "HostId",
+        "Message",
+        "RequestId",
+      ]);
       expect(body).toMatchObject({ Code: "NoPermission" });
       expect(body.Message).toContain(action);
     }
     expect(standIn.received.length).toBe(before);
-    const read = await call(gw, api("DescribeTrails"), { headers: fromConsole(gw) });
+    const read = await call(gw, api("DescribeTrails"), {
+      headers: fromConsole(gw),
+    });
     expect(read.status).toBe(200);
   });
 
   it("refuses writes sent with GET, so a link or an image cannot change the account", async () => {
     const gw = await gateway();
-    const answer = await call(gw, api("DeleteTrail", { Name: "prod-audit-trail" }), { headers: fromConsole(gw) });
+    const answer = await call(
+      gw,
+      api("DeleteTrail", { Name: "prod-audit-trail" }),
+      { headers: fromConsole(gw) },
+    );
     expect(answer.status).toBe(405);
     expect(answer.json()).toMatchObject({ Code: "Gateway.MethodNotAllowed" });
   });
@@ -287,14 +421,24 @@ describe("what the gateway refuses", () => {
       { ...bearer, "Sec-Fetch-Site": "same-site", Origin: gw.url },
     ];
     for (const headers of cases) {
-      const answer = await call(gw, api("CreateTrail", { Name: "cross-site-trail" }), { method: "POST", headers });
-      expect({ headers, status: answer.status, code: answer.json().Code }).toEqual({
+      const answer = await call(
+        gw,
+        api("CreateTrail", { Name: "cross-site-trail" }),
+        { method: "POST", headers },
+      );
+      expect({
+        headers,
+        status: answer.status,
+        code: answer.json().Code,
+      }).toEqual({
         headers,
         status: 403,
         code: "Gateway.CrossSiteRequest",
       });
     }
-    const rebinding = await call(gw, api("LookupEvents"), { headers: { ...bearer, Host: "attacker.example:80" } });
+    const rebinding = await call(gw, api("LookupEvents"), {
+      headers: { ...bearer, Host: "attacker.example:80" },
+    });
     expect(rebinding.status).toBe(403);
     expect(rebinding.json()).toMatchObject({ Code: "Gateway.HostNotAllowed" });
     expect(standIn.received.length).toBe(before);
@@ -307,9 +451,23 @@ describe("what the gateway refuses", () => {
   it("refuses region IDs that would change the upstream host, oversized bodies and repeated parameters", async () => {
     const gw = await gateway({ GATEWAY_MAX_BODY_BYTES: "1024" });
     const before = standIn.received.length;
-    for (const region of ["evil.example%2F", "cn-hangzhou.evil.example", "cn-hangzhou%00", "CN-HANGZHOU", "x"]) {
-      const answer = await call(gw, `/api/${region}/?Action=LookupEvents&Version=2020-07-06`, { headers: fromConsole(gw) });
-      expect({ region, status: answer.status, code: answer.json().Code }).toEqual({
+    for (const region of [
+      "evil.example%2F",
+      "cn-hangzhou.evil.example",
+      "cn-hangzhou%00",
+      "CN-HANGZHOU",
+      "x",
+    ]) {
+      const answer = await call(
+        gw,
+        `/api/${region}/?Action=LookupEvents&Version=2020-07-06`,
+        { headers: fromConsole(gw) },
+      );
+      expect({
+        region,
+        status: answer.status,
+        code: answer.json().Code,
+      }).toEqual({
         region,
         status: 400,
         code: "Gateway.InvalidRegion",
@@ -317,19 +475,27 @@ describe("what the gateway refuses", () => {
     }
     const big = await call(gw, api("CreateTrail"), {
       method: "POST",
-      headers: { ...fromConsole(gw), "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        ...fromConsole(gw),
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
       body: `Name=${"a".repeat(5000)}`,
     });
     expect(big.status).toBe(413);
     expect(big.json()).toMatchObject({ Code: "Gateway.RequestTooLarge" });
-    const twice = await call(gw, `${api("LookupEvents")}&MaxResults=5&MaxResults=50`, { headers: fromConsole(gw) });
+    const twice = await call(
+      gw,
+      `${api("LookupEvents")}&MaxResults=5&MaxResults=50`,
+      { headers: fromConsole(gw) },
+    );
     expect(twice.status).toBe(400);
     expect(standIn.received.length).toBe(before);
   });
 });
 
 describe("signing in", () => {
-  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const form = (fields: Record<string, string>) =>
+    new URLSearchParams(fields).toString();
 
   it("signs in with the token through the form, then serves the console and says who is in", async () => {
     const gw = await gateway();
@@ -338,20 +504,36 @@ describe("signing in", () => {
     expect(page.text).toContain('<label for="token">Access token</label>');
     expect(page.text).toContain("audit-prod (1234567890123456)");
 
-    const formHeaders = { "Content-Type": "application/x-www-form-urlencoded", Origin: gw.url, "Sec-Fetch-Site": "same-origin" };
-    const wrong = await call(gw, "/_gateway/login", { method: "POST", headers: formHeaders, body: form({ token: "guess", next: "/trails" }) });
+    const formHeaders = {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: gw.url,
+      "Sec-Fetch-Site": "same-origin",
+    };
+    const wrong = await call(gw, "/_gateway/login", {
+      method: "POST",
+      headers: formHeaders,
+      body: form({ token: "guess", next: "/trails" }),
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.headers["set-cookie"]).toBeUndefined();
     expect(wrong.text).toContain("That access token is not right.");
 
-    const right = await call(gw, "/_gateway/login", { method: "POST", headers: formHeaders, body: form({ token: TOKEN, next: "/trails" }) });
+    const right = await call(gw, "/_gateway/login", {
+      method: "POST",
+      headers: formHeaders,
+      body: form({ token: TOKEN, next: "/trails" }),
+    });
     expect(right.status).toBe(303);
     expect(right.headers.location).toBe("/trails");
     const setCookie = right.headers["set-cookie"]?.[0] ?? "";
-    expect(setCookie).toMatch(/^trailscope_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/);
+    expect(setCookie).toMatch(
+      /^trailscope_session=[^;]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/,
+    );
     const cookie = setCookie.split(";")[0]!;
 
-    const who = await call(gw, "/api/_whoami", { headers: { Cookie: cookie, "Sec-Fetch-Site": "same-origin" } });
+    const who = await call(gw, "/api/_whoami", {
+      headers: { Cookie: cookie, "Sec-Fetch-Site": "same-origin" },
+    });
     expect(who.json<WhoAmI>()).toEqual({
       mode: "live",
       accountLabel: "audit-prod (1234567890123456)",
@@ -364,7 +546,10 @@ describe("signing in", () => {
     expect(app.status).toBe(200);
     expect(app.text).toContain("<title>Trailscope</title>");
 
-    const out = await call(gw, "/_gateway/logout", { method: "POST", headers: { Cookie: cookie, Origin: gw.url } });
+    const out = await call(gw, "/_gateway/logout", {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: gw.url },
+    });
     expect(out.status).toBe(303);
     expect(out.headers["set-cookie"]?.[0]).toContain("Max-Age=0");
   });
@@ -373,36 +558,79 @@ describe("signing in", () => {
     const gw = await gateway();
     const crossSite = await call(gw, "/_gateway/login", {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "https://evil.example",
+      },
       body: form({ token: TOKEN }),
     });
     expect(crossSite.status).toBe(403);
     expect(crossSite.headers["set-cookie"]).toBeUndefined();
     const offsite = await call(gw, "/_gateway/login", {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: gw.url },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: gw.url,
+      },
       body: form({ token: TOKEN, next: "//evil.example/x" }),
     });
     expect(offsite.headers.location).toBe("/");
+    // A browser's form POST under Referrer-Policy no-referrer: Origin null, Sec-Fetch-Site same-origin.
+    const browserForm = await call(gw, "/_gateway/login", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "null",
+        "Sec-Fetch-Site": "same-origin",
+      },
+      body: form({ token: TOKEN, next: "/events" }),
+    });
+    expect(browserForm.status).toBe(303);
+    expect(browserForm.headers.location).toBe("/events");
   });
 
   it("slows down guessing: after ten wrong tokens even the right one waits", async () => {
     const gw = await gateway();
-    const headers = { "Content-Type": "application/x-www-form-urlencoded", Origin: gw.url };
+    const headers = {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: gw.url,
+    };
     for (let i = 0; i < 10; i++)
-      await call(gw, "/_gateway/login", { method: "POST", headers, body: form({ token: `guess-${i}` }) });
-    const blocked = await call(gw, "/_gateway/login", { method: "POST", headers, body: form({ token: TOKEN }) });
+      await call(gw, "/_gateway/login", {
+        method: "POST",
+        headers,
+        body: form({ token: `guess-${i}` }),
+      });
+    const blocked = await call(gw, "/_gateway/login", {
+      method: "POST",
+      headers,
+      body: form({ token: TOKEN }),
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.headers["set-cookie"]).toBeUndefined();
   });
 
   it("trusts a reverse proxy's user header only from the configured proxy address", async () => {
-    const trusted = await gateway({ GATEWAY_TRUSTED_USER_HEADER: "X-Forwarded-User", GATEWAY_TRUSTED_PROXIES: "127.0.0.1,::1,::ffff:127.0.0.1" });
-    const who = await call(trusted, "/api/_whoami", { headers: { "X-Forwarded-User": "li.wei@example.com" } });
-    expect(who.json<WhoAmI>()).toMatchObject({ user: "li.wei@example.com", authMethod: "proxy", signOutPath: null });
+    const trusted = await gateway({
+      GATEWAY_TRUSTED_USER_HEADER: "X-Forwarded-User",
+      GATEWAY_TRUSTED_PROXIES: "127.0.0.1,::1,::ffff:127.0.0.1",
+    });
+    const who = await call(trusted, "/api/_whoami", {
+      headers: { "X-Forwarded-User": "li.wei@example.com" },
+    });
+    expect(who.json<WhoAmI>()).toMatchObject({
+      user: "li.wei@example.com",
+      authMethod: "proxy",
+      signOutPath: null,
+    });
 
-    const untrusted = await gateway({ GATEWAY_TRUSTED_USER_HEADER: "X-Forwarded-User", GATEWAY_TRUSTED_PROXIES: "10.9.8.7" });
-    const refused = await call(untrusted, "/api/_whoami", { headers: { "X-Forwarded-User": "li.wei@example.com" } });
+    const untrusted = await gateway({
+      GATEWAY_TRUSTED_USER_HEADER: "X-Forwarded-User",
+      GATEWAY_TRUSTED_PROXIES: "10.9.8.7",
+    });
+    const refused = await call(untrusted, "/api/_whoami", {
+      headers: { "X-Forwarded-User": "li.wei@example.com" },
+    });
     expect(refused.status).toBe(401);
   });
 });
@@ -420,19 +648,41 @@ describe("serving the console", () => {
       "x-frame-options": "DENY",
       "cache-control": "no-cache",
     });
-    expect(page.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
-    const asset = await call(gw, "/assets/index-AbCd1234.js", { headers: bearer });
-    expect(asset.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
-    expect(asset.headers["content-type"]).toBe("text/javascript; charset=utf-8");
-    const apiAnswer = await call(gw, api("DescribeRegions"), { headers: bearer });
-    expect(apiAnswer.headers).toMatchObject({ "cache-control": "no-store", "content-security-policy": viteCsp });
+    expect(page.headers["content-security-policy"]).toContain(
+      "frame-ancestors 'none'",
+    );
+    const asset = await call(gw, "/assets/index-AbCd1234.js", {
+      headers: bearer,
+    });
+    expect(asset.headers["cache-control"]).toBe(
+      "public, max-age=31536000, immutable",
+    );
+    expect(asset.headers["content-type"]).toBe(
+      "text/javascript; charset=utf-8",
+    );
+    const apiAnswer = await call(gw, api("DescribeRegions"), {
+      headers: bearer,
+    });
+    expect(apiAnswer.headers).toMatchObject({
+      "cache-control": "no-store",
+      "content-security-policy": viteCsp,
+    });
   });
 
   it("falls back to index.html for console routes, 404s missing files, and never leaves its folder", async () => {
     const gw = await gateway();
-    expect((await call(gw, "/trails/new", { headers: bearer })).text).toContain("<title>Trailscope</title>");
-    expect((await call(gw, "/assets/missing-00000000.js", { headers: bearer })).status).toBe(404);
-    for (const path of ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2fpackage.json"]) {
+    expect((await call(gw, "/trails/new", { headers: bearer })).text).toContain(
+      "<title>Trailscope</title>",
+    );
+    expect(
+      (await call(gw, "/assets/missing-00000000.js", { headers: bearer }))
+        .status,
+    ).toBe(404);
+    for (const path of [
+      "/../../etc/passwd",
+      "/%2e%2e/%2e%2e/etc/passwd",
+      "/assets/..%2f..%2fpackage.json",
+    ]) {
       const answer = await call(gw, path, { headers: bearer });
       expect(answer.text).not.toContain("root:");
       expect(answer.text).not.toContain('"name": "trailscope"');
@@ -446,21 +696,48 @@ describe("configuration", () => {
     const config = readConfig({});
     expect(config.host).toBe("127.0.0.1");
     expect(config.auth.kind).toBe("token");
-    expect(config.endpointTemplate).toBe("https://actiontrail.{region}.aliyuncs.com/");
-    expect(() => readConfig({ GATEWAY_HOST: "0.0.0.0", GATEWAY_AUTH: "none", GATEWAY_PUBLIC_ORIGIN: "https://t.example" })).toThrow(/loopback/);
-    expect(() => readConfig({ GATEWAY_HOST: "0.0.0.0" })).toThrow(/GATEWAY_PUBLIC_ORIGIN/);
+    expect(config.endpointTemplate).toBe(
+      "https://actiontrail.{region}.aliyuncs.com/",
+    );
+    expect(() =>
+      readConfig({
+        GATEWAY_HOST: "0.0.0.0",
+        GATEWAY_AUTH: "none",
+        GATEWAY_PUBLIC_ORIGIN: "https://t.example",
+      }),
+    ).toThrow(/loopback/);
+    expect(() => readConfig({ GATEWAY_HOST: "0.0.0.0" })).toThrow(
+      /GATEWAY_PUBLIC_ORIGIN/,
+    );
     expect(() => readConfig({ GATEWAY_TOKEN: "short" })).toThrow(/16/);
-    expect(() => readConfig({ ACTIONTRAIL_ENDPOINT_TEMPLATE: "http://actiontrail.{region}.example.com/" })).toThrow(/loopback/);
-    expect(() => readConfig({ ACTIONTRAIL_ENDPOINT_TEMPLATE: "https://actiontrail.example.com/" })).toThrow(/\{region\}/);
+    expect(() =>
+      readConfig({
+        ACTIONTRAIL_ENDPOINT_TEMPLATE:
+          "http://actiontrail.{region}.example.com/",
+      }),
+    ).toThrow(/loopback/);
+    expect(() =>
+      readConfig({
+        ACTIONTRAIL_ENDPOINT_TEMPLATE: "https://actiontrail.example.com/",
+      }),
+    ).toThrow(/\{region\}/);
   });
 });
 
 describe("secrets", () => {
   it("never puts a secret, signature, token or session cookie in any response or log line", () => {
-    const signatures = standIn.received.map((r) => r.params.Signature).filter((s): s is string => Boolean(s));
+    const signatures = standIn.received
+      .map((r) => r.params.Signature)
+      .filter((s): s is string => Boolean(s));
     expect(signatures.length).toBeGreaterThan(5);
     expect(logLines.length).toBeGreaterThan(20);
-    const secrets = [KEY.accessKeySecret, STS_KEY.accessKeySecret, STS_KEY.securityToken!, TOKEN, ...signatures];
+    const secrets = [
+      KEY.accessKeySecret,
+      STS_KEY.accessKeySecret,
+      STS_KEY.securityToken!,
+      TOKEN,
+      ...signatures,
+    ];
     const everything = [...seenResponses, ...logLines].join("\n");
     for (const secret of secrets) expect(everything).not.toContain(secret);
     // Session cookies appear only in the Set-Cookie header that hands them out.

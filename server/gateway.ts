@@ -5,11 +5,7 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  ACTIONS,
-  API_VERSION,
-  isWriteAction,
-} from "../src/api/operations";
+import { ACTIONS, API_VERSION, isWriteAction } from "../src/api/operations";
 import {
   Authenticator,
   LoginThrottle,
@@ -80,7 +76,10 @@ class Refusal extends Error {
   }
 }
 
-export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server {
+export function createGateway(
+  config: GatewayConfig,
+  deps: GatewayDeps,
+): Server {
   const { logger, credentials } = deps;
   const auth = new Authenticator(config);
   const throttle = new LoginThrottle();
@@ -91,8 +90,16 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      logger.log("error", "unhandled", { error: error instanceof Error ? error.message : String(error) });
-      if (!response.headersSent) sendError(response, newRequestId(), "Internal", "The gateway failed to answer this request.");
+      logger.log("error", "unhandled", {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      if (!response.headersSent)
+        sendError(
+          response,
+          newRequestId(),
+          "Internal",
+          "The gateway failed to answer this request.",
+        );
       else response.destroy();
     });
   });
@@ -103,7 +110,12 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
     if (address) hosts = allowedHosts(config, address.port);
   });
 
-  function sendJson(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
+  function sendJson(
+    response: ServerResponse,
+    status: number,
+    body: unknown,
+    extra: Record<string, string> = {},
+  ) {
     const text = JSON.stringify(body);
     response.writeHead(status, {
       ...baseHeaders,
@@ -115,12 +127,22 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
     response.end(text);
   }
 
-  function sendError(response: ServerResponse, requestId: string, kind: GatewayErrorName, message: string) {
+  function sendError(
+    response: ServerResponse,
+    requestId: string,
+    kind: GatewayErrorName,
+    message: string,
+  ) {
     const { code, status } = GATEWAY_ERRORS[kind];
     sendJson(response, status, envelope(requestId, code, message));
   }
 
-  function sendHtml(response: ServerResponse, status: number, html: string, extra: Record<string, string> = {}) {
+  function sendHtml(
+    response: ServerResponse,
+    status: number,
+    html: string,
+    extra: Record<string, string> = {},
+  ) {
     response.writeHead(status, {
       ...baseHeaders,
       "Content-Type": "text/html; charset=utf-8",
@@ -131,29 +153,58 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
     response.end(html);
   }
 
-  function redirect(response: ServerResponse, location: string, extra: Record<string, string> = {}) {
-    response.writeHead(303, { ...baseHeaders, Location: location, "Cache-Control": "no-store", ...extra });
+  function redirect(
+    response: ServerResponse,
+    location: string,
+    extra: Record<string, string> = {},
+  ) {
+    response.writeHead(303, {
+      ...baseHeaders,
+      Location: location,
+      "Cache-Control": "no-store",
+      ...extra,
+    });
     response.end();
   }
 
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
     const started = Date.now();
     const requestId = newRequestId();
     const method = request.method ?? "GET";
     const url = new URL(request.url ?? "/", "http://gateway.invalid");
     const path = url.pathname;
-    const entry: Record<string, unknown> = { requestId, method, path: path.slice(0, 200) };
+    const entry: Record<string, unknown> = {
+      requestId,
+      method,
+      path: path.slice(0, 200),
+    };
     response.on("finish", () => {
-      logger.log(response.statusCode >= 500 ? "error" : response.statusCode >= 400 ? "warn" : "info", "request", {
-        ...entry,
-        status: response.statusCode,
-        ms: Date.now() - started,
-      });
+      logger.log(
+        response.statusCode >= 500
+          ? "error"
+          : response.statusCode >= 400
+            ? "warn"
+            : "info",
+        "request",
+        {
+          ...entry,
+          status: response.statusCode,
+          ms: Date.now() - started,
+        },
+      );
     });
 
     if (!hostAllowed(request, hosts)) {
       entry.refused = "host";
-      sendError(response, requestId, "HostNotAllowed", "This gateway does not answer to that host name.");
+      sendError(
+        response,
+        requestId,
+        "HostNotAllowed",
+        "This gateway does not answer to that host name.",
+      );
       return;
     }
 
@@ -176,16 +227,28 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
     }
     if (path === "/_gateway/logout") {
       if (method !== "POST") {
-        sendError(response, requestId, "MethodNotAllowed", "Sign out with POST.");
+        sendError(
+          response,
+          requestId,
+          "MethodNotAllowed",
+          "Sign out with POST.",
+        );
         return;
       }
       const verdict = checkSameOrigin(request, config, { write: true });
       if (!verdict.ok) {
         entry.refused = "cross-site";
-        sendError(response, requestId, "CrossSiteRequest", "Cross-site requests are refused.");
+        sendError(
+          response,
+          requestId,
+          "CrossSiteRequest",
+          "Cross-site requests are refused.",
+        );
         return;
       }
-      redirect(response, "/_gateway/login", { "Set-Cookie": auth.clearCookie() });
+      redirect(response, "/_gateway/login", {
+        "Set-Cookie": auth.clearCookie(),
+      });
       return;
     }
 
@@ -196,13 +259,21 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
 
     // The console itself.
     if (method !== "GET" && method !== "HEAD") {
-      sendError(response, requestId, "MethodNotAllowed", "Only GET and HEAD are served here.");
+      sendError(
+        response,
+        requestId,
+        "MethodNotAllowed",
+        "Only GET and HEAD are served here.",
+      );
       return;
     }
     const identity = auth.identify(request);
     if (!identity) {
       entry.refused = "unauthenticated";
-      redirect(response, `/_gateway/login?next=${encodeURIComponent(safeNextPath(path + url.search))}`);
+      redirect(
+        response,
+        `/_gateway/login?next=${encodeURIComponent(safeNextPath(path + url.search))}`,
+      );
       return;
     }
     entry.user = identity.user;
@@ -222,17 +293,31 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
         redirect(response, next);
         return;
       }
-      sendHtml(response, 200, loginPage({ next, accountLabel: config.accountLabel }));
+      sendHtml(
+        response,
+        200,
+        loginPage({ next, accountLabel: config.accountLabel }),
+      );
       return;
     }
     if (method !== "POST") {
-      sendError(response, String(entry.requestId), "MethodNotAllowed", "Sign in with the form.");
+      sendError(
+        response,
+        String(entry.requestId),
+        "MethodNotAllowed",
+        "Sign in with the form.",
+      );
       return;
     }
     const verdict = checkSameOrigin(request, config, { write: true });
     if (!verdict.ok) {
       entry.refused = "cross-site";
-      sendError(response, String(entry.requestId), "CrossSiteRequest", "Cross-site sign-in is refused.");
+      sendError(
+        response,
+        String(entry.requestId),
+        "CrossSiteRequest",
+        "Cross-site sign-in is refused.",
+      );
       return;
     }
     const address = request.socket.remoteAddress ?? "";
@@ -241,26 +326,47 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
       sendHtml(
         response,
         429,
-        loginPage({ next: "/", error: "Too many wrong tokens. Wait a few minutes and try again.", accountLabel: config.accountLabel }),
+        loginPage({
+          next: "/",
+          error: "Too many wrong tokens. Wait a few minutes and try again.",
+          accountLabel: config.accountLabel,
+        }),
       );
       return;
     }
     let form: URLSearchParams;
     try {
-      form = new URLSearchParams((await readBody(request, 4096)).toString("utf8"));
+      form = new URLSearchParams(
+        (await readBody(request, 4096)).toString("utf8"),
+      );
     } catch (error) {
-      const refusal = error instanceof Refusal ? error : new Refusal("InvalidRequest", "Unreadable form.");
-      sendError(response, String(entry.requestId), refusal.kind, refusal.message);
+      const refusal =
+        error instanceof Refusal
+          ? error
+          : new Refusal("InvalidRequest", "Unreadable form.");
+      sendError(
+        response,
+        String(entry.requestId),
+        refusal.kind,
+        refusal.message,
+      );
       return;
     }
     const next = safeNextPath(form.get("next"));
-    if (config.auth.kind !== "token" || !auth.checkToken(form.get("token") ?? "")) {
+    if (
+      config.auth.kind !== "token" ||
+      !auth.checkToken(form.get("token") ?? "")
+    ) {
       throttle.fail(address);
       entry.refused = "wrong-token";
       sendHtml(
         response,
         401,
-        loginPage({ next, error: "That access token is not right.", accountLabel: config.accountLabel }),
+        loginPage({
+          next,
+          error: "That access token is not right.",
+          accountLabel: config.accountLabel,
+        }),
       );
       return;
     }
@@ -290,7 +396,11 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
 
       if (url.pathname === "/api/_whoami") {
         const verdict = checkSameOrigin(request, config, { write: false });
-        if (!verdict.ok) throw new Refusal("CrossSiteRequest", "Cross-site requests are refused.");
+        if (!verdict.ok)
+          throw new Refusal(
+            "CrossSiteRequest",
+            "Cross-site requests are refused.",
+          );
         const body: WhoAmI = {
           mode: "live",
           accountLabel: config.accountLabel,
@@ -304,45 +414,75 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
       }
 
       const match = API_PATH.exec(url.pathname);
-      if (!match) throw new Refusal("NotFound", "Call /api/<RegionId>/?Action=…");
+      if (!match)
+        throw new Refusal("NotFound", "Call /api/<RegionId>/?Action=…");
       let region: string;
       try {
         region = decodeURIComponent(match[1]!);
       } catch {
         region = "";
       }
-      if (!REGION.test(region)) throw new Refusal("InvalidRegion", "That is not a region ID (e.g. cn-hangzhou).");
+      if (!REGION.test(region))
+        throw new Refusal(
+          "InvalidRegion",
+          "That is not a region ID (e.g. cn-hangzhou).",
+        );
       entry.region = region;
       if (method !== "GET" && method !== "POST")
-        throw new Refusal("MethodNotAllowed", "ActionTrail is called with GET or POST.");
+        throw new Refusal(
+          "MethodNotAllowed",
+          "ActionTrail is called with GET or POST.",
+        );
 
       const params = collectParams(url.searchParams);
       if (method === "POST") {
         const body = await readBody(request, config.maxBodyBytes);
         if (body.length > 0) {
-          const type = (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+          const type = (request.headers["content-type"] ?? "")
+            .split(";")[0]!
+            .trim()
+            .toLowerCase();
           if (type !== "application/x-www-form-urlencoded")
-            throw new Refusal("UnsupportedMediaType", "Send parameters in the query string or as a form.");
+            throw new Refusal(
+              "UnsupportedMediaType",
+              "Send parameters in the query string or as a form.",
+            );
           mergeParams(params, new URLSearchParams(body.toString("utf8")));
         }
       }
 
       const action = params.Action;
-      if (!action) throw new Refusal("MissingAction", "Action is mandatory for this request.");
+      if (!action)
+        throw new Refusal(
+          "MissingAction",
+          "Action is mandatory for this request.",
+        );
       entry.action = action.slice(0, 64);
       const write = isWriteAction(action);
       const origin = checkSameOrigin(request, config, { write });
       if (!origin.ok) {
         entry.refused = origin.reason;
-        throw new Refusal("CrossSiteRequest", "Cross-site requests are refused.");
+        throw new Refusal(
+          "CrossSiteRequest",
+          "Cross-site requests are refused.",
+        );
       }
       if (!ACTION_SET.has(action))
-        throw new Refusal("ActionNotAllowed", `This gateway does not forward ${action.slice(0, 64)}: it is not an action Trailscope uses.`);
+        throw new Refusal(
+          "ActionNotAllowed",
+          `This gateway does not forward ${action.slice(0, 64)}: it is not an action Trailscope uses.`,
+        );
       if (params.Version === undefined) params.Version = API_VERSION;
       if (params.Version !== API_VERSION)
-        throw new Refusal("UnsupportedVersion", `This gateway forwards ActionTrail version ${API_VERSION} only.`);
+        throw new Refusal(
+          "UnsupportedVersion",
+          `This gateway forwards ActionTrail version ${API_VERSION} only.`,
+        );
       if (write && method !== "POST")
-        throw new Refusal("MethodNotAllowed", `${action} changes the account: send it with POST.`);
+        throw new Refusal(
+          "MethodNotAllowed",
+          `${action} changes the account: send it with POST.`,
+        );
       if (write && config.readOnly)
         throw new Refusal(
           "ReadOnly",
@@ -356,7 +496,8 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
         logger.log("error", "credentials unavailable", {
           requestId,
           source: credentials.describe(),
-          error: error instanceof Error ? error.message.slice(0, 500) : "unknown",
+          error:
+            error instanceof Error ? error.message.slice(0, 500) : "unknown",
         });
         throw new Refusal(
           "CredentialsUnavailable",
@@ -368,7 +509,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
 
       const signed = signRequestParams(method, params, signingCredentials);
       logger.redact(signed.Signature);
-      const upstream = new URL(config.endpointTemplate.replace("{region}", region));
+      const upstream = new URL(
+        config.endpointTemplate.replace("{region}", region),
+      );
       upstream.search = toQueryString(signed);
 
       const aborted = new AbortController();
@@ -400,36 +543,60 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
           throw new Refusal(
             "UpstreamTimeout",
             `ActionTrail did not answer ${action} within ${Math.round(config.upstreamTimeoutMs / 1000)} s.${
-              write ? " The change may still have been made: check before you repeat it." : " Try again."
+              write
+                ? " The change may still have been made: check before you repeat it."
+                : " Try again."
             }`,
           );
         if (error.kind === "too-large")
-          throw new Refusal("ResponseTooLarge", `ActionTrail's answer to ${action} was larger than the gateway accepts.`);
-        throw new Refusal("UpstreamUnreachable", `The gateway could not reach ActionTrail in ${region}.`);
+          throw new Refusal(
+            "ResponseTooLarge",
+            `ActionTrail's answer to ${action} was larger than the gateway accepts.`,
+          );
+        throw new Refusal(
+          "UpstreamUnreachable",
+          `The gateway could not reach ActionTrail in ${region}.`,
+        );
       }
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       entry.code = GATEWAY_ERRORS[error.kind].code;
-      if (!response.headersSent) sendError(response, requestId, error.kind, error.message);
+      if (!response.headersSent)
+        sendError(response, requestId, error.kind, error.message);
     }
   }
 
   function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
     const declared = Number(request.headers["content-length"] ?? "0");
     if (declared > limit)
-      return Promise.reject(new Refusal("RequestTooLarge", `The request body may be at most ${limit} bytes.`));
+      return Promise.reject(
+        new Refusal(
+          "RequestTooLarge",
+          `The request body may be at most ${limit} bytes.`,
+        ),
+      );
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
       const timer = setTimeout(() => {
-        reject(new Refusal("RequestTimeout", "The request body did not arrive in time."));
+        reject(
+          new Refusal(
+            "RequestTimeout",
+            "The request body did not arrive in time.",
+          ),
+        );
         request.destroy();
       }, config.requestTimeoutMs);
       request.on("data", (chunk: Buffer) => {
         size += chunk.length;
         if (size > limit) {
           clearTimeout(timer);
-          reject(new Refusal("RequestTooLarge", `The request body may be at most ${limit} bytes.`));
+          reject(
+            new Refusal(
+              "RequestTooLarge",
+              `The request body may be at most ${limit} bytes.`,
+            ),
+          );
           request.removeAllListeners("data");
           request.resume();
           return;
@@ -451,16 +618,30 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps): Server 
 }
 
 function collectParams(search: URLSearchParams): Record<string, string> {
-  const params: Record<string, string> = Object.create(null) as Record<string, string>;
+  const params: Record<string, string> = Object.create(null) as Record<
+    string,
+    string
+  >;
   mergeParams(params, search);
   return params;
 }
 
-function mergeParams(params: Record<string, string>, more: URLSearchParams): void {
+function mergeParams(
+  params: Record<string, string>,
+  more: URLSearchParams,
+): void {
   let count = Object.keys(params).length;
   for (const [name, value] of more) {
-    if (Object.hasOwn(params, name)) throw new Refusal("InvalidRequest", `The parameter ${name.slice(0, 64)} appears twice.`);
-    if (++count > MAX_PARAMS) throw new Refusal("InvalidRequest", `At most ${MAX_PARAMS} parameters are accepted.`);
+    if (Object.hasOwn(params, name))
+      throw new Refusal(
+        "InvalidRequest",
+        `The parameter ${name.slice(0, 64)} appears twice.`,
+      );
+    if (++count > MAX_PARAMS)
+      throw new Refusal(
+        "InvalidRequest",
+        `At most ${MAX_PARAMS} parameters are accepted.`,
+      );
     params[name] = value;
   }
 }
@@ -476,7 +657,10 @@ function errorCodeOf(body: Buffer): string | undefined {
 }
 
 /** Starts a gateway and resolves once it listens. */
-export function startGateway(config: GatewayConfig, deps: GatewayDeps): Promise<RunningGateway> {
+export function startGateway(
+  config: GatewayConfig,
+  deps: GatewayDeps,
+): Promise<RunningGateway> {
   const server = createGateway(config, deps);
   return new Promise((resolve, reject) => {
     server.once("error", reject);

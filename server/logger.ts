@@ -34,11 +34,17 @@ export function createLogger(
       }
     },
     log(level, msg, fields = {}) {
-      let line = JSON.stringify({ time: clock().toISOString(), level, msg, ...fields });
+      let line = JSON.stringify({
+        time: clock().toISOString(),
+        level,
+        msg,
+        ...fields,
+      });
       for (const secret of secrets) {
         if (line.includes(secret)) line = line.split(secret).join(REDACTED);
         const encoded = JSON.stringify(secret).slice(1, -1);
-        if (encoded !== secret && line.includes(encoded)) line = line.split(encoded).join(REDACTED);
+        if (encoded !== secret && line.includes(encoded))
+          line = line.split(encoded).join(REDACTED);
       }
       write(line);
     },

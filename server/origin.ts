@@ -13,13 +13,19 @@ import type { GatewayConfig } from "./config";
  */
 export function allowedHosts(config: GatewayConfig, port: number): Set<string> {
   const hosts = new Set(config.allowedHosts);
-  if (config.publicOrigin) hosts.add(new URL(config.publicOrigin).host.toLowerCase());
-  for (const name of ["127.0.0.1", "localhost", "[::1]"]) hosts.add(`${name}:${port}`);
-  if (port === 80) for (const name of ["127.0.0.1", "localhost", "[::1]"]) hosts.add(name);
+  if (config.publicOrigin)
+    hosts.add(new URL(config.publicOrigin).host.toLowerCase());
+  for (const name of ["127.0.0.1", "localhost", "[::1]"])
+    hosts.add(`${name}:${port}`);
+  if (port === 80)
+    for (const name of ["127.0.0.1", "localhost", "[::1]"]) hosts.add(name);
   return hosts;
 }
 
-export function hostAllowed(request: IncomingMessage, hosts: ReadonlySet<string>): boolean {
+export function hostAllowed(
+  request: IncomingMessage,
+  hosts: ReadonlySet<string>,
+): boolean {
   const host = request.headers.host?.toLowerCase();
   return host !== undefined && hosts.has(host);
 }
@@ -38,8 +44,13 @@ export function checkSameOrigin(
   }
   const origin = header(request, "origin");
   if (origin !== undefined) {
-    const expected = config.publicOrigin ?? `http://${request.headers.host ?? ""}`;
-    if (origin.toLowerCase() !== expected.toLowerCase()) return { ok: false, reason: "Origin is another site" };
+    // With Referrer-Policy no-referrer a browser's own form POST carries
+    // `Origin: null`; Sec-Fetch-Site (checked above) then vouches for it.
+    if (origin === "null" && site === "same-origin") return { ok: true };
+    const expected =
+      config.publicOrigin ?? `http://${request.headers.host ?? ""}`;
+    if (origin.toLowerCase() !== expected.toLowerCase())
+      return { ok: false, reason: "Origin is another site" };
   }
   return { ok: true };
 }

@@ -46,9 +46,9 @@ describe("Alibaba Cloud RPC signature v1", () => {
     // current one) spells the parameter "TimeStamp"; sorting and encoding
     // are otherwise identical.
     const { Timestamp, ...rest } = documented;
-    expect(signRpc("GET", { ...rest, TimeStamp: Timestamp }, "testsecret")).toBe(
-      "CT9X0VtwR86fNWSnsc6v8YGOjuE=",
-    );
+    expect(
+      signRpc("GET", { ...rest, TimeStamp: Timestamp }, "testsecret"),
+    ).toBe("CT9X0VtwR86fNWSnsc6v8YGOjuE=");
   });
 
   it("signs the method: the same parameters POSTed give another signature", () => {

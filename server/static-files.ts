@@ -42,8 +42,11 @@ export async function serveStatic(
   } catch {
     decoded = "\u0000";
   }
-  const file = decoded.includes("\u0000") ? undefined : resolve(join(base, decoded));
-  const inside = file !== undefined && (file === base || file.startsWith(base + sep));
+  const file = decoded.includes("\u0000")
+    ? undefined
+    : resolve(join(base, decoded));
+  const inside =
+    file !== undefined && (file === base || file.startsWith(base + sep));
 
   let target: string | undefined;
   if (inside && file !== base) {
@@ -53,7 +56,11 @@ export async function serveStatic(
   let immutable = target !== undefined && HASHED.test(pathname);
   if (!target) {
     if (extname(decoded) !== "" || !inside) {
-      response.writeHead(404, { ...headers, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+      response.writeHead(404, {
+        ...headers,
+        "Content-Type": "text/plain; charset=utf-8",
+        "Cache-Control": "no-store",
+      });
       response.end("Not found\n");
       return;
     }
@@ -62,15 +69,22 @@ export async function serveStatic(
   }
   const info = await stat(target).catch(() => undefined);
   if (!info?.isFile()) {
-    response.writeHead(503, { ...headers, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" });
+    response.writeHead(503, {
+      ...headers,
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+    });
     response.end("The console is not built yet: run npm run serve:live.\n");
     return;
   }
   response.writeHead(200, {
     ...headers,
-    "Content-Type": TYPES[extname(target).toLowerCase()] ?? "application/octet-stream",
+    "Content-Type":
+      TYPES[extname(target).toLowerCase()] ?? "application/octet-stream",
     "Content-Length": String(info.size),
-    "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    "Cache-Control": immutable
+      ? "public, max-age=31536000, immutable"
+      : "no-cache",
   });
   if (request.method === "HEAD") {
     response.end();

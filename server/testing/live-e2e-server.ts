@@ -1,0 +1,59 @@
+import { createAccount } from "../../mocks/data/account";
+import { createHandlers } from "../../mocks/handlers";
+import { readConfig } from "../config";
+import { alibabaCloudCredentials } from "../credentials";
+import { startGateway } from "../gateway";
+import { createLogger } from "../logger";
+import { startStandIn } from "./actiontrail-stand-in";
+
+/**
+ * The live-mode end-to-end world: a stand-in ActionTrail on loopback
+ * (STAND_IN_PORT, default 4185) that verifies signatures and answers with the
+ * simulated account, and the real gateway (GATEWAY_PORT, default 4184) in
+ * front of it, reading its credentials from the environment through the
+ * Alibaba Cloud credential chain like in production.
+ */
+async function main(): Promise<void> {
+  const accessKeyId = process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+  const accessKeySecret = process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+  if (!accessKeyId || !accessKeySecret)
+    throw new Error(
+      "set ALIBABA_CLOUD_ACCESS_KEY_ID and _SECRET for the stand-in",
+    );
+
+  const account = createAccount({ scale: 0.1, latency: [10, 60] });
+  const standIn = await startStandIn({
+    handlers: createHandlers(account),
+    keys: [{ accessKeyId, accessKeySecret }],
+    port: Number(process.env.STAND_IN_PORT ?? 4185),
+  });
+  const config = readConfig({
+    ...process.env,
+    GATEWAY_PORT: process.env.GATEWAY_PORT ?? "4184",
+    ACTIONTRAIL_ENDPOINT_TEMPLATE: standIn.endpointTemplate,
+  });
+  const logger = createLogger();
+  const gateway = await startGateway(config, {
+    credentials: alibabaCloudCredentials(),
+    logger,
+  });
+  logger.log("info", "live e2e world ready", {
+    gateway: gateway.url,
+    standIn: standIn.endpointTemplate,
+  });
+
+  const stop = () => {
+    void Promise.all([gateway.close(), standIn.close()]).then(() =>
+      process.exit(0),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `live e2e server: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});
