@@ -6,7 +6,7 @@ import {
   type SortingState,
   type Updater,
 } from "@tanstack/react-table";
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import { usePrefsStore, type TablePrefs } from "@/stores/prefs-store";
@@ -16,6 +16,7 @@ import { EventRowDetail } from "./event-row-detail";
 export const EVENTS_TABLE_ID = "events";
 const EMPTY_PREFS: TablePrefs = { order: [], hidden: [], widths: {} };
 const ROW_HEIGHT = 36;
+const FALLBACK_RECT = { width: 1200, height: 720 };
 
 const resolve = <T,>(updater: Updater<T>, old: T): T =>
   typeof updater === "function" ? (updater as (old: T) => T)(old) : updater;
@@ -98,6 +99,12 @@ export function EventsTable({
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (index) => rows[index]?.id ?? index,
     overscan: 8,
+    // Before layout (or where there is none, as in jsdom) assume a screenful of rows.
+    initialRect: FALLBACK_RECT,
+    observeElementRect: (instance, callback) =>
+      observeElementRect(instance, (rect) =>
+        callback(rect.height > 0 ? rect : FALLBACK_RECT),
+      ),
   });
 
   // Keep the active row in view and focused after keyboard moves.
