@@ -78,7 +78,7 @@ function Leaf({ value, maxString }: { value: unknown; maxString: number }) {
     return <span className={`json-${typeof value}`}>{String(value)}</span>;
   return (
     <span className="json-null">
-      {value === undefined ? "undefined" : String(value)}
+      {value === undefined ? "undefined" : `(${typeof value})`}
     </span>
   );
 }
