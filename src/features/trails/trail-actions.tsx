@@ -3,23 +3,25 @@ import { useNavigate } from "react-router";
 import type { Trail } from "@/api/schemas/trail";
 import { ActionError } from "./action-error";
 import { DeleteTrailDialog, StopLoggingDialog } from "./confirm-dialogs";
-import { useDeleteTrail, useStartLogging, useStopLogging } from "./mutations";
+import { useStartLogging, useStopLogging } from "./mutations";
 import { ReadOnlyNotice, useWriteAccess, WriteButton } from "./write-access";
 
 interface TrailActionsProps {
   trail: Trail;
   /** The trail is the only one logging among those the region sees. */
   onlyLoggingTrail: boolean;
+  /** Deleting is owned by the page: the optimistic removal unmounts these actions. */
+  onDelete: () => void;
+  deleting: boolean;
 }
 
 /** Start or stop logging, edit, delete: each confirmed where it loses events, each rolled back if refused. */
-export function TrailActions({ trail, onlyLoggingTrail }: TrailActionsProps) {
+export function TrailActions({ trail, onlyLoggingTrail, onDelete, deleting }: TrailActionsProps) {
   const region = trail.homeRegion || trail.region;
   const access = useWriteAccess();
   const navigate = useNavigate();
   const start = useStartLogging();
   const stop = useStopLogging();
-  const remove = useDeleteTrail();
   const [dialog, setDialog] = useState<"stop" | "delete" | undefined>();
   const [failure, setFailure] = useState<{ title: string; error: unknown }>();
   const logging = trail.status === "Enable";
@@ -42,10 +44,7 @@ export function TrailActions({ trail, onlyLoggingTrail }: TrailActionsProps) {
   const handleDelete = () => {
     setDialog(undefined);
     setFailure(undefined);
-    remove.mutate(input, {
-      onSuccess: () => void navigate(`/trails${q}`, { state: { deleted: trail.name } }),
-      onError: (error) => setFailure({ title: "The trail was not deleted", error }),
-    });
+    onDelete();
   };
 
   return (
@@ -63,7 +62,7 @@ export function TrailActions({ trail, onlyLoggingTrail }: TrailActionsProps) {
         <WriteButton access={access} onClick={() => void navigate(`/trails/${encodeURIComponent(trail.name)}/edit${q}`)}>
           Edit
         </WriteButton>
-        <WriteButton access={access} className="danger" onClick={() => setDialog("delete")} disabled={remove.isPending}>
+        <WriteButton access={access} className="danger" onClick={() => setDialog("delete")} disabled={deleting}>
           Delete…
         </WriteButton>
       </div>

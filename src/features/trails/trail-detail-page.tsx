@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link, useLocation, useParams } from "react-router";
+import { useState } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import type { Trail } from "@/api/schemas/trail";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -8,6 +9,8 @@ import { EmptyState, LoadingState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
 import { useRegion } from "@/features/regions/use-region";
 import { eventSearchHref } from "@/lib/event-search-url";
+import { ActionError } from "./action-error";
+import { useDeleteTrail } from "./mutations";
 import { trailsQueryOptions } from "./queries";
 import { TrailActions } from "./trail-actions";
 import { TrailStatusBadge, TrailTime } from "./trail-bits";
@@ -31,6 +34,19 @@ export function TrailDetailPage() {
   const trail = trails.data?.find((t) => t.name === name);
   const back = `/trails?region=${encodeURIComponent(region)}`;
   const notice = (useLocation().state as { notice?: unknown } | null)?.notice;
+  const navigate = useNavigate();
+  const remove = useDeleteTrail();
+  const [deleteError, setDeleteError] = useState<unknown>();
+  const handleDelete = (target: Trail) => {
+    setDeleteError(undefined);
+    remove.mutate(
+      { region: target.homeRegion || region, name: target.name },
+      {
+        onSuccess: () => void navigate(back, { state: { notice: `Trail ${target.name} deleted.` } }),
+        onError: (error) => setDeleteError(error),
+      },
+    );
+  };
   return (
     <section className="page trail-detail" aria-labelledby="trail-title">
       {typeof notice === "string" && (
@@ -44,8 +60,13 @@ export function TrailDetailPage() {
       <h1 id="trail-title">
         Trail <SafeText value={name} />
       </h1>
+      {deleteError !== undefined && (
+        <ActionError error={deleteError} title="The trail was not deleted" onDismiss={() => setDeleteError(undefined)} />
+      )}
       {trails.isPending ? (
         <LoadingState title="Loading the trail…" />
+      ) : remove.isPending || remove.isSuccess ? (
+        <LoadingState title="Deleting the trail…" />
       ) : trails.isError ? (
         <ErrorPanel error={trails.error} title="The trail could not be loaded" onRetry={() => void trails.refetch()} />
       ) : !trail ? (
@@ -59,6 +80,8 @@ export function TrailDetailPage() {
         <TrailDetail
           trail={trail}
           region={region}
+          onDelete={() => handleDelete(trail)}
+          deleting={remove.isPending}
           onlyLoggingTrail={
             trail.status === "Enable" &&
             !trails.data.some((t) => t.name !== trail.name && t.status === "Enable")
@@ -73,9 +96,11 @@ interface TrailDetailProps {
   trail: Trail;
   region: string;
   onlyLoggingTrail: boolean;
+  onDelete: () => void;
+  deleting: boolean;
 }
 
-function TrailDetail({ trail, region, onlyLoggingTrail }: TrailDetailProps) {
+function TrailDetail({ trail, region, onlyLoggingTrail, onDelete, deleting }: TrailDetailProps) {
   const shadow = isShadowTrail(trail, region);
   const eventsHref = eventSearchHref({
     region: coversAllRegions(trail) ? "all" : trail.trailRegion || trail.homeRegion,
@@ -98,7 +123,7 @@ function TrailDetail({ trail, region, onlyLoggingTrail }: TrailDetailProps) {
           .
         </p>
       ) : (
-        <TrailActions trail={trail} onlyLoggingTrail={onlyLoggingTrail} />
+        <TrailActions trail={trail} onlyLoggingTrail={onlyLoggingTrail} onDelete={onDelete} deleting={deleting} />
       )}
       <div className="detail-grid">
         <TrailConfiguration trail={trail} />

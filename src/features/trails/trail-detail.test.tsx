@@ -58,6 +58,7 @@ describe("a trail's page", () => {
     await user.type(within(dialog).getByRole("textbox", { name: /Type the trail name/ }), "ops-shanghai-trail");
     await user.click(confirm);
     await waitFor(() => expect(currentUrl(router)).toBe("/trails?region=cn-shanghai"));
+    expect(await screen.findByText("Trail ops-shanghai-trail deleted.")).toBeInTheDocument();
     expect(account.trails.has("ops-shanghai-trail")).toBe(false);
   });
 
@@ -67,6 +68,19 @@ describe("a trail's page", () => {
     const { user } = renderApp("/trails/ops-shanghai-trail?region=cn-shanghai");
     await user.click(await screen.findByRole("button", { name: "Delete…" }));
     expect(within(screen.getByRole("dialog", { name: "Delete trail?" })).getByRole("alert")).toHaveTextContent("only trail that is logging");
+  });
+
+  it("puts a refused delete back and says why", async () => {
+    setUpAccount("auditor");
+    const { user } = renderApp("/trails/security-writes-hz?region=cn-hangzhou");
+    await user.click(await screen.findByRole("button", { name: "Try anyway" }));
+    await user.click(screen.getByRole("button", { name: "Delete…" }));
+    const dialog = screen.getByRole("dialog", { name: "Delete trail?" });
+    await user.type(within(dialog).getByRole("textbox", { name: /Type the trail name/ }), "security-writes-hz");
+    await user.click(within(dialog).getByRole("button", { name: "Delete trail" }));
+    expect(await screen.findByText("The trail was not deleted")).toBeInTheDocument();
+    expect(screen.getByRole("alert")).toHaveTextContent("NoPermission");
+    expect(await screen.findByRole("region", { name: "Configuration" })).toBeInTheDocument();
   });
 
   it("edits what a trail records (UpdateTrail) with the name fixed", async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate } from "react-router";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { EmptyState, LoadingState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
@@ -44,8 +44,14 @@ function RegionTrails({ region }: { region: string }) {
   );
   const own = trails.data ? homeTrails(trails.data, region).length : undefined;
   const q = `?region=${encodeURIComponent(region)}`;
+  const notice = (useLocation().state as { notice?: unknown } | null)?.notice;
   return (
     <section className="page trails-page" aria-labelledby="trails-title">
+      {typeof notice === "string" && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <div className="page-heading">
         <h1 id="trails-title">Trails</h1>
         <div className="page-actions">
