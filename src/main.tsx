@@ -1,6 +1,7 @@
 import "./lib/zod-jitless";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { fetchGatewayInfo } from "@/api/client";
 import { initSession } from "@/stores/session-store";
 import { App } from "./app/app";
 import "./app/styles.css";
@@ -16,7 +17,7 @@ async function start() {
     const { startMockWorker } = await import("../mocks/browser");
     initSession("mock", await startMockWorker());
   } else {
-    initSession("live");
+    initSession("live", undefined, await fetchGatewayInfo());
   }
   const root = document.getElementById("root");
   if (!root) throw new Error("Trailscope needs a #root element");

@@ -1,4 +1,5 @@
 import { create } from "zustand";
+import type { GatewayInfo } from "@/api/client";
 import type { DemoControls, DemoState } from "@/lib/demo-controls";
 
 export type ApiMode = "mock" | "live";
@@ -8,6 +9,8 @@ interface SessionState {
   /** Present in mock mode: the simulated account's controls. */
   demo: DemoControls | undefined;
   demoState: DemoState | undefined;
+  /** Present in live mode when the signing gateway says who we are. */
+  gateway?: GatewayInfo | undefined;
 }
 
 /** Which API the console talks to and, in mock mode, the simulated account's state. */
@@ -17,8 +20,8 @@ export const useSessionStore = create<SessionState>()(() => ({
   demoState: undefined,
 }));
 
-export function initSession(mode: ApiMode, demo?: DemoControls): void {
-  useSessionStore.setState({ mode, demo, demoState: demo?.getState() });
+export function initSession(mode: ApiMode, demo?: DemoControls, gateway?: GatewayInfo): void {
+  useSessionStore.setState({ mode, demo, demoState: demo?.getState(), gateway });
   demo?.subscribe(() =>
     useSessionStore.setState({ demoState: demo.getState() }),
   );
@@ -31,6 +34,10 @@ export function initSession(mode: ApiMode, demo?: DemoControls): void {
  */
 export function useCanWrite(): { canWrite: boolean; reason: string } {
   const identity = useSessionStore((s) => s.demoState?.identity);
+  const gatewayReadOnly = useSessionStore((s) => s.gateway?.readOnly);
+  if (gatewayReadOnly) {
+    return { canWrite: false, reason: "The gateway is read-only: it refuses every ActionTrail write action." };
+  }
   if (identity === "auditor") {
     return {
       canWrite: false,

@@ -1,5 +1,6 @@
 import { useId } from "react";
 import type { DemoIdentity } from "@/lib/demo-controls";
+import { SafeText } from "@/components/ui/safe-text";
 import { useSessionStore } from "@/stores/session-store";
 
 /** Which API and account the console is on, and in mock mode who the visitor is signed in as. */
@@ -8,14 +9,7 @@ export function IdentityBadge() {
   const mode = useSessionStore((s) => s.mode);
   const demo = useSessionStore((s) => s.demo);
   const state = useSessionStore((s) => s.demoState);
-  if (mode === "live" || !demo || !state) {
-    return (
-      <div className="identity-badge" aria-label="Connection">
-        <span className="mode-badge live">Live</span>{" "}
-        <span>ActionTrail via gateway</span>
-      </div>
-    );
-  }
+  if (mode === "live" || !demo || !state) return <LiveBadge />;
   return (
     <div className="identity-badge">
       <span
@@ -48,6 +42,32 @@ export function IdentityBadge() {
         >
           Own data
         </span>
+      )}
+    </div>
+  );
+}
+
+/** Live mode: the real account through the signing gateway, as the gateway describes it. */
+function LiveBadge() {
+  const gateway = useSessionStore((s) => s.gateway);
+  return (
+    <div className="identity-badge" aria-label="Connection">
+      <span className="mode-badge live" title="Calls go to ActionTrail through the signing gateway">
+        Live
+      </span>
+      <span className="account-name">
+        {gateway?.accountLabel ? <SafeText value={gateway.accountLabel} maxLength={60} /> : "ActionTrail via gateway"}
+      </span>
+      {gateway?.user && (
+        <span className="account-name" title={`Signed in to the gateway (${gateway.authMethod})`}>
+          <SafeText value={gateway.user} maxLength={40} />
+        </span>
+      )}
+      {gateway?.readOnly && <span className="mode-badge">read-only</span>}
+      {gateway?.signOutPath?.startsWith("/") && (
+        <form method="post" action={gateway.signOutPath}>
+          <button type="submit">Sign out</button>
+        </form>
       )}
     </div>
   );

@@ -277,7 +277,9 @@ function OwnDataSummary({ info, onClear }: { info: OwnDataInfo; onClear: () => v
       </p>
       <p>
         {region && Number.isFinite(first) && Number.isFinite(last) && (
-          <Link to={eventSearchHref({ region, from: first, to: last + 1000 })}>Search these events</Link>
+          <Link to={eventSearchHref({ region: info.regions.length > 1 ? "all" : region, from: first, to: last + 1000 })}>
+            Search these events
+          </Link>
         )}{" "}
         <button type="button" onClick={onClear}>
           Back to the generated events
