@@ -292,7 +292,7 @@ async function main() {
         for (let i = 0; i < 6; i++) {
           const t = await page.evaluate(async () => {
             const target = [...document.querySelectorAll<HTMLElement>('[role="grid"] [role="row"]')].find((r) => r.textContent?.includes('PutBucketPolicy'));
-            const link = target?.querySelector<HTMLElement>('a, button[data-open], [role="gridcell"] a');
+            const link = target?.querySelector<HTMLElement>('.open-event');
             const t0 = performance.now();
             const opened = new Promise<number>((resolve) => {
               const check = () => {
