@@ -22,7 +22,7 @@ test.describe('faults of the service', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'Throttling.User' });
     await expect(alert).toBeVisible({ timeout: 30_000 });
     // One attempt and three retries with backoff: never an endless loop.
-    expect(lookups()).toBe(4);
+    await expect.poll(lookups).toBe(4);
 
     await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
 
@@ -41,7 +41,7 @@ test.describe('faults of the service', () => {
     await expect(alert).toContainText('RequestId');
     await expect(alert.getByRole('button', { name: 'Copy request ID' })).toBeVisible();
     // One attempt and three retries: never an endless loop.
-    expect(lookups()).toBe(4);
+    await expect.poll(lookups).toBe(4);
     await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
   });
 
