@@ -23,7 +23,7 @@ for (const [name, path, heading] of screens) {
   test(`the ${name} screen is accessible in light and dark themes`, async ({ page }) => {
     await openConsole(page, path);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: /^Loading/ })).toHaveCount(0, { timeout: 45_000 });
     await expectAccessible(page, `${name} (light)`);
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

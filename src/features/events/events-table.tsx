@@ -266,7 +266,6 @@ export function EventsTable({
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={isOpen}
-                aria-expanded={isExpanded}
                 data-row-index={item.index}
                 tabIndex={item.index === activeIndex ? 0 : -1}
                 className={`events-grid-row${isOpen ? " is-open" : ""}${e.errorCode ? " has-error" : ""}`}
