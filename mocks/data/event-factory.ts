@@ -8,6 +8,7 @@ import { EVENT_TYPES, FLAG_ERROR, FLAG_SPECIAL, TYPE_MASK, type RegionColumns, t
 import { ACTORS, type Actor } from './people';
 import { derive, hashString, hex8, mix32, mulberry32, Rng, unmix32, uuidFrom } from './prng';
 import { regionIndex, REGION_IDS } from './regions';
+import { FIXED_RESOURCES } from './resources';
 
 export interface FactoryContext {
   seed: number;
@@ -89,10 +90,22 @@ export function rowAccessKey(ctx: FactoryContext, cols: RegionColumns, i: number
   return actor.accessKeys[derive(cols.seed[i]!, 2) % Math.max(1, actor.accessKeys.length)] ?? '';
 }
 
+/** The incidents' resources: background write events never touch them, so their story stays clear. */
+const INCIDENT_RESOURCE_IDS = new Set(
+  Object.values(FIXED_RESOURCES).flatMap((kinds) => Object.values(kinds ?? {}).flatMap((list) => (list ?? []).map((r) => r.id))),
+);
+
 function pickResource(pools: ResourcePools, tpl: EventTemplate, seed: number): Resource | undefined {
   if (!tpl.resource) return undefined;
   const pool = pools[tpl.resource];
-  return pool.length ? pool[derive(seed, 3) % pool.length] : undefined;
+  if (!pool.length) return undefined;
+  const start = derive(seed, 3) % pool.length;
+  if (tpl.rw === 'Read') return pool[start];
+  for (let step = 0; step < pool.length; step++) {
+    const candidate = pool[(start + step) % pool.length]!;
+    if (!INCIDENT_RESOURCE_IDS.has(candidate.id)) return candidate;
+  }
+  return pool[start];
 }
 
 function createdNames(ctx: FactoryContext, cols: RegionColumns, tpl: EventTemplate, seed: number, time: number): string[] {
