@@ -13,7 +13,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'bench-results'] },
+  { ignores: ['dist', 'dist-*', '.e2e-build', '.bench', 'reports', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'bench-results', '.shot*.mjs', '.vitest-*.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
