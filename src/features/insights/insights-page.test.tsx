@@ -57,3 +57,42 @@ describe("Insights page", () => {
     },
   );
 });
+
+describe("Insights overview", () => {
+  it("offers table views of the charts and field statistics that link into the event search", async () => {
+    const { user } = renderApp(
+      "/insights?region=cn-hangzhou&range=7d&field=user",
+    );
+    const chart = await screen.findByRole(
+      "region",
+      { name: "Top event names" },
+      { timeout: 20_000 },
+    );
+    expect(
+      within(chart).getByText(/^Covers [\d,]+ of the [\d,]+ loaded events/),
+    ).toBeInTheDocument();
+    await user.click(within(chart).getByRole("button", { name: "Show table" }));
+    const firstLink = within(within(chart).getByRole("table")).getAllByRole(
+      "link",
+    )[0]!;
+    expect(firstLink.getAttribute("href")).toMatch(
+      /^\/events\?region=cn-hangzhou&from=.+&to=.+&f=EventName%3A/,
+    );
+
+    const fields = screen.getByRole("region", { name: "Field statistics" });
+    expect(
+      within(fields).getByText(/^Covers the [\d,]+ loaded events only/),
+    ).toBeInTheDocument();
+    const only = within(fields).getByRole("link", { name: "Only User li.wei" });
+    expect(only.getAttribute("href")).toContain("f=User%3Ali.wei");
+    expect(
+      within(fields)
+        .getByRole("link", { name: "Without User li.wei" })
+        .getAttribute("href"),
+    ).toContain("x=User%3Ali.wei");
+    expect(
+      within(fields).getAllByText(/^[\d,]+ of [\d,]+ \(/, { selector: "td" })
+        .length,
+    ).toBeGreaterThan(0);
+  });
+});

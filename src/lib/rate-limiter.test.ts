@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import {
+  createRateLimiter,
+  loadPages,
+  mapWithConcurrency,
+} from "./rate-limiter";
+
+describe("createRateLimiter", () => {
+  it("lets at most N starts through in any second", async () => {
+    let t = 0;
+    const limiter = createRateLimiter(3, () => t);
+    await Promise.all([
+      limiter.acquire(),
+      limiter.acquire(),
+      limiter.acquire(),
+    ]);
+    let fourth = false;
+    const waiting = limiter.acquire().then(() => (fourth = true));
+    await Promise.resolve();
+    expect(fourth).toBe(false);
+    t = 1001;
+    await waiting;
+    expect(fourth).toBe(true);
+  });
+
+  it("stops waiting when aborted", async () => {
+    const limiter = createRateLimiter(1, () => 0);
+    await limiter.acquire();
+    const controller = new AbortController();
+    const waiting = limiter.acquire(controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toThrow(/Abort/);
+  });
+});
+
+describe("loadPages", () => {
+  it("follows NextToken to the last page", async () => {
+    const pages: Record<string, { items: number[]; nextToken?: string }> = {
+      "": { items: [1, 2], nextToken: "b" },
+      b: { items: [3] },
+    };
+    const r = await loadPages(
+      (token) => Promise.resolve(pages[token ?? ""]!),
+      10,
+    );
+    expect(r).toEqual({ items: [1, 2, 3], truncated: false, pages: 2 });
+  });
+
+  it("stops at the cap and says so", async () => {
+    const r = await loadPages(
+      () => Promise.resolve({ items: [1, 2, 3], nextToken: "more" }),
+      5,
+    );
+    expect(r).toEqual({ items: [1, 2, 3, 1, 2], truncated: true, pages: 2 });
+  });
+});
+
+describe("mapWithConcurrency", () => {
+  it("keeps the order of results and never runs more than the limit at once", async () => {
+    let running = 0;
+    let peak = 0;
+    const out = await mapWithConcurrency([1, 2, 3, 4, 5], 2, async (n) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 5 - n));
+      running--;
+      return n * 10;
+    });
+    expect(out).toEqual([10, 20, 30, 40, 50]);
+    expect(peak).toBe(2);
+  });
+});
