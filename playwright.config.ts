@@ -28,6 +28,8 @@ const chromiumPath =
 
 export default defineConfig({
   testDir: "e2e",
+  // One output folder per port, so suites run side by side do not collide.
+  outputDir: `test-results/e2e-${port}`,
   fullyParallel: true,
   forbidOnly: true,
   retries: 0,
