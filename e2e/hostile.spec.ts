@@ -33,6 +33,7 @@ async function expectLayoutHolds(page: Page, where: string) {
 
 test.describe('hostile event data', () => {
   test('the table, expanded rows and the View event pane show payloads as text', async ({ page }) => {
+    test.slow(); // a 200,000-character string and 200-level nesting expanded node by node
     const events = await loadHostileEvents(page);
     await page.getByRole('link', { name: 'Search these events' }).click();
     const grid = page.getByRole('grid');
