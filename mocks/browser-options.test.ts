@@ -16,4 +16,10 @@ describe('mock URL parameters', () => {
     expect(parseMockUrl('?mock-scale=-3&mock-latency=fast&identity=root')).toEqual({ scale: undefined, latency: undefined, faults: undefined, identity: undefined, dataset: undefined });
     expect(parseFaults('throttle:7,slow:0.5')).toEqual({ throttleRate: 1, errorRate: 0, slowRate: 0.5, slowMs: 2000 });
   });
+
+  it('reads the regions that should fail from mock-fail-regions', () => {
+    expect(parseMockUrl('?mock-fail-regions=eu-west-1,%20us-east-1,,not%20a%20region').failRegions).toEqual(['eu-west-1', 'us-east-1']);
+    expect(parseMockUrl('?mock-fail-regions=').failRegions).toBeUndefined();
+    expect(parseMockUrl('?mock-latency=0-0').failRegions).toBeUndefined();
+  });
 });

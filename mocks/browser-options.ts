@@ -1,7 +1,7 @@
 /**
  * The URL parameters that shape Trailscope's simulated account in the
  * browser (for demos and end-to-end tests): `mock-scale`, `mock-latency`,
- * `faults`, `identity`, `dataset`.
+ * `faults`, `identity`, `dataset`, `mock-fail-regions`.
  */
 import { NO_FAULTS, type DemoIdentity, type FaultSettings } from '@/lib/demo-controls';
 
@@ -11,6 +11,8 @@ export interface MockUrlOptions {
   faults: FaultSettings | undefined;
   identity: DemoIdentity | undefined;
   dataset: string | undefined;
+  /** Regions whose every call fails with 503 ServiceUnavailable (`mock-fail-regions=eu-west-1,us-east-1`). */
+  failRegions: string[] | undefined;
 }
 
 const rate = (text: string | undefined): number => {
@@ -42,12 +44,17 @@ export function parseMockUrl(search: string): MockUrlOptions {
   const latencyMatch = /^(\d+)-(\d+)$/.exec(q.get('mock-latency') ?? '');
   const identity = q.get('identity');
   const dataset = q.get('dataset');
+  const failRegions = (q.get('mock-fail-regions') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => /^[a-z]{2}-[a-z0-9-]+$/.test(s));
   return {
     scale: Number.isFinite(scaleNumber) && scaleNumber > 0 ? Math.min(scaleNumber, 20) : undefined,
     latency: latencyMatch ? sortPair(Number(latencyMatch[1]), Number(latencyMatch[2])) : undefined,
     faults: q.has('faults') ? parseFaults(q.get('faults') ?? '') : undefined,
     identity: identity === 'auditor' || identity === 'admin' ? identity : undefined,
     dataset: dataset || undefined,
+    failRegions: failRegions.length ? failRegions : undefined,
   };
 }
 

@@ -35,6 +35,7 @@ export async function startMockWorker(): Promise<DemoControls> {
     identity,
     storage,
   });
+  if (options.failRegions) account.failRegions = options.failRegions;
 
   const worker = setupWorker(...createHandlers(account));
   await worker.start({

@@ -61,6 +61,8 @@ export interface Account {
   faults: FaultSettings;
   latency: [number, number];
   rateLimits: boolean;
+  /** Regions whose every call is answered with HTTP 503 ServiceUnavailable (a regional outage). */
+  failRegions?: readonly string[] | undefined;
   /** Trails by name (names are unique in the account). */
   readonly trails: Map<string, TrailRecord>;
   /** The incident events, as woven into the dataset. */

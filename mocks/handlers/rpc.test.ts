@@ -90,4 +90,14 @@ describe('the RPC front door', () => {
     a.trails.delete('org-audit-all');
     expect(b.trails.has('org-audit-all')).toBe(true);
   });
+
+  it('answers every call of a failing region with 503 ServiceUnavailable, and the other regions as usual', async () => {
+    const account = installAccount({ now: NOW });
+    account.failRegions = ['eu-west-1'];
+    const failed = await rpcError('eu-west-1', 'LookupEvents', { MaxResults: 1 });
+    expect(failed.status).toBe(503);
+    expect(failed.code).toBe('ServiceUnavailable');
+    expect((await rpcError('eu-west-1', 'DescribeTrails', {})).code).toBe('ServiceUnavailable');
+    await expect(once('cn-hangzhou', 'LookupEvents', { MaxResults: 1 })).resolves.toBeDefined();
+  });
 });

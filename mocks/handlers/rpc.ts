@@ -88,6 +88,9 @@ export function createRpcResolver(account: Account, actions: ActionTable): HttpR
 
     const params = await readParams(request);
     if (!isRegionId(region)) return fail(new RpcError(400, 'InvalidRegionId', `The specified region "${region}" does not exist.`));
+    if (account.failRegions?.includes(region)) {
+      return fail(new RpcError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.'));
+    }
     const action = params.get('Action');
     if (!action) return fail(missing('Action'));
     const spec = Object.hasOwn(actions, action) ? actions[action] : undefined;

@@ -146,6 +146,8 @@ describe("event search", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent(
       /keeps events for 90 days/,
     );
+    // Said once, not as message and again as hint.
+    expect(screen.getAllByText(/keeps events for 90 days/)).toHaveLength(1);
   });
 
   it("Load all never sends more than 10 LookupEvents in any one-second window", async () => {

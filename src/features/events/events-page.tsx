@@ -24,14 +24,14 @@ import { EventsTable } from "./events-table";
 import { ExportMenu } from "./export-menu";
 import { toSearchLink, useEventSearch } from "./filters";
 import { LoadAllProgress } from "./load-all-progress";
-import { eventDetailQueryOptions, SearchRangeError } from "./queries";
+import { eventDetailQueryOptions } from "./queries";
 import { useRetryNotice } from "./retry-notice";
 import { SearchBar } from "./search-bar";
 import { LOAD_ALL_CAP, useEventResults } from "./use-event-results";
 import "./events.css";
 
 function searchHint(error: unknown) {
-  if (error instanceof SearchRangeError) return error.message;
+  // A SearchRangeError's message already says what to change; the panel shows it once.
   if (!isApiError(error)) return undefined;
   if (error.code === "InvalidLookupAttributesException")
     return "ActionTrail cannot combine these two conditions. Remove one condition, or combine a service with another key (the others run in the browser).";
@@ -118,6 +118,8 @@ export function EventsPage() {
     ? eventSearchHref({ ...link, ...frozen, range: undefined, eventId: openId })
     : "";
 
+  // Pending also covers "All regions" while the region list is still loading.
+  const searching = pages.isPending && !results.regionsQuery.isError;
   const loadAllRunning =
     results.loadAllOn && loadAll.fetchStatus === "fetching";
   const retrying = retry !== undefined && (pages.isFetching || loadAllRunning);
@@ -167,7 +169,7 @@ export function EventsPage() {
         )}
         <div className="events-toolbar">
           <p role="status" className="load-status">
-            {pages.isPending && results.regionIds.length > 0
+            {searching
               ? "Searching…"
               : `${results.loaded.length.toLocaleString("en-US")} loaded${results.moreAvailable ? ", more available" : ", all loaded"}${
                   results.shown.length !== results.loaded.length
@@ -268,7 +270,7 @@ export function EventsPage() {
             onRetry={() => void pages.refetch()}
           />
         ) : pages.isPending ? (
-          <LoadingState title="Searching events…" />
+          searching && <LoadingState title="Searching events…" />
         ) : results.shown.length === 0 ? (
           <EmptyState
             title={

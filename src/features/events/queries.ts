@@ -35,6 +35,8 @@ export interface ServerSearch {
   from?: string | undefined;
   to?: string | undefined;
   server: SearchCondition[];
+  /** The account holds the visitor's own events: no 90-days-back refusal. */
+  archive?: boolean | undefined;
 }
 
 export const eventKeys = {
@@ -76,7 +78,9 @@ export const eventsInfiniteQueryOptions = (search: ServerSearch) =>
           },
           now,
         );
-        const problem = windowProblem(window, now);
+        const problem = windowProblem(window, now, {
+          archive: search.archive,
+        });
         if (problem) throw new SearchRangeError(problem);
         param = firstPageParam(search.regions, window);
       }

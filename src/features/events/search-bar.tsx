@@ -9,6 +9,7 @@ import {
 } from "@/lib/event-search-url";
 import { formatTime, toApiTime, zoneLabel } from "@/lib/time";
 import { usePrefsStore, type TimeZonePref } from "@/stores/prefs-store";
+import { useSessionStore } from "@/stores/session-store";
 import {
   CONDITION_KEYS,
   CONDITION_LABELS,
@@ -72,6 +73,7 @@ interface SearchBarProps {
 export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
   const id = useId();
   const zone = usePrefsStore((s) => s.timeZone);
+  const archive = useSessionStore((s) => Boolean(s.demoState?.ownData));
   const absolute = search.from !== undefined && search.to !== undefined;
   const [custom, setCustom] = useState(absolute);
   const [from, setFrom] = useState(() => toInput(search.from, zone));
@@ -97,7 +99,9 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
     event.preventDefault();
     const startMs = fromInput(from, zone);
     const endMs = fromInput(to, zone);
-    const problem = windowProblem({ startMs, endMs }, Date.now());
+    const problem = windowProblem({ startMs, endMs }, Date.now(), {
+      archive,
+    });
     setRangeError(problem);
     if (problem) return;
     onChange({ from: toApiTime(startMs), to: toApiTime(endMs) });

@@ -47,10 +47,19 @@ export function resolveWindow(search: EventSearch, now: number): TimeWindow {
   return { startMs: Math.ceil(startMs / 1000) * 1000, endMs };
 }
 
+export interface WindowRules {
+  /**
+   * The account holds an archive (the visitor's own events): the 90-days-back
+   * refusal does not apply; the 30-day span per query still does.
+   */
+  archive?: boolean | undefined;
+}
+
 /** Why a window cannot be searched, said as what to change; undefined when it can. */
 export function windowProblem(
   window: TimeWindow,
   now: number,
+  rules: WindowRules = {},
 ): string | undefined {
   const { startMs, endMs } = window;
   if (!Number.isFinite(startMs) || !Number.isFinite(endMs))
@@ -58,7 +67,7 @@ export function windowProblem(
   if (endMs <= startMs) return "The end time must be after the start time.";
   if (startMs > now)
     return "The start time is in the future. Choose a start before now.";
-  if (startMs < now - MAX_LOOKBACK_MS)
+  if (!rules.archive && startMs < now - MAX_LOOKBACK_MS)
     return `ActionTrail keeps events for 90 days: the start is ${Math.ceil(
       (now - startMs) / DAY,
     )} days back. Choose a start after ${toApiTime(now - MAX_LOOKBACK_MS + DAY)} or a preset up to "Last 90 days"; older events are in your trail's OSS or SLS delivery.`;

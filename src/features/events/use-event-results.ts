@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import { regionsQueryOptions } from "@/features/regions/queries";
 import { ALL_REGIONS } from "@/features/regions/use-region";
+import { useSessionStore } from "@/stores/session-store";
 import { filterLoaded, planConditions } from "./conditions";
 import type { EventSearch } from "./filters";
 import type { RegionFailure } from "./loader";
@@ -46,6 +47,7 @@ export function useEventResults(search: EventSearch, region: string) {
     () => planConditions(search.filters, search.rw),
     [search.filters, search.rw],
   );
+  const archive = useSessionStore((s) => Boolean(s.demoState?.ownData));
   const serverSearch = useMemo<ServerSearch>(
     () => ({
       regions: regionIds,
@@ -53,8 +55,9 @@ export function useEventResults(search: EventSearch, region: string) {
       from: search.from,
       to: search.to,
       server: plan.server,
+      ...(archive ? { archive } : {}),
     }),
-    [regionIds, search.range, search.from, search.to, plan.server],
+    [regionIds, search.range, search.from, search.to, plan.server, archive],
   );
   const pages = useInfiniteQuery({
     ...eventsInfiniteQueryOptions(serverSearch),
