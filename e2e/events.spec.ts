@@ -40,7 +40,8 @@ function parseCsv(text: string): string[][] {
 
 /** A few ActionTrail events of the last hour in cn-hangzhou, two of them carrying spreadsheet formulas. */
 function ownEvents(now: number) {
-  const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const iso = (ms: number) =>
+    new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
   const base = (i: number, eventName: string, userName: string) => ({
     eventId: `E2E0CSV0-0000-4000-8000-00000000000${i}`,
     eventVersion: 1,
@@ -111,19 +112,26 @@ test.describe("Event search", () => {
     await events.waitForResults();
     await events.addCondition("Resource name", prod.instanceId);
     await events.addCondition("Event name", prod.eventName);
-    await expect(page.getByText(/On the server: Resource name = .* and Event name = StopInstance/)).toBeVisible();
+    await expect(
+      page.getByText(
+        /On the server: Resource name = .* and Event name = StopInstance/,
+      ),
+    ).toBeVisible();
     const stop = events.row(prod.eventName);
     await expect(stop).toHaveCount(1, { timeout: 30_000 });
     await events.openEvent(stop);
     const eventId = new URL(page.url()).searchParams.get("event");
     expect(eventId).toBeTruthy();
     const rangeText = await page.locator(".events-header p").textContent();
+    await events.grid.getByRole("button", { name: /^User/ }).click();
+    await expect(page).toHaveURL(/[?&]sort=user\.asc/);
 
     const link = await events.copyLink();
     const url = new URL(link);
     expect(url.searchParams.get("from")).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(url.searchParams.get("to")).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(url.searchParams.get("event")).toBe(eventId);
+    expect(url.searchParams.get("sort")).toBe("user.asc");
 
     const other = await context.newPage();
     await other.goto(link);
@@ -139,10 +147,18 @@ test.describe("Event search", () => {
     await expect(again.fact("Who")).toContainText(prod.userName);
     await expect(other.locator(".events-header p")).toHaveText(rangeText ?? "");
     expect(new URL(other.url()).searchParams.get("event")).toBe(eventId);
-    await expect(again.row(prod.eventName)).toHaveAttribute("aria-selected", "true");
+    await expect(again.row(prod.eventName)).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    await expect(
+      again.grid.getByRole("columnheader", { name: /User/ }),
+    ).toHaveAttribute("aria-sort", "ascending");
   });
 
-  test("All regions merges at least three regions by time", async ({ page }) => {
+  test("All regions merges at least three regions by time", async ({
+    page,
+  }) => {
     const events = new EventsPage(page);
     await events.open("region=all&range=1h");
     await events.waitForResults(45_000);
@@ -159,7 +175,9 @@ test.describe("Event search", () => {
     page,
   }) => {
     const events = new EventsPage(page);
-    await events.open("region=all&range=1h&mock-fail-regions=eu-west-1,us-east-1");
+    await events.open(
+      "region=all&range=1h&mock-fail-regions=eu-west-1,us-east-1",
+    );
     await events.waitForResults(60_000);
     for (const region of ["eu-west-1", "us-east-1"]) {
       const panel = events.regionError(region);
@@ -192,7 +210,9 @@ test.describe("Event search", () => {
     const shown = await events.renderedRows();
 
     const download = await events.exportShown("CSV");
-    expect(download.suggestedFilename()).toMatch(/^actiontrail-cn-hangzhou-.*\.csv$/);
+    expect(download.suggestedFilename()).toMatch(
+      /^actiontrail-cn-hangzhou-.*\.csv$/,
+    );
     const bytes = await readFile(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
@@ -201,7 +221,9 @@ test.describe("Event search", () => {
     const col = (name: string) => (header ?? []).indexOf(name);
     expect(records).toHaveLength(await events.rowCount());
     expect(records.map((r) => r[col("eventId")])).toEqual(
-      [...list].sort((a, b) => b.eventTime.localeCompare(a.eventTime)).map((e) => e.eventId),
+      [...list]
+        .sort((a, b) => b.eventTime.localeCompare(a.eventTime))
+        .map((e) => e.eventId),
     );
     expect(records.map((r) => r[col("eventName")])).toEqual(
       shown.map((r) => (r.name.startsWith("=") ? `'${r.name}` : r.name)),
@@ -227,7 +249,9 @@ test.describe("Event search", () => {
     await page.keyboard.type(prod.userName);
     await page.keyboard.press("Enter");
     await expect(events.conditions).toContainText(`User = ${prod.userName}`);
-    await expect(events.rows.first()).toContainText(prod.userName, { timeout: 30_000 });
+    await expect(events.rows.first()).toContainText(prod.userName, {
+      timeout: 30_000,
+    });
 
     const first = events.rows.first();
     await tabTo(page, first);

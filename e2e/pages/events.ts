@@ -1,4 +1,9 @@
-import { expect, type Download, type Locator, type Page } from "@playwright/test";
+import {
+  expect,
+  type Download,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 
 /** What one loaded row of the events grid says (read from the DOM, for assertions). */
 export interface GridRowFacts {
@@ -73,12 +78,18 @@ export class EventsPage {
 
   /** Opens the event of a row through its name button. */
   async openEvent(row: Locator): Promise<void> {
-    await row.getByRole("button").filter({ hasNotText: /^[▸▾]$/ }).first().click();
+    await row
+      .getByRole("button")
+      .filter({ hasNotText: /^[▸▾]$/ })
+      .first()
+      .click();
     await expect(this.pane).toBeVisible();
   }
 
   /** Who, when, from where and result as the pane's fact list shows them. */
-  fact(term: "Who" | "When" | "What" | "From where" | "On what" | "Result"): Locator {
+  fact(
+    term: "Who" | "When" | "What" | "From where" | "On what" | "Result",
+  ): Locator {
     return this.pane
       .locator("dl.event-facts dt", { hasText: new RegExp(`^${term}$`) })
       .locator("xpath=following-sibling::dd[1]");
@@ -120,7 +131,9 @@ export class EventsPage {
   async exportShown(format: "CSV" | "JSON" | "JSON Lines"): Promise<Download> {
     await this.exportFormat.selectOption({ label: format });
     const download = this.page.waitForEvent("download");
-    await this.page.getByRole("button", { name: /^Export [\d,]+ shown events$/ }).click();
+    await this.page
+      .getByRole("button", { name: /^Export [\d,]+ shown events$/ })
+      .click();
     return download;
   }
 

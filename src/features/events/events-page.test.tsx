@@ -178,4 +178,55 @@ describe("event search", () => {
       server.events.removeListener("request:start", onStart);
     }
   }, 90_000);
+
+  it("keeps the table's order in the URL (sort=user.asc) and reads it back", async () => {
+    const { user, router } = renderApp("/events?region=cn-hangzhou&range=24h");
+    const grid = await screen.findByRole(
+      "grid",
+      { name: "Events" },
+      { timeout: 8000 },
+    );
+    await user.click(within(grid).getByRole("button", { name: /^User/ }));
+    await waitFor(() =>
+      expect(currentUrl(router)).toMatch(/[?&]sort=user\.asc/),
+    );
+    expect(
+      within(grid).getByRole("columnheader", { name: /User/ }),
+    ).toHaveAttribute("aria-sort", "ascending");
+    const names = within(grid)
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => within(row).getAllByRole("gridcell")[3]?.textContent ?? "");
+    const sortedNames = [...names].sort((a, b) =>
+      a.toLowerCase() < b.toLowerCase()
+        ? -1
+        : a.toLowerCase() > b.toLowerCase()
+          ? 1
+          : 0,
+    );
+    expect(names).toEqual(sortedNames);
+  });
+
+  it("opens a link with sort=user.desc in that order", async () => {
+    renderApp("/events?region=cn-hangzhou&range=24h&sort=user.desc");
+    const grid = await screen.findByRole(
+      "grid",
+      { name: "Events" },
+      { timeout: 8000 },
+    );
+    expect(
+      within(grid).getByRole("columnheader", { name: /User/ }),
+    ).toHaveAttribute("aria-sort", "descending");
+  });
+
+  it("lets the user choose the Load all limit", async () => {
+    const { user } = renderApp("/events?region=cn-hangzhou&range=24h");
+    await screen.findByRole("grid", { name: "Events" }, { timeout: 8000 });
+    const limit = screen.getByLabelText("Load all limit");
+    expect(limit).toHaveValue("10000");
+    await user.selectOptions(limit, "100000");
+    expect(
+      screen.getByRole("button", { name: "Load all (up to 100,000)" }),
+    ).toBeInTheDocument();
+  });
 });

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import {
   useCallback,
   useDeferredValue,
+  useId,
   useMemo,
   useRef,
   useState,
@@ -22,12 +23,17 @@ import { CONDITION_LABELS } from "./conditions";
 import { EventPane } from "./event-pane";
 import { EventsTable } from "./events-table";
 import { ExportMenu } from "./export-menu";
-import { toSearchLink, useEventSearch } from "./filters";
+import { toSearchLink, useEventSearch, withSort } from "./filters";
 import { LoadAllProgress } from "./load-all-progress";
 import { eventDetailQueryOptions } from "./queries";
 import { useRetryNotice } from "./retry-notice";
 import { SearchBar } from "./search-bar";
-import { LOAD_ALL_CAP, useEventResults } from "./use-event-results";
+import { sortEvents } from "./sort";
+import {
+  DEFAULT_LOAD_ALL_LIMIT,
+  LOAD_ALL_LIMITS,
+  useEventResults,
+} from "./use-event-results";
 import "./events.css";
 
 function searchHint(error: unknown) {
@@ -53,15 +59,21 @@ export function EventsPage() {
   const { pages, plan, loadAll } = results;
   const retry = useRetryNotice((s) => s.last);
   const [keepRelative, setKeepRelative] = useState(false);
-  const [order, setOrder] = useState<string[]>([]);
+  const [loadAllLimit, setLoadAllLimit] = useState<number>(
+    DEFAULT_LOAD_ALL_LIMIT,
+  );
+  const limitId = useId();
   const returnFocus = useRef<HTMLElement | null>(null);
 
-  const byId = useMemo(
-    () => new Map(results.loaded.map((e) => [e.id, e])),
-    [results.loaded],
+  const sorted = useMemo(
+    () => sortEvents(results.shown, search.sort),
+    [results.shown, search.sort],
   );
   const openId = search.eventId;
-  const loadedOpen = openId ? byId.get(openId) : undefined;
+  const loadedOpen = useMemo(
+    () => (openId ? results.loaded.find((e) => e.id === openId) : undefined),
+    [results.loaded, openId],
+  );
   const detail = useQuery({
     ...eventDetailQueryOptions(region, openId ?? ""),
     enabled:
@@ -96,11 +108,14 @@ export function EventsPage() {
     });
   };
 
-  const position = openId ? order.indexOf(openId) : -1;
-  const prevId = position > 0 ? order[position - 1] : undefined;
+  const position = useMemo(
+    () => (openId ? sorted.findIndex((e) => e.id === openId) : -1),
+    [sorted, openId],
+  );
+  const prevId = position > 0 ? sorted[position - 1]?.id : undefined;
   const nextId =
-    position >= 0 && position < order.length - 1
-      ? order[position + 1]
+    position >= 0 && position < sorted.length - 1
+      ? sorted[position + 1]?.id
       : undefined;
 
   const window = results.window;
@@ -108,14 +123,25 @@ export function EventsPage() {
     ? { from: toApiTime(window.startMs), to: toApiTime(window.endMs) }
     : {};
   const link = toSearchLink(search, region);
-  const shareLink = eventSearchHref(
-    keepRelative || search.from
-      ? link
-      : { ...link, ...frozen, range: undefined },
+  const shareLink = withSort(
+    eventSearchHref(
+      keepRelative || search.from
+        ? link
+        : { ...link, ...frozen, range: undefined },
+    ),
+    search.sort,
   );
   const origin = typeof location === "undefined" ? "" : location.origin;
   const eventLink = openId
-    ? eventSearchHref({ ...link, ...frozen, range: undefined, eventId: openId })
+    ? withSort(
+        eventSearchHref({
+          ...link,
+          ...frozen,
+          range: undefined,
+          eventId: openId,
+        }),
+        search.sort,
+      )
     : "";
 
   // Pending also covers "All regions" while the region list is still loading.
@@ -194,13 +220,31 @@ export function EventsPage() {
           >
             {pages.isFetchingNextPage ? "Loading…" : "Load more"}
           </button>
-          <button
-            type="button"
-            onClick={results.startLoadAll}
-            disabled={!window || results.loadAllOn || !pages.hasNextPage}
-          >
-            Load all (up to {LOAD_ALL_CAP.toLocaleString("en-US")})
-          </button>
+          <span className="load-all">
+            <button
+              type="button"
+              onClick={() => results.startLoadAll(loadAllLimit)}
+              disabled={!window || results.loadAllOn || !pages.hasNextPage}
+            >
+              Load all (up to {loadAllLimit.toLocaleString("en-US")})
+            </button>
+            <label htmlFor={limitId} className="visually-hidden">
+              Load all limit
+            </label>
+            <select
+              id={limitId}
+              value={loadAllLimit}
+              onChange={(e) => setLoadAllLimit(Number(e.target.value))}
+              disabled={loadAllRunning}
+              title="How many events Load all reads at most"
+            >
+              {LOAD_ALL_LIMITS.map((n) => (
+                <option key={n} value={n}>
+                  {n.toLocaleString("en-US")} events
+                </option>
+              ))}
+            </select>
+          </span>
           <span className="copy-link">
             <CopyButton
               value={`${origin}${shareLink}`}
@@ -231,9 +275,9 @@ export function EventsPage() {
         </div>
         {results.loadAllOn && (
           <LoadAllProgress
-            events={loadAll.data?.events.length ?? 0}
+            events={loadAll.data?.events ?? 0}
             requests={loadAll.data?.requests ?? 0}
-            cap={LOAD_ALL_CAP}
+            cap={results.loadAllCap}
             running={loadAllRunning}
             onCancel={results.cancelLoadAll}
           />
@@ -287,10 +331,11 @@ export function EventsPage() {
           </EmptyState>
         ) : (
           <EventsTable
-            events={results.shown}
+            events={sorted}
+            sort={search.sort}
+            onSortChange={(sort) => setSearch({ sort }, { replace: true })}
             openEventId={openId}
             onOpen={open}
-            onOrderChange={setOrder}
             label="Events"
           />
         )}

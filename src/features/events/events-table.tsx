@@ -12,6 +12,7 @@ import type { AuditEvent } from "@/api/schemas/event";
 import { usePrefsStore, type TablePrefs } from "@/stores/prefs-store";
 import { EVENT_COLUMN_IDS, eventColumns, eventTableFeatures } from "./columns";
 import { EventRowDetail } from "./event-row-detail";
+import { DEFAULT_SORT, toSortColumn, type EventSort } from "./sort";
 
 export const EVENTS_TABLE_ID = "events";
 const EMPTY_PREFS: TablePrefs = { order: [], hidden: [], widths: {} };
@@ -22,11 +23,12 @@ const resolve = <T,>(updater: Updater<T>, old: T): T =>
   typeof updater === "function" ? (updater as (old: T) => T)(old) : updater;
 
 interface EventsTableProps {
-  events: AuditEvent[];
+  /** The loaded events, already in the order of `sort` (see sort.ts). */
+  events: readonly AuditEvent[];
+  sort: EventSort;
+  onSortChange: (sort: EventSort) => void;
   openEventId: string | undefined;
   onOpen: (event: AuditEvent) => void;
-  /** Told whenever sorting changes the order of rows (for previous/next in the pane). */
-  onOrderChange?: (ids: string[]) => void;
   label: string;
 }
 
@@ -38,16 +40,18 @@ interface EventsTableProps {
  */
 export function EventsTable({
   events,
+  sort,
+  onSortChange,
   openEventId,
   onOpen,
-  onOrderChange,
   label,
 }: EventsTableProps) {
   const prefs = usePrefsStore((s) => s.tables[EVENTS_TABLE_ID]) ?? EMPTY_PREFS;
   const setTablePrefs = usePrefsStore((s) => s.setTablePrefs);
-  const [sorting, setSorting] = useState<SortingState>([
-    { id: "time", desc: true },
-  ]);
+  const sorting = useMemo<SortingState>(
+    () => [{ id: sort.id, desc: sort.desc }],
+    [sort.id, sort.desc],
+  );
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(
     () => new Set(),
   );
@@ -69,9 +73,17 @@ export function EventsTable({
     features: eventTableFeatures,
     columns: eventColumns,
     data: events,
-    getRowId: (e) => e.id,
+    getRowId: (e) => `${e.region}/${e.id}`,
     state: { sorting, columnOrder, columnVisibility, columnSizing },
-    onSortingChange: setSorting,
+    // The page sorts (once per change, from the URL's order); the table only shows.
+    manualSorting: true,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    onSortingChange: (u: Updater<SortingState>) => {
+      const first = resolve(u, sorting)[0];
+      const id = first ? toSortColumn(first.id) : undefined;
+      onSortChange(id && first ? { id, desc: first.desc } : DEFAULT_SORT);
+    },
     onColumnOrderChange: (u: Updater<ColumnOrderState>) =>
       setTablePrefs(EVENTS_TABLE_ID, { order: resolve(u, columnOrder) }),
     onColumnVisibilityChange: (u: Updater<ColumnVisibilityState>) =>
@@ -87,10 +99,6 @@ export function EventsTable({
   const rows = table.getRowModel().rows;
   const rowCount = rows.length;
   const activeIndex = Math.min(active, Math.max(0, rowCount - 1));
-
-  useEffect(() => {
-    onOrderChange?.(rows.map((r) => r.id));
-  }, [rows, onOrderChange]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
   const virtualizer = useVirtualizer({
@@ -185,6 +193,8 @@ export function EventsTable({
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const template = headers.map((h) => `${h.getSize()}px`).join(" ");
   const gridStyle = { gridTemplateColumns: `2.25rem ${template}` };
+  // 2.25rem for the summary button column, plus every column's width.
+  const rowWidth = `calc(2.25rem + ${headers.reduce((w, h) => w + h.getSize(), 0)}px)`;
 
   return (
     <div
@@ -195,7 +205,11 @@ export function EventsTable({
       aria-rowcount={rowCount + 1}
       aria-colcount={headers.length + 1}
     >
-      <div role="rowgroup" className="events-grid-head">
+      <div
+        role="rowgroup"
+        className="events-grid-head"
+        style={{ width: rowWidth }}
+      >
         <div
           role="row"
           aria-rowindex={1}
@@ -246,7 +260,7 @@ export function EventsTable({
       <div
         role="rowgroup"
         className="events-grid-body"
-        style={{ height: virtualizer.getTotalSize() }}
+        style={{ height: virtualizer.getTotalSize(), width: rowWidth }}
       >
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index];

@@ -9,6 +9,13 @@ import {
   type RangePreset,
   type SearchCondition,
 } from "@/lib/event-search-url";
+import {
+  DEFAULT_SORT,
+  formatSort,
+  isDefaultSort,
+  parseSort,
+  type EventSort,
+} from "./sort";
 
 /**
  * The event search as the URL holds it (the format of lib/event-search-url.ts):
@@ -29,6 +36,8 @@ export interface EventSearch {
   exclude: SearchCondition[];
   refine: string;
   eventId?: string | undefined;
+  /** The table's order (`sort=user.asc`); newest first by default. */
+  sort: EventSort;
 }
 
 const isoTime = z
@@ -52,6 +61,12 @@ const searchSchema = z.object({
   x: conditionList.catch([]),
   q: z.string().max(2000).catch(""),
   event: z.string().min(1).max(200).optional().catch(undefined),
+  sort: z
+    .string()
+    .max(40)
+    .optional()
+    .catch(undefined)
+    .transform((text) => parseSort(text)),
 });
 
 /** Reads the search from URL parameters (unknown parameters are ignored). */
@@ -65,6 +80,7 @@ export function parseEventSearch(params: URLSearchParams): EventSearch {
     x: params.getAll("x"),
     q: params.get("q") ?? "",
     event: params.get("event") ?? undefined,
+    sort: params.get("sort") ?? undefined,
   });
   const absolute = parsed.from !== undefined && parsed.to !== undefined;
   return {
@@ -76,6 +92,7 @@ export function parseEventSearch(params: URLSearchParams): EventSearch {
     exclude: parsed.x,
     refine: parsed.q,
     eventId: parsed.event,
+    sort: parsed.sort,
   };
 }
 
@@ -110,6 +127,7 @@ const OWN_PARAMS = new Set([
   "x",
   "q",
   "event",
+  "sort",
 ]);
 
 /** Writes a search into URL parameters, keeping parameters that are not the search's (e.g. mock settings). */
@@ -119,9 +137,16 @@ export function writeEventSearch(
 ): URLSearchParams {
   const region = prev.get("region") ?? undefined;
   const next = eventSearchParams(toSearchLink(search, region));
+  if (!isDefaultSort(search.sort)) next.set("sort", formatSort(search.sort));
   for (const [key, value] of prev)
     if (!OWN_PARAMS.has(key)) next.append(key, value);
   return next;
+}
+
+/** An event search link (`eventSearchHref`) with the table's order added when it is not the default. */
+export function withSort(href: string, sort: EventSort = DEFAULT_SORT): string {
+  if (isDefaultSort(sort)) return href;
+  return `${href}${href.includes("?") ? "&" : "?"}sort=${formatSort(sort)}`;
 }
 
 /** A stable text of the server-relevant part of a search (for keys and "did it change"). */

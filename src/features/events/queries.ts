@@ -8,6 +8,7 @@ import type { SearchCondition } from "@/lib/event-search-url";
 import { MINUTE } from "@/lib/time";
 import type { EventSearch } from "./filters";
 import {
+  batchChunks,
   fetchEventsPage,
   firstPageParam,
   loadAllEvents,
@@ -68,14 +69,7 @@ export const eventsInfiniteQueryOptions = (search: ServerSearch) =>
       if (!param) {
         const now = Date.now();
         const window = resolveWindow(
-          {
-            range: search.range,
-            from: search.from,
-            to: search.to,
-            filters: [],
-            exclude: [],
-            refine: "",
-          },
+          { range: search.range, from: search.from, to: search.to },
           now,
         );
         const problem = windowProblem(window, now, {
@@ -92,14 +86,17 @@ export const eventsInfiniteQueryOptions = (search: ServerSearch) =>
   });
 
 export interface LoadAllState {
-  events: AuditEvent[];
+  /** The pages as they arrived (appended, never copied: see merge.ts). */
+  chunks: AuditEvent[][];
+  events: number;
   requests: number;
   failures: RegionFailure[];
   truncated: boolean;
 }
 
 const EMPTY_LOAD_ALL: LoadAllState = {
-  events: [],
+  chunks: [],
+  events: 0,
   requests: 0,
   failures: [],
   truncated: false,
@@ -119,17 +116,20 @@ export const eventsLoadAllQueryOptions = (
     queryKey: eventKeys.loadAll(search, window, cap),
     queryFn: streamedQuery({
       streamFn: ({ signal }) =>
-        loadAllEvents({
-          regions: search.regions,
-          window: window ?? { startMs: 0, endMs: 0 },
-          server: search.server,
-          cap,
-          signal,
-        }),
+        batchChunks(
+          loadAllEvents({
+            regions: search.regions,
+            window: window ?? { startMs: 0, endMs: 0 },
+            server: search.server,
+            cap,
+            signal,
+          }),
+        ),
       reducer: (state: LoadAllState, chunk) => ({
-        events: chunk.events.length
-          ? state.events.concat(chunk.events)
-          : state.events,
+        chunks: chunk.events.length
+          ? [...state.chunks, chunk.events]
+          : state.chunks,
+        events: state.events + chunk.events.length,
         requests: state.requests + chunk.requests,
         failures: chunk.failure
           ? [...state.failures, chunk.failure]
@@ -141,6 +141,8 @@ export const eventsLoadAllQueryOptions = (
     enabled: window !== undefined,
     staleTime: Infinity,
     refetchOnMount: false,
+    // Deep-comparing up to 100,000 events on every arrival would be quadratic.
+    structuralSharing: false,
   });
 
 /** One event by ID (a deep link whose event is not among the loaded ones): the last 90 days, newest slice first. */

@@ -12,7 +12,10 @@ describe("windowProblem", () => {
   });
 
   it("lets an archive (the visitor's own events) be searched years back", () => {
-    const window = { startMs: Date.UTC(2021, 0, 1), endMs: Date.UTC(2021, 7, 6) };
+    const window = {
+      startMs: Date.UTC(2021, 0, 1),
+      endMs: Date.UTC(2021, 7, 6),
+    };
     expect(windowProblem(window, NOW, { archive: true })).toBeUndefined();
     // The 30-day span per query still applies: the window is sliced.
     expect(splitWindow(window).length).toBeGreaterThan(7);
@@ -20,10 +23,14 @@ describe("windowProblem", () => {
 
   it("still refuses an end before the start and a start in the future for an archive", () => {
     expect(
-      windowProblem({ startMs: NOW - DAY, endMs: NOW - 2 * DAY }, NOW, { archive: true }),
+      windowProblem({ startMs: NOW - DAY, endMs: NOW - 2 * DAY }, NOW, {
+        archive: true,
+      }),
     ).toMatch(/end time must be after/);
     expect(
-      windowProblem({ startMs: NOW + DAY, endMs: NOW + 2 * DAY }, NOW, { archive: true }),
+      windowProblem({ startMs: NOW + DAY, endMs: NOW + 2 * DAY }, NOW, {
+        archive: true,
+      }),
     ).toMatch(/in the future/);
   });
 });

@@ -34,7 +34,10 @@ export interface TimeWindow {
 }
 
 /** The search's window at `now` (seconds precision, as the API takes it). */
-export function resolveWindow(search: EventSearch, now: number): TimeWindow {
+export function resolveWindow(
+  search: Pick<EventSearch, "range" | "from" | "to">,
+  now: number,
+): TimeWindow {
   if (search.from !== undefined && search.to !== undefined) {
     return { startMs: Date.parse(search.from), endMs: Date.parse(search.to) };
   }

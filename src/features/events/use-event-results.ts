@@ -11,6 +11,7 @@ import { useSessionStore } from "@/stores/session-store";
 import { filterLoaded, planConditions } from "./conditions";
 import type { EventSearch } from "./filters";
 import type { RegionFailure } from "./loader";
+import { createEventMerger } from "./merge";
 import {
   eventKeys,
   eventsInfiniteQueryOptions,
@@ -18,21 +19,12 @@ import {
   type ServerSearch,
 } from "./queries";
 
-export const LOAD_ALL_CAP = 10_000;
+/** The caps a user may choose for Load all (the first is the default). */
+export const LOAD_ALL_LIMITS = [10_000, 50_000, 100_000] as const;
+export type LoadAllLimit = (typeof LOAD_ALL_LIMITS)[number];
+export const DEFAULT_LOAD_ALL_LIMIT: LoadAllLimit = 10_000;
 
-function mergeUnique(lists: AuditEvent[][]): AuditEvent[] {
-  const seen = new Set<string>();
-  const out: AuditEvent[] = [];
-  for (const list of lists)
-    for (const e of list) {
-      const key = `${e.region}/${e.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(e);
-    }
-  out.sort((a, b) => b.timeMs - a.timeMs);
-  return out;
-}
+const NO_LISTS: readonly AuditEvent[][] = [];
 
 /** Everything the event search shows, derived from the query cache (never copied into state). */
 export function useEventResults(search: EventSearch, region: string) {
@@ -66,20 +58,29 @@ export function useEventResults(search: EventSearch, region: string) {
   const window = pages.data?.pages[0]?.window;
 
   const signature = JSON.stringify(eventKeys.list(serverSearch));
-  const [loadAllFor, setLoadAllFor] = useState<string | null>(null);
-  const loadAllOn = loadAllFor === signature;
+  // Which search Load all runs for, and the cap chosen when it started.
+  const [loadAllRun, setLoadAllRun] = useState<{
+    signature: string;
+    cap: number;
+  } | null>(null);
+  const loadAllOn = loadAllRun?.signature === signature;
+  const loadAllCap = loadAllRun?.cap ?? DEFAULT_LOAD_ALL_LIMIT;
   const loadAll = useQuery({
-    ...eventsLoadAllQueryOptions(serverSearch, window, LOAD_ALL_CAP),
+    ...eventsLoadAllQueryOptions(serverSearch, window, loadAllCap),
     enabled: loadAllOn && window !== undefined,
   });
 
+  // Pages and Load all chunks only get appended while a search loads: the
+  // merger folds in just the new ones (see merge.ts).
+  const [merger] = useState(createEventMerger);
+  const loadAllChunks = loadAllOn ? loadAll.data?.chunks : undefined;
   const loaded = useMemo(
     () =>
-      mergeUnique([
-        ...(pages.data?.pages.map((p) => p.events) ?? []),
-        ...(loadAllOn && loadAll.data ? [loadAll.data.events] : []),
+      merger.merge([
+        ...(pages.data?.pages.map((p) => p.events) ?? NO_LISTS),
+        ...(loadAllChunks ?? NO_LISTS),
       ]),
-    [pages.data, loadAll.data, loadAllOn],
+    [merger, pages.data, loadAllChunks],
   );
   const shown = useMemo(
     () => filterLoaded(loaded, plan.browser, search.exclude, search.refine),
@@ -112,10 +113,11 @@ export function useEventResults(search: EventSearch, region: string) {
     failures,
     requests,
     moreAvailable,
-    startLoadAll: () => setLoadAllFor(signature),
+    loadAllCap,
+    startLoadAll: (cap: number) => setLoadAllRun({ signature, cap }),
     cancelLoadAll: () =>
       void queryClient.cancelQueries(
-        { queryKey: eventKeys.loadAll(serverSearch, window, LOAD_ALL_CAP) },
+        { queryKey: eventKeys.loadAll(serverSearch, window, loadAllCap) },
         { revert: false },
       ),
   };
