@@ -148,6 +148,14 @@ export function EventsPage() {
   const searching = pages.isPending && !results.regionsQuery.isError;
   const loadAllRunning =
     results.loadAllOn && loadAll.fetchStatus === "fetching";
+  // Load all runs once per search; a finished run that hit its cap can run
+  // again with a higher limit.
+  const canLoadAll =
+    window !== undefined &&
+    !loadAllRunning &&
+    (results.loadAllOn
+      ? results.moreAvailable && loadAllLimit > results.loadAllCap
+      : pages.hasNextPage);
   const retrying = retry !== undefined && (pages.isFetching || loadAllRunning);
 
   return (
@@ -224,7 +232,7 @@ export function EventsPage() {
             <button
               type="button"
               onClick={() => results.startLoadAll(loadAllLimit)}
-              disabled={!window || results.loadAllOn || !pages.hasNextPage}
+              disabled={!canLoadAll}
             >
               Load all (up to {loadAllLimit.toLocaleString("en-US")})
             </button>
@@ -275,6 +283,7 @@ export function EventsPage() {
         </div>
         {results.loadAllOn && (
           <LoadAllProgress
+            key={results.loadAllCap}
             events={loadAll.data?.events ?? 0}
             requests={loadAll.data?.requests ?? 0}
             cap={results.loadAllCap}

@@ -19,6 +19,8 @@ const EMPTY_PREFS: TablePrefs = { order: [], hidden: [], widths: {} };
 const ROW_HEIGHT = 36;
 const FALLBACK_RECT = { width: 1200, height: 720 };
 
+const rowIdOf = (e: AuditEvent) => `${e.region}/${e.id}`;
+
 const resolve = <T,>(updater: Updater<T>, old: T): T =>
   typeof updater === "function" ? (updater as (old: T) => T)(old) : updater;
 
@@ -73,7 +75,7 @@ export function EventsTable({
     features: eventTableFeatures,
     columns: eventColumns,
     data: events,
-    getRowId: (e) => `${e.region}/${e.id}`,
+    getRowId: rowIdOf,
     state: { sorting, columnOrder, columnVisibility, columnSizing },
     // The page sorts (once per change, from the URL's order); the table only shows.
     manualSorting: true,
@@ -100,12 +102,18 @@ export function EventsTable({
   const rowCount = rows.length;
   const activeIndex = Math.min(active, Math.max(0, rowCount - 1));
 
+  const getItemKey = useCallback(
+    (index: number) => rows[index]?.id ?? index,
+    [rows],
+  );
+
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    // Stable between renders: a new function makes the virtualizer re-measure every row (O(n) per scroll).
+    getItemKey,
     overscan: 8,
     // Before layout (or where there is none, as in jsdom) assume a screenful of rows.
     initialRect: FALLBACK_RECT,
