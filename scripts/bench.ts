@@ -48,7 +48,8 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}) {
 }
 
 async function serve(outDir: string): Promise<ChildProcess> {
-  const child = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+  // vite itself, not through npx: killing npx would leave vite serving the previous build.
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', outDir, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
     stdio: 'ignore',
   });
   for (let i = 0; i < 100; i++) {
@@ -74,6 +75,8 @@ const base = `http://127.0.0.1:${PORT}`;
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+  // tsx compiles with keepNames: functions passed to page.evaluate call esbuild's __name helper.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
   const page = await context.newPage();
   return { context, page };
 }
