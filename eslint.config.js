@@ -4,13 +4,34 @@
 import js from '@eslint/js';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import vitest from '@vitest/eslint-plugin';
-import importX from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import playwright from 'eslint-plugin-playwright';
 import react from 'eslint-plugin-react';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import boundaries from './scripts/eslint-restricted-paths.js';
+
+const layerZones = [
+  { target: './src/features', from: './src/app', message: 'Features do not import the app shell.' },
+  ...['events', 'trails', 'insights', 'investigate'].map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: './src/features',
+    except: [`./${feature}`, './regions'],
+    message: 'Features do not import each other: compose them in src/app.',
+  })),
+  {
+    target: ['./src/api', './src/components', './src/stores', './src/lib'],
+    from: ['./src/features', './src/app'],
+    message: 'Shared layers do not import features or the app.',
+  },
+  { target: './src/lib', from: ['./src/components', './src/stores'], message: 'lib is pure helpers.' },
+];
+const productionZone = {
+  target: './src',
+  from: './mocks',
+  message: 'Production code never imports mocks/ (only main.tsx, lazily).',
+};
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', '.e2e-build', '.bench', 'reports', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'bench-results', '.shot*.mjs', '.vitest-*.ts'] },
@@ -60,37 +81,19 @@ export default tseslint.config(
   {
     // Imports flow one way: app → features → {api, components, stores, lib}.
     files: ['src/**/*.{ts,tsx}'],
-    plugins: { 'import-x': importX },
-    rules: {
-      'import-x/no-cycle': 'off',
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            { target: './src/features', from: './src/app', message: 'Features do not import the app shell.' },
-            ...['events', 'trails', 'insights', 'investigate'].map((feature) => ({
-              target: `./src/features/${feature}`,
-              from: './src/features',
-              except: [`./${feature}`, './regions'],
-              message: 'Features do not import each other: compose them in src/app.',
-            })),
-            {
-              target: ['./src/api', './src/components', './src/stores', './src/lib'],
-              from: ['./src/features', './src/app'],
-              message: 'Shared layers do not import features or the app.',
-            },
-            { target: './src/lib', from: ['./src/components', './src/stores'], message: 'lib is pure helpers.' },
-            { target: './src', from: './mocks', message: 'Production code never imports mocks/ (only main.tsx, lazily).' },
-          ],
-        },
-      ],
-    },
+    plugins: { trailscope: boundaries },
+    rules: { 'trailscope/restricted-paths': ['error', { zones: [...layerZones, productionZone] }] },
+  },
+  {
+    // Tests and their helpers run against the simulated account in Node.
+    files: ['src/**/*.test.{ts,tsx}', 'src/**/*-test-utils.ts', 'src/testing/**'],
+    rules: { 'trailscope/restricted-paths': ['error', { zones: layerZones }] },
   },
   {
     files: ['mocks/**/*.ts'],
-    plugins: { 'import-x': importX },
+    plugins: { trailscope: boundaries },
     rules: {
-      'import-x/no-restricted-paths': [
+      'trailscope/restricted-paths': [
         'error',
         {
           zones: [
@@ -128,5 +131,5 @@ export default tseslint.config(
       'no-empty-pattern': 'off',
     },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', 'scripts/*.js'], ...tseslint.configs.disableTypeChecked },
 );

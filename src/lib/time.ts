@@ -1,4 +1,5 @@
-import type { TimeZonePref } from "@/stores/prefs-store";
+/** Whether times are shown in the browser's zone or in UTC. */
+export type TimeZonePref = "local" | "utc";
 
 /** ActionTrail's time format: UTC `yyyy-MM-ddTHH:mm:ssZ`, no milliseconds. */
 export function toApiTime(ms: number): string {

@@ -1,8 +1,10 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
+import type { TimeZonePref } from "@/lib/time";
+
+export type { TimeZonePref };
 
 export type Theme = "light" | "dark" | "system";
-export type TimeZonePref = "local" | "utc";
 export type Density = "comfortable" | "compact";
 
 /** Column layout of one table, remembered across visits. */
