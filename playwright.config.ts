@@ -1,6 +1,9 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { LIVE_ACCOUNT_LABEL, LIVE_GATEWAY_TOKEN } from "./e2e/pages/live-gateway";
+import {
+  LIVE_ACCOUNT_LABEL,
+  LIVE_GATEWAY_TOKEN,
+} from "./e2e/pages/live-gateway";
 
 /**
  * End-to-end journeys in real Chromium against the built console in mock mode
@@ -93,7 +96,8 @@ export default defineConfig({
           {
             command: `npx vite build --outDir ${liveOutDir} --emptyOutDir --logLevel warn && npx tsx server/testing/live-e2e-server.ts`,
             url: `http://127.0.0.1:${livePort}/_gateway/health`,
-            reuseExistingServer: !process.env.CI && process.env.E2E_REUSE === "1",
+            reuseExistingServer:
+              !process.env.CI && process.env.E2E_REUSE === "1",
             timeout: 180_000,
             env: {
               VITE_API_MODE: "live",

@@ -3,17 +3,17 @@
  * Worker answering `/api/<RegionId>/`, and the DemoControls the console shows
  * in mock mode (identity, faults, own data, reset).
  */
-import { setupWorker } from 'msw/browser';
-import type { DemoControls, DemoIdentity } from '@/lib/demo-controls';
-import { parseMockUrl } from './browser-options';
-import { createAccount, type KeyValueStorage } from './data/account';
-import { createDemoControls, IDENTITY_KEY } from './demo-controls';
-import { createHandlers } from './handlers';
+import { setupWorker } from "msw/browser";
+import type { DemoControls, DemoIdentity } from "@/lib/demo-controls";
+import { parseMockUrl } from "./browser-options";
+import { createAccount, type KeyValueStorage } from "./data/account";
+import { createDemoControls, IDENTITY_KEY } from "./demo-controls";
+import { createHandlers } from "./handlers";
 
 function browserStorage(): KeyValueStorage | undefined {
   try {
-    const probe = '__trailscope_probe__';
-    localStorage.setItem(probe, '1');
+    const probe = "__trailscope_probe__";
+    localStorage.setItem(probe, "1");
     localStorage.removeItem(probe);
     return localStorage;
   } catch {
@@ -25,7 +25,8 @@ export async function startMockWorker(): Promise<DemoControls> {
   const options = parseMockUrl(location.search);
   const storage = browserStorage();
   const storedIdentity = storage?.getItem(IDENTITY_KEY);
-  const identity: DemoIdentity = options.identity ?? (storedIdentity === 'auditor' ? 'auditor' : 'admin');
+  const identity: DemoIdentity =
+    options.identity ?? (storedIdentity === "auditor" ? "auditor" : "admin");
   if (options.identity) storage?.setItem(IDENTITY_KEY, options.identity);
 
   const account = createAccount({
@@ -39,7 +40,7 @@ export async function startMockWorker(): Promise<DemoControls> {
 
   const worker = setupWorker(...createHandlers(account));
   await worker.start({
-    onUnhandledRequest: 'bypass',
+    onUnhandledRequest: "bypass",
     quiet: true,
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
@@ -53,9 +54,12 @@ export async function startMockWorker(): Promise<DemoControls> {
       console.warn(`[mock] dataset ignored: ${url.href} is not on this origin`);
     } else {
       try {
-        const response = await fetch(url, { credentials: 'same-origin' });
+        const response = await fetch(url, { credentials: "same-origin" });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        await loadOwnEvents(await response.blob(), decodeURIComponent(url.pathname.split('/').pop() ?? 'dataset'));
+        await loadOwnEvents(
+          await response.blob(),
+          decodeURIComponent(url.pathname.split("/").pop() ?? "dataset"),
+        );
       } catch (error) {
         console.error(`[mock] could not load dataset ${url.href}`, error);
       }

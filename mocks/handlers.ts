@@ -3,13 +3,13 @@
  * same in the browser (service worker) and in Node (tests): every
  * `/api/<RegionId>/` request, on any origin, GET or POST.
  */
-import { http, type RequestHandler } from 'msw';
-import type { Account } from './data/account';
-import { accessKeyActions } from './handlers/access-keys';
-import { eventActions } from './handlers/events';
-import { regionActions } from './handlers/regions';
-import { createRpcResolver, type ActionTable } from './handlers/rpc';
-import { trailActions } from './handlers/trails';
+import { http, type RequestHandler } from "msw";
+import type { Account } from "./data/account";
+import { accessKeyActions } from "./handlers/access-keys";
+import { eventActions } from "./handlers/events";
+import { regionActions } from "./handlers/regions";
+import { createRpcResolver, type ActionTable } from "./handlers/rpc";
+import { trailActions } from "./handlers/trails";
 
 export const ACTIONS: ActionTable = {
   ...eventActions,
@@ -20,5 +20,8 @@ export const ACTIONS: ActionTable = {
 
 export function createHandlers(account: Account): RequestHandler[] {
   const resolver = createRpcResolver(account, ACTIONS);
-  return [http.get('*/api/:region/', resolver), http.post('*/api/:region/', resolver)];
+  return [
+    http.get("*/api/:region/", resolver),
+    http.post("*/api/:region/", resolver),
+  ];
 }

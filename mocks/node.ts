@@ -2,9 +2,14 @@
  * Trailscope's simulated account in Node (vitest): one msw server, and
  * `installAccount()` to give each test a fresh, small, fast account.
  */
-import { setupServer } from 'msw/node';
-import { createAccount, floorToMinute, type Account, type AccountOptions } from './data/account';
-import { createHandlers } from './handlers';
+import { setupServer } from "msw/node";
+import {
+  createAccount,
+  floorToMinute,
+  type Account,
+  type AccountOptions,
+} from "./data/account";
+import { createHandlers } from "./handlers";
 
 export const server = setupServer();
 

@@ -9,18 +9,33 @@
  * BENCH_PORT (default 4199), BENCH_ROWS (default 100000), BENCH_SKIP_BIG=1 to
  * skip the 100,000-row scroll and heap measurement.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const BIG_ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const OUT = 'bench-results';
+const CHROMIUM =
+  process.env.CHROMIUM_PATH ??
+  (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+const OUT = "bench-results";
 const started = Date.now();
 
 type Row = { metric: string; value: string; target?: string; ok?: boolean };
@@ -29,29 +44,54 @@ const json: Record<string, unknown> = {};
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
+  return s.length
+    ? s.length % 2
+      ? s[(s.length - 1) / 2]!
+      : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+    : NaN;
 };
 const p95 = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]! : NaN;
+  return s.length
+    ? s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!
+    : NaN;
 };
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
 function record(metric: string, value: string, target?: string, ok?: boolean) {
   rows.push({ metric, value, target, ok });
-  console.log(`  ${metric}: ${value}${target ? `  (target ${target}: ${ok ? 'met' : 'NOT met'})` : ''}`);
+  console.log(
+    `  ${metric}: ${value}${target ? `  (target ${target}: ${ok ? "met" : "NOT met"})` : ""}`,
+  );
 }
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+  const result = spawnSync(cmd, args, {
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed`);
 }
 
 async function serve(outDir: string): Promise<ChildProcess> {
   // vite itself, not through npx: killing npx would leave vite serving the previous build.
-  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--outDir', outDir, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "node_modules/vite/bin/vite.js",
+      "preview",
+      "--outDir",
+      outDir,
+      "--port",
+      String(PORT),
+      "--strictPort",
+      "--host",
+      "127.0.0.1",
+    ],
+    {
+      stdio: "ignore",
+    },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${PORT}/`);
@@ -62,21 +102,27 @@ async function serve(outDir: string): Promise<ChildProcess> {
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill();
-  throw new Error('vite preview did not start');
+  throw new Error("vite preview did not start");
 }
 
 const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
+    child.once("exit", () => resolve());
     child.kill();
   });
 
 const base = `http://127.0.0.1:${PORT}`;
 
-async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'Asia/Shanghai' });
+async function newPage(
+  browser: Browser,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: "en-US",
+    timezoneId: "Asia/Shanghai",
+  });
   // tsx compiles with keepNames: functions passed to page.evaluate call esbuild's __name helper.
-  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  await context.addInitScript({ content: "window.__name = (f) => f;" });
   const page = await context.newPage();
   return { context, page };
 }
@@ -87,7 +133,9 @@ async function firstRows(browser: Browser, url: string): Promise<number> {
   await page.addInitScript(() => {
     const w = window as unknown as { __firstRow?: number };
     const observer = new MutationObserver(() => {
-      if (document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]')) {
+      if (
+        document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]')
+      ) {
         w.__firstRow ??= performance.now();
         observer.disconnect();
       }
@@ -95,23 +143,38 @@ async function firstRows(browser: Browser, url: string): Promise<number> {
     observer.observe(document, { childList: true, subtree: true });
   });
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, null, { timeout: 30_000 });
-  const t = await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow);
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __firstRow?: number }).__firstRow !== undefined,
+    null,
+    { timeout: 30_000 },
+  );
+  const t = await page.evaluate(
+    () => (window as unknown as { __firstRow: number }).__firstRow,
+  );
   await context.close();
   return t;
 }
 
 /** Initial JavaScript of a build, gzip-compressed as a server would send it. */
-async function initialJs(browser: Browser, outDir: string): Promise<{ files: number; raw: number; gzip: number }> {
+async function initialJs(
+  browser: Browser,
+  outDir: string,
+): Promise<{ files: number; raw: number; gzip: number }> {
   const server = await serve(outDir);
   const { context, page } = await newPage(browser);
   const scripts = new Set<string>();
-  page.on('response', (res) => {
+  page.on("response", (res) => {
     const url = new URL(res.url());
-    if (url.origin === base && url.pathname.endsWith('.js') && !url.pathname.endsWith('mockServiceWorker.js')) scripts.add(url.pathname);
+    if (
+      url.origin === base &&
+      url.pathname.endsWith(".js") &&
+      !url.pathname.endsWith("mockServiceWorker.js")
+    )
+      scripts.add(url.pathname);
   });
   await page.goto(`${base}/events?region=cn-hangzhou`);
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState("networkidle");
   let raw = 0;
   let gzip = 0;
   for (const path of scripts) {
@@ -126,30 +189,46 @@ async function initialJs(browser: Browser, outDir: string): Promise<{ files: num
 
 /** Change the read/write filter in the page and time until the first row changes. */
 async function filterToRows(page: Page): Promise<number[]> {
-  const values = ['Write', 'Read', '', 'Write', 'Read'];
+  const values = ["Write", "Read", "", "Write", "Read"];
   const times: number[] = [];
   for (let i = 0; i < 25; i++) {
     const value = values[i % values.length]!;
     const t = await page.evaluate(async (next) => {
-      const select = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Read/write')?.control as HTMLSelectElement;
-      const firstRow = () => document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]')?.textContent ?? '';
+      const select = [...document.querySelectorAll("label")].find(
+        (l) => l.textContent === "Read/write",
+      )?.control as HTMLSelectElement;
+      const firstRow = () =>
+        document.querySelector('[role="grid"] [role="row"][aria-rowindex="2"]')
+          ?.textContent ?? "";
       const before = firstRow();
       if (select.value === next) return -1;
       const t0 = performance.now();
       const done = new Promise<number>((resolve) => {
         const check = () => {
           const now = firstRow();
-          if (now && now !== before && !document.querySelector('[role="grid"][aria-busy="true"]')) {
+          if (
+            now &&
+            now !== before &&
+            !document.querySelector('[role="grid"][aria-busy="true"]')
+          ) {
             observer.disconnect();
             resolve(performance.now() - t0);
           }
         };
         const observer = new MutationObserver(check);
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+        observer.observe(document.body, {
+          childList: true,
+          subtree: true,
+          characterData: true,
+          attributes: true,
+        });
       });
       select.value = next;
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      return Promise.race([done, new Promise<number>((r) => setTimeout(() => r(-2), 15_000))]);
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      return Promise.race([
+        done,
+        new Promise<number>((r) => setTimeout(() => r(-2), 15_000)),
+      ]);
     }, value);
     if (t >= 0 && i >= 5) times.push(t); // the first five warm up
   }
@@ -158,17 +237,23 @@ async function filterToRows(page: Page): Promise<number[]> {
 
 async function loadAll(page: Page, expectEvents: number, timeoutMs: number) {
   let requests = 0;
-  page.on('request', (req) => {
-    if (req.url().includes('Action=LookupEvents')) requests += 1;
+  page.on("request", (req) => {
+    if (req.url().includes("Action=LookupEvents")) requests += 1;
   });
   const t0 = Date.now();
-  await page.getByRole('button', { name: /^Load all/ }).click();
+  await page.getByRole("button", { name: /^Load all/ }).click();
   await page.waitForFunction(
     (n) => {
       const text = document.body.innerText;
-      const match = /([\d,]+) loaded(, all loaded|, more available)?/.exec(text);
-      const loaded = match ? Number(match[1]!.replace(/,/g, '')) : 0;
-      return loaded >= n || /all loaded/.test(text) || /Load all (stopped|finished|done)/i.test(text);
+      const match = /([\d,]+) loaded(, all loaded|, more available)?/.exec(
+        text,
+      );
+      const loaded = match ? Number(match[1]!.replace(/,/g, "")) : 0;
+      return (
+        loaded >= n ||
+        /all loaded/.test(text) ||
+        /Load all (stopped|finished|done)/i.test(text)
+      );
     },
     expectEvents,
     { timeout: timeoutMs, polling: 250 },
@@ -176,176 +261,309 @@ async function loadAll(page: Page, expectEvents: number, timeoutMs: number) {
   const elapsed = Date.now() - t0;
   const loaded = await page.evaluate(() => {
     const match = /([\d,]+) loaded/.exec(document.body.innerText);
-    return match ? Number(match[1]!.replace(/,/g, '')) : 0;
+    return match ? Number(match[1]!.replace(/,/g, "")) : 0;
   });
   return { elapsed, loaded, requests };
 }
 
 const versionOf = (pkg: string): string =>
-  (JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, 'utf8')) as { version: string }).version;
+  (
+    JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, "utf8")) as {
+      version: string;
+    }
+  ).version;
 
 async function main() {
-  const chromiumVersion = CHROMIUM ? spawnSync(CHROMIUM, ['--version']).stdout?.toString().trim() : 'Playwright Chromium';
+  const chromiumVersion = CHROMIUM
+    ? spawnSync(CHROMIUM, ["--version"]).stdout?.toString().trim()
+    : "Playwright Chromium";
   const machine = {
-    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cpu: os.cpus()[0]?.model ?? "unknown",
     cores: os.cpus().length,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     chromium: chromiumVersion,
-    playwright: versionOf('@playwright/test'),
-    vite: versionOf('vite'),
+    playwright: versionOf("@playwright/test"),
+    vite: versionOf("vite"),
   };
   json.machine = machine;
-  console.log('Trailscope benchmark on', machine);
+  console.log("Trailscope benchmark on", machine);
   mkdirSync(OUT, { recursive: true });
 
-  console.log('\n# building (mock and live)');
-  run('npx', ['vite', 'build', '--outDir', '.bench/mock', '--emptyOutDir', '--logLevel', 'warn'], { VITE_API_MODE: 'mock' });
-  run('npx', ['vite', 'build', '--outDir', '.bench/live', '--emptyOutDir', '--logLevel', 'warn'], { VITE_API_MODE: 'live' });
+  console.log("\n# building (mock and live)");
+  run(
+    "npx",
+    [
+      "vite",
+      "build",
+      "--outDir",
+      ".bench/mock",
+      "--emptyOutDir",
+      "--logLevel",
+      "warn",
+    ],
+    { VITE_API_MODE: "mock" },
+  );
+  run(
+    "npx",
+    [
+      "vite",
+      "build",
+      "--outDir",
+      ".bench/live",
+      "--emptyOutDir",
+      "--logLevel",
+      "warn",
+    ],
+    { VITE_API_MODE: "live" },
+  );
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ARGS,
+  });
   try {
-    console.log('\n# initial JavaScript');
-    const live = await initialJs(browser, '.bench/live');
-    const mock = await initialJs(browser, '.bench/mock');
+    console.log("\n# initial JavaScript");
+    const live = await initialJs(browser, ".bench/live");
+    const mock = await initialJs(browser, ".bench/mock");
     json.initialJs = { live, mock };
-    record('initial JS, live mode (gzip)', `${kb(live.gzip)} in ${live.files} files (${kb(live.raw)} raw)`, '≤ 250 KB', live.gzip <= 250 * 1024);
-    record('initial JS, mock mode (gzip)', `${kb(mock.gzip)} in ${mock.files} files (${kb(mock.raw)} raw)`);
+    record(
+      "initial JS, live mode (gzip)",
+      `${kb(live.gzip)} in ${live.files} files (${kb(live.raw)} raw)`,
+      "≤ 250 KB",
+      live.gzip <= 250 * 1024,
+    );
+    record(
+      "initial JS, mock mode (gzip)",
+      `${kb(mock.gzip)} in ${mock.files} files (${kb(mock.raw)} raw)`,
+    );
 
-    const server = await serve('.bench/mock');
+    const server = await serve(".bench/mock");
     try {
-      console.log('\n# navigation → first rows (simulated latency 80–250 ms)');
+      console.log("\n# navigation → first rows (simulated latency 80–250 ms)");
       await firstRows(browser, `${base}/events?region=cn-hangzhou`); // warm-up
       const first: number[] = [];
-      for (let i = 0; i < 5; i++) first.push(await firstRows(browser, `${base}/events?region=cn-hangzhou`));
+      for (let i = 0; i < 5; i++)
+        first.push(
+          await firstRows(browser, `${base}/events?region=cn-hangzhou`),
+        );
       json.firstRows = first;
-      record('navigation → first rows (median of 5)', `${ms(median(first))} (runs: ${first.map((x) => x.toFixed(0)).join(', ')})`, '≤ 1000 ms', median(first) <= 1000);
+      record(
+        "navigation → first rows (median of 5)",
+        `${ms(median(first))} (runs: ${first.map((x) => x.toFixed(0)).join(", ")})`,
+        "≤ 1000 ms",
+        median(first) <= 1000,
+      );
 
-      console.log('\n# filter change → updated rows (20 changes, latency 0)');
+      console.log("\n# filter change → updated rows (20 changes, latency 0)");
       {
         const { context, page } = await newPage(browser);
         await page.goto(`${base}/events?region=cn-hangzhou&mock-latency=0-0`);
-        await page.locator('[role="grid"] [role="row"][aria-rowindex="2"]').waitFor();
+        await page
+          .locator('[role="grid"] [role="row"][aria-rowindex="2"]')
+          .waitFor();
         const times = await filterToRows(page);
         json.filterToRows = times;
-        record('filter → rows, median', ms(median(times)));
-        record('filter → rows, p95', `${ms(p95(times))} over ${times.length} changes`, '≤ 150 ms', p95(times) <= 150);
+        record("filter → rows, median", ms(median(times)));
+        record(
+          "filter → rows, p95",
+          `${ms(p95(times))} over ${times.length} changes`,
+          "≤ 150 ms",
+          p95(times) <= 150,
+        );
         await context.close();
       }
 
-      console.log('\n# Load all vs page by page (7 days, 150 ms latency, rate limit 10/s)');
+      console.log(
+        "\n# Load all vs page by page (7 days, 150 ms latency, rate limit 10/s)",
+      );
       {
         const { context, page } = await newPage(browser);
-        await page.goto(`${base}/events?region=cn-hangzhou&range=7d&mock-latency=150-150`);
-        await page.locator('[role="grid"] [role="row"][aria-rowindex="2"]').waitFor();
+        await page.goto(
+          `${base}/events?region=cn-hangzhou&range=7d&mock-latency=150-150`,
+        );
+        await page
+          .locator('[role="grid"] [role="row"][aria-rowindex="2"]')
+          .waitFor();
         const result = await loadAll(page, 10_000, 120_000);
         const eps = result.loaded / (result.elapsed / 1000);
         const rps = result.requests / (result.elapsed / 1000);
-        json.loadAll = { ...result, eventsPerSecond: eps, requestsPerSecond: rps };
+        json.loadAll = {
+          ...result,
+          eventsPerSecond: eps,
+          requestsPerSecond: rps,
+        };
         record(
-          'Load all throughput',
-          `${result.loaded.toLocaleString('en-US')} events in ${(result.elapsed / 1000).toFixed(1)} s = ${eps.toFixed(0)} events/s, ${rps.toFixed(1)} requests/s`,
-          '≥ 450 events/s (90 % of 10 × 50)',
+          "Load all throughput",
+          `${result.loaded.toLocaleString("en-US")} events in ${(result.elapsed / 1000).toFixed(1)} s = ${eps.toFixed(0)} events/s, ${rps.toFixed(1)} requests/s`,
+          "≥ 450 events/s (90 % of 10 × 50)",
           eps >= 450,
         );
         await context.close();
       }
       {
         const { context, page } = await newPage(browser);
-        await page.goto(`${base}/events?region=cn-hangzhou&range=7d&mock-latency=150-150`);
-        await page.locator('[role="grid"] [role="row"][aria-rowindex="2"]').waitFor();
+        await page.goto(
+          `${base}/events?region=cn-hangzhou&range=7d&mock-latency=150-150`,
+        );
+        await page
+          .locator('[role="grid"] [role="row"][aria-rowindex="2"]')
+          .waitFor();
         const t0 = Date.now();
         const pages = 20;
         for (let i = 0; i < pages; i++) {
           const target = (i + 2) * 50;
-          await page.getByRole('button', { name: 'Load more' }).click();
-          await page.waitForFunction((n) => new RegExp(`${n.toLocaleString('en-US')} loaded`).test(document.body.innerText), target, { timeout: 20_000 });
+          await page.getByRole("button", { name: "Load more" }).click();
+          await page.waitForFunction(
+            (n) =>
+              new RegExp(`${n.toLocaleString("en-US")} loaded`).test(
+                document.body.innerText,
+              ),
+            target,
+            { timeout: 20_000 },
+          );
         }
         const elapsed = Date.now() - t0;
         const eps = (pages * 50) / (elapsed / 1000);
         json.pageByPage = { pages, elapsed, eventsPerSecond: eps };
-        record('page by page ("Load more" × 20)', `${eps.toFixed(0)} events/s (${(elapsed / pages).toFixed(0)} ms a page)`);
+        record(
+          'page by page ("Load more" × 20)',
+          `${eps.toFixed(0)} events/s (${(elapsed / pages).toFixed(0)} ms a page)`,
+        );
         await context.close();
       }
 
-      console.log('\n# View event pane on a 100 KB event');
+      console.log("\n# View event pane on a 100 KB event");
       {
         const { context, page } = await newPage(browser);
         const now = Date.now();
-        const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
-        const big = { Policy: 'x'.repeat(100 * 1024), Nested: Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`Key${i}`, { Value: `v${i}`, List: [i, i + 1, i + 2] }])) };
+        const iso = (t: number) =>
+          new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
+        const big = {
+          Policy: "x".repeat(100 * 1024),
+          Nested: Object.fromEntries(
+            Array.from({ length: 500 }, (_, i) => [
+              `Key${i}`,
+              { Value: `v${i}`, List: [i, i + 1, i + 2] },
+            ]),
+          ),
+        };
         const events = Array.from({ length: 20 }, (_, i) => ({
           eventId: `bench-${i}`,
           eventTime: iso(now - (i + 1) * 60_000),
-          eventName: i === 0 ? 'PutBucketPolicy' : 'DescribeInstances',
-          eventType: 'ApiCall',
-          eventRW: i === 0 ? 'Write' : 'Read',
-          serviceName: 'Oss',
-          acsRegion: 'cn-hangzhou',
-          userIdentity: { type: 'ram-user', userName: 'bench' },
-          requestParameters: i === 0 ? big : { RegionId: 'cn-hangzhou' },
+          eventName: i === 0 ? "PutBucketPolicy" : "DescribeInstances",
+          eventType: "ApiCall",
+          eventRW: i === 0 ? "Write" : "Read",
+          serviceName: "Oss",
+          acsRegion: "cn-hangzhou",
+          userIdentity: { type: "ram-user", userName: "bench" },
+          requestParameters: i === 0 ? big : { RegionId: "cn-hangzhou" },
         }));
         await page.goto(`${base}/settings?mock-latency=0-0`);
-        await page.getByLabel('Events file').setInputFiles({ name: 'bench.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(events)) });
-        await page.getByRole('link', { name: 'Search these events' }).click();
-        const row = page.locator('[role="grid"] [role="row"]', { hasText: 'PutBucketPolicy' });
+        await page.getByLabel("Events file").setInputFiles({
+          name: "bench.json",
+          mimeType: "application/json",
+          buffer: Buffer.from(JSON.stringify(events)),
+        });
+        await page.getByRole("link", { name: "Search these events" }).click();
+        const row = page.locator('[role="grid"] [role="row"]', {
+          hasText: "PutBucketPolicy",
+        });
         await row.waitFor();
         const times: number[] = [];
         for (let i = 0; i < 6; i++) {
           const t = await page.evaluate(async () => {
-            const target = [...document.querySelectorAll<HTMLElement>('[role="grid"] [role="row"]')].find((r) => r.textContent?.includes('PutBucketPolicy'));
-            const link = target?.querySelector<HTMLElement>('.open-event');
+            const target = [
+              ...document.querySelectorAll<HTMLElement>(
+                '[role="grid"] [role="row"]',
+              ),
+            ].find((r) => r.textContent?.includes("PutBucketPolicy"));
+            const link = target?.querySelector<HTMLElement>(".open-event");
             const t0 = performance.now();
             const opened = new Promise<number>((resolve) => {
               const check = () => {
-                const pane = document.querySelector('.event-pane');
-                if (pane?.textContent?.includes('PutBucketPolicy')) {
+                const pane = document.querySelector(".event-pane");
+                if (pane?.textContent?.includes("PutBucketPolicy")) {
                   observer.disconnect();
                   requestAnimationFrame(() => resolve(performance.now() - t0));
                 }
               };
               const observer = new MutationObserver(check);
-              observer.observe(document.body, { childList: true, subtree: true });
+              observer.observe(document.body, {
+                childList: true,
+                subtree: true,
+              });
             });
             (link ?? target)?.click();
             return opened;
           });
           if (i > 0) times.push(t);
-          await page.getByRole('button', { name: 'Close event details' }).click();
-          await page.locator('.event-pane').waitFor({ state: 'detached' });
+          await page
+            .getByRole("button", { name: "Close event details" })
+            .click();
+          await page.locator(".event-pane").waitFor({ state: "detached" });
         }
         json.pane100k = times;
-        record('open View event on a 100 KB event (median of 5)', ms(median(times)), '≤ 100 ms (RAIL response)', median(times) <= 100);
+        record(
+          "open View event on a 100 KB event (median of 5)",
+          ms(median(times)),
+          "≤ 100 ms (RAIL response)",
+          median(times) <= 100,
+        );
         await context.close();
       }
 
-      if (process.env.BENCH_SKIP_BIG !== '1') {
-        console.log(`\n# ${BIG_ROWS.toLocaleString('en-US')} loaded rows: heap and scrolling`);
+      if (process.env.BENCH_SKIP_BIG !== "1") {
+        console.log(
+          `\n# ${BIG_ROWS.toLocaleString("en-US")} loaded rows: heap and scrolling`,
+        );
         const { context, page } = await newPage(browser);
         const cdp = await context.newCDPSession(page);
-        await cdp.send('Performance.enable');
-        await page.goto(`${base}/events?region=cn-hangzhou&range=90d&mock-latency=0-0`);
-        await page.locator('[role="grid"] [role="row"][aria-rowindex="2"]').waitFor();
-        await page.getByLabel('Load all limit').selectOption(String(BIG_ROWS));
+        await cdp.send("Performance.enable");
+        await page.goto(
+          `${base}/events?region=cn-hangzhou&range=90d&mock-latency=0-0`,
+        );
+        await page
+          .locator('[role="grid"] [role="row"][aria-rowindex="2"]')
+          .waitFor();
+        await page.getByLabel("Load all limit").selectOption(String(BIG_ROWS));
         const loading = await loadAll(page, BIG_ROWS, 420_000);
         json.bigLoad = loading;
-        record(`Load all to ${BIG_ROWS.toLocaleString('en-US')} (latency 0)`, `${loading.loaded.toLocaleString('en-US')} events in ${(loading.elapsed / 1000).toFixed(0)} s, ${loading.requests} requests`);
-        await cdp.send('HeapProfiler.enable');
-        await cdp.send('HeapProfiler.collectGarbage');
-        const metrics = (await cdp.send('Performance.getMetrics')).metrics;
-        const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
-        json.heap = { JSHeapUsedSize: metric('JSHeapUsedSize'), Nodes: metric('Nodes') };
-        record(`JS heap with ${loading.loaded.toLocaleString('en-US')} events`, `${(metric('JSHeapUsedSize') / 2 ** 20).toFixed(0)} MB, ${metric('Nodes').toFixed(0)} DOM nodes`);
+        record(
+          `Load all to ${BIG_ROWS.toLocaleString("en-US")} (latency 0)`,
+          `${loading.loaded.toLocaleString("en-US")} events in ${(loading.elapsed / 1000).toFixed(0)} s, ${loading.requests} requests`,
+        );
+        await cdp.send("HeapProfiler.enable");
+        await cdp.send("HeapProfiler.collectGarbage");
+        const metrics = (await cdp.send("Performance.getMetrics")).metrics;
+        const metric = (name: string) =>
+          metrics.find((m) => m.name === name)?.value ?? NaN;
+        json.heap = {
+          JSHeapUsedSize: metric("JSHeapUsedSize"),
+          Nodes: metric("Nodes"),
+        };
+        record(
+          `JS heap with ${loading.loaded.toLocaleString("en-US")} events`,
+          `${(metric("JSHeapUsedSize") / 2 ** 20).toFixed(0)} MB, ${metric("Nodes").toFixed(0)} DOM nodes`,
+        );
 
         await page.evaluate(() => {
-          const w = window as unknown as { __long: number[]; __frames: number[]; __loaf: number[] };
+          const w = window as unknown as {
+            __long: number[];
+            __frames: number[];
+            __loaf: number[];
+          };
           w.__long = [];
           w.__frames = [];
           w.__loaf = [];
-          new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+          new PerformanceObserver((list) =>
+            list.getEntries().forEach((e) => w.__long.push(e.duration)),
+          ).observe({ type: "longtask" });
           try {
-            new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__loaf.push(e.duration))).observe({ type: 'long-animation-frame' });
+            new PerformanceObserver((list) =>
+              list.getEntries().forEach((e) => w.__loaf.push(e.duration)),
+            ).observe({ type: "long-animation-frame" });
           } catch {
             /* older Chromium */
           }
@@ -359,24 +577,51 @@ async function main() {
         });
         const grid = page.locator('[role="grid"]');
         const box = await grid.boundingBox();
-        if (box) await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 400));
-        for (let i = 0; i < 150; i++) await page.mouse.wheel(0, i % 10 === 9 ? 40_000 : 1_500);
+        if (box)
+          await page.mouse.move(
+            box.x + box.width / 2,
+            box.y + Math.min(box.height / 2, 400),
+          );
+        for (let i = 0; i < 150; i++)
+          await page.mouse.wheel(0, i % 10 === 9 ? 40_000 : 1_500);
         for (let i = 0; i < 50; i++) await page.mouse.wheel(0, -3_000);
         const scroll = await page.evaluate(() => {
-          const w = window as unknown as { __long: number[]; __frames: number[]; __loaf: number[] };
-          return { long: w.__long, frames: w.__frames.slice(1), loaf: w.__loaf };
+          const w = window as unknown as {
+            __long: number[];
+            __frames: number[];
+            __loaf: number[];
+          };
+          return {
+            long: w.__long,
+            frames: w.__frames.slice(1),
+            loaf: w.__loaf,
+          };
         });
-        const dropped = scroll.frames.filter((f) => f > 1000 / 60 * 1.5).length;
-        const nodes = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'Nodes')?.value ?? NaN;
-        json.scroll = { longTasks: scroll.long, frames: scroll.frames.length, dropped, loaf: scroll.loaf, nodesAfter: nodes };
+        const dropped = scroll.frames.filter(
+          (f) => f > (1000 / 60) * 1.5,
+        ).length;
+        const nodes =
+          (await cdp.send("Performance.getMetrics")).metrics.find(
+            (m) => m.name === "Nodes",
+          )?.value ?? NaN;
+        json.scroll = {
+          longTasks: scroll.long,
+          frames: scroll.frames.length,
+          dropped,
+          loaf: scroll.loaf,
+          nodesAfter: nodes,
+        };
         const longest = Math.max(0, ...scroll.long);
         record(
-          `scrolling ${loading.loaded.toLocaleString('en-US')} rows: long tasks > 50 ms`,
+          `scrolling ${loading.loaded.toLocaleString("en-US")} rows: long tasks > 50 ms`,
           `${scroll.long.length} (longest ${ms(longest)}, total ${ms(scroll.long.reduce((a, b) => a + b, 0))})`,
-          'none',
+          "none",
           scroll.long.length === 0,
         );
-        record('scrolling: frames over 25 ms', `${dropped} of ${scroll.frames.length} frames; ${nodes.toFixed(0)} DOM nodes after scrolling`);
+        record(
+          "scrolling: frames over 25 ms",
+          `${dropped} of ${scroll.frames.length} frames; ${nodes.toFixed(0)} DOM nodes after scrolling`,
+        );
         await context.close();
       }
     } finally {
@@ -386,20 +631,33 @@ async function main() {
     await browser.close();
   }
 
-  console.log('\n# the simulated account at 300,000 and 2,000,000 events');
-  const measured = spawnSync('npx', ['tsx', 'scripts/measure-mock.ts'], { env: { ...process.env, NODE_OPTIONS: '--expose-gc' }, encoding: 'utf8' });
+  console.log("\n# the simulated account at 300,000 and 2,000,000 events");
+  const measured = spawnSync("npx", ["tsx", "scripts/measure-mock.ts"], {
+    env: { ...process.env, NODE_OPTIONS: "--expose-gc" },
+    encoding: "utf8",
+  });
   console.log(measured.stdout);
   json.mock = measured.stdout;
 
   const totalSeconds = (Date.now() - started) / 1000;
   json.totalSeconds = totalSeconds;
-  writeFileSync(join(OUT, 'bench.json'), JSON.stringify({ rows, ...json }, null, 2));
-  console.log('\n## Trailscope benchmark');
-  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory}, ${machine.os}, Node ${machine.node}, ${machine.chromium}, Playwright ${machine.playwright}`);
-  console.log('| metric | value | target |');
-  console.log('|---|---|---|');
-  for (const row of rows) console.log(`| ${row.metric} | ${row.value} | ${row.target ? `${row.target} ${row.ok ? '✔' : '✘'}` : ''} |`);
-  console.log(`\nfinished in ${totalSeconds.toFixed(0)} s; JSON in ${OUT}/bench.json`);
+  writeFileSync(
+    join(OUT, "bench.json"),
+    JSON.stringify({ rows, ...json }, null, 2),
+  );
+  console.log("\n## Trailscope benchmark");
+  console.log(
+    `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory}, ${machine.os}, Node ${machine.node}, ${machine.chromium}, Playwright ${machine.playwright}`,
+  );
+  console.log("| metric | value | target |");
+  console.log("|---|---|---|");
+  for (const row of rows)
+    console.log(
+      `| ${row.metric} | ${row.value} | ${row.target ? `${row.target} ${row.ok ? "✔" : "✘"}` : ""} |`,
+    );
+  console.log(
+    `\nfinished in ${totalSeconds.toFixed(0)} s; JSON in ${OUT}/bench.json`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -11,7 +11,7 @@
 // It replaces eslint-plugin-import-x, whose resolver needs platform binaries
 // the registry mirror does not carry, which left package-lock.json unusable
 // for `npm ci`.
-import path from 'node:path';
+import path from "node:path";
 
 const root = process.cwd();
 
@@ -24,21 +24,24 @@ const list = (v) => (Array.isArray(v) ? v : [v]);
 
 /** @param {string} specifier @param {string} filename */
 function resolveSpecifier(specifier, filename) {
-  if (specifier.startsWith('@/')) return abs(path.join('src', specifier.slice(2)));
-  if (specifier.startsWith('@mocks/')) return abs(path.join('mocks', specifier.slice(7)));
-  if (specifier.startsWith('.')) return path.resolve(path.dirname(filename), specifier);
+  if (specifier.startsWith("@/"))
+    return abs(path.join("src", specifier.slice(2)));
+  if (specifier.startsWith("@mocks/"))
+    return abs(path.join("mocks", specifier.slice(7)));
+  if (specifier.startsWith("."))
+    return path.resolve(path.dirname(filename), specifier);
   return undefined; // a package
 }
 
 /** @type {import('eslint').Rule.RuleModule} */
 const restrictedPaths = {
   meta: {
-    type: 'problem',
-    docs: { description: 'Keep imports flowing the way STYLE.md says.' },
+    type: "problem",
+    docs: { description: "Keep imports flowing the way STYLE.md says." },
     schema: [
       {
-        type: 'object',
-        properties: { zones: { type: 'array' } },
+        type: "object",
+        properties: { zones: { type: "array" } },
         additionalProperties: false,
       },
     ],
@@ -51,20 +54,26 @@ const restrictedPaths = {
       message: zone.message,
     }));
     const filename = context.physicalFilename ?? context.filename;
-    const applicable = zones.filter((zone) => zone.targets.some((t) => inside(t, filename)));
+    const applicable = zones.filter((zone) =>
+      zone.targets.some((t) => inside(t, filename)),
+    );
     if (applicable.length === 0) return {};
 
     /** @param {import('estree').Node & { source?: import('estree').Literal | null }} node */
     function check(node) {
       const specifier = node.source?.value;
-      if (typeof specifier !== 'string') return;
+      if (typeof specifier !== "string") return;
       const resolved = resolveSpecifier(specifier, filename);
       if (!resolved) return;
       for (const zone of applicable) {
         for (const from of zone.froms) {
           if (!inside(from, resolved)) continue;
-          if (zone.except.some((e) => inside(path.resolve(from, e), resolved))) continue;
-          context.report({ node: node.source ?? node, message: `'${specifier}': ${zone.message}` });
+          if (zone.except.some((e) => inside(path.resolve(from, e), resolved)))
+            continue;
+          context.report({
+            node: node.source ?? node,
+            message: `'${specifier}': ${zone.message}`,
+          });
           return;
         }
       }
@@ -78,4 +87,4 @@ const restrictedPaths = {
   },
 };
 
-export default { rules: { 'restricted-paths': restrictedPaths } };
+export default { rules: { "restricted-paths": restrictedPaths } };

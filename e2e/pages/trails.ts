@@ -11,14 +11,19 @@ export class TrailsPages {
   readonly statusBadge: Locator;
 
   constructor(readonly page: Page) {
-    this.stepHeading = page.getByRole("heading", { level: 2, name: /^Step \d of 3/ });
+    this.stepHeading = page.getByRole("heading", {
+      level: 2,
+      name: /^Step \d of 3/,
+    });
     this.nameField = page.getByRole("textbox", { name: "Trail name" });
     this.statusBadge = page.locator(".trail-summary .badge");
   }
 
   async openList(region: string, extra = ""): Promise<void> {
     await this.page.goto(`/trails?region=${region}&${MOCK}${extra}`);
-    await expect(this.page.getByRole("heading", { level: 1, name: "Trails" })).toBeVisible();
+    await expect(
+      this.page.getByRole("heading", { level: 1, name: "Trails" }),
+    ).toBeVisible();
   }
 
   async openWizard(region: string, extra = ""): Promise<void> {
@@ -28,12 +33,16 @@ export class TrailsPages {
 
   async openTrail(name: string, region: string): Promise<void> {
     await this.page.goto(`/trails/${name}?region=${region}&${MOCK}`);
-    await expect(this.page.getByRole("heading", { level: 1, name: `Trail ${name}` })).toBeVisible();
+    await expect(
+      this.page.getByRole("heading", { level: 1, name: `Trail ${name}` }),
+    ).toBeVisible();
   }
 
   async openCoverage(): Promise<void> {
     await this.page.goto(`/trails/coverage?region=cn-hangzhou&${MOCK}`);
-    await expect(this.page.getByRole("heading", { level: 1, name: "Trail coverage" })).toBeVisible();
+    await expect(
+      this.page.getByRole("heading", { level: 1, name: "Trail coverage" }),
+    ).toBeVisible();
   }
 
   async next(expected: "Delivery" | "Review and create"): Promise<void> {
@@ -41,23 +50,34 @@ export class TrailsPages {
     await expect(this.stepHeading).toContainText(expected);
   }
 
-  async fillBasics(name: string, events: RegExp = /Write events/): Promise<void> {
+  async fillBasics(
+    name: string,
+    events: RegExp = /Write events/,
+  ): Promise<void> {
     await this.nameField.fill(name);
     await this.page.getByRole("radio", { name: events }).check();
   }
 
   async chooseExistingBucket(bucket: string): Promise<void> {
     await this.page.getByRole("checkbox", { name: /OSS bucket/ }).check();
-    await this.page.getByRole("combobox", { name: "Bucket" }).selectOption(bucket);
+    await this.page
+      .getByRole("combobox", { name: "Bucket" })
+      .selectOption(bucket);
   }
 
   async chooseLogServiceProject(project: string): Promise<void> {
     await this.page.getByRole("checkbox", { name: /Log Service/ }).check();
-    await this.page.getByRole("combobox", { name: "Project", exact: true }).fill(project);
+    await this.page
+      .getByRole("combobox", { name: "Project", exact: true })
+      .fill(project);
   }
 
   /** Creates trails through the simulated account's API (setup only), as another console would. */
-  async createTrailsByApi(region: string, names: string[], accountId: string): Promise<void> {
+  async createTrailsByApi(
+    region: string,
+    names: string[],
+    accountId: string,
+  ): Promise<void> {
     const statuses = await this.page.evaluate(
       async ({ region, names, accountId }) => {
         const out: number[] = [];
@@ -69,7 +89,9 @@ export class TrailsPages {
             TrailRegion: region,
             MaxComputeProjectArn: `acs:odps:${region}:${accountId}:project/actiontrail_${name.replace(/-/g, "_")}`,
           });
-          const response = await fetch(`/api/${region}/?${query.toString()}`, { method: "POST" });
+          const response = await fetch(`/api/${region}/?${query.toString()}`, {
+            method: "POST",
+          });
           out.push(response.status);
         }
         return out;

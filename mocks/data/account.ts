@@ -4,20 +4,35 @@
  * 90 days of events (generated per region on first use) and the incidents.
  * Everything mutable lives on the returned object; nothing is global.
  */
-import type { AuditEvent } from '@/api/schemas/event';
-import type { DemoAccountInfo, DemoIdentity, FaultSettings, OwnDataInfo } from '@/lib/demo-controls';
-import { NO_FAULTS } from '@/lib/demo-controls';
-import type { ResourcePools } from './catalog';
-import { isoSeconds, specialEventId, type FactoryContext } from './event-factory';
-import { GeneratedStore, OwnStore, type EventStore } from './event-store';
-import { generateRegion, makePlan, specialsOf, type GenerationPlan, type SpecialEvent } from './generator';
-import { incidentEvents } from './incidents';
-import { buildInsights, type InsightWire } from './insights';
-import { ACCOUNT_ID, ACCOUNT_NAME, RESOURCE_DIRECTORY_ID } from './people';
-import { derive, hashString, mulberry32, uuidFrom } from './prng';
-import { buildPools, OSS_BUCKETS, RAM_ROLES, SLS_PROJECTS } from './resources';
-import { DEFAULT_REGION, isRegionId, REGION_IDS } from './regions';
-import { initialTrails, type TrailRecord } from './trail-state';
+import type { AuditEvent } from "@/api/schemas/event";
+import type {
+  DemoAccountInfo,
+  DemoIdentity,
+  FaultSettings,
+  OwnDataInfo,
+} from "@/lib/demo-controls";
+import { NO_FAULTS } from "@/lib/demo-controls";
+import type { ResourcePools } from "./catalog";
+import {
+  isoSeconds,
+  specialEventId,
+  type FactoryContext,
+} from "./event-factory";
+import { GeneratedStore, OwnStore, type EventStore } from "./event-store";
+import {
+  generateRegion,
+  makePlan,
+  specialsOf,
+  type GenerationPlan,
+  type SpecialEvent,
+} from "./generator";
+import { incidentEvents } from "./incidents";
+import { buildInsights, type InsightWire } from "./insights";
+import { ACCOUNT_ID, ACCOUNT_NAME, RESOURCE_DIRECTORY_ID } from "./people";
+import { derive, hashString, mulberry32, uuidFrom } from "./prng";
+import { buildPools, OSS_BUCKETS, RAM_ROLES, SLS_PROJECTS } from "./resources";
+import { DEFAULT_REGION, isRegionId, REGION_IDS } from "./regions";
+import { initialTrails, type TrailRecord } from "./trail-state";
 
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -46,9 +61,10 @@ export interface AccountOptions {
   rateLimits: boolean;
 }
 
-export const TRAILS_STORAGE_KEY = 'trailscope.mock.trails.v1';
+export const TRAILS_STORAGE_KEY = "trailscope.mock.trails.v1";
 
-export const floorToMinute = (ms: number): number => Math.floor(ms / 60_000) * 60_000;
+export const floorToMinute = (ms: number): number =>
+  Math.floor(ms / 60_000) * 60_000;
 
 export interface Account {
   readonly seed: number;
@@ -123,23 +139,36 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
   const incidentIds = new Map<string, string>();
   for (const region of REGION_IDS) {
     specialsOf(plan, region, specials).forEach((special, index) => {
-      incidentIds.set(special.tag, specialEventId(factory, region, index, special));
+      incidentIds.set(
+        special.tag,
+        specialEventId(factory, region, index, special),
+      );
     });
   }
   const insightsByRegion = new Map<string, InsightWire[]>();
-  for (const insight of buildInsights(now, specials, (tag) => incidentIds.get(tag), seed)) {
+  for (const insight of buildInsights(
+    now,
+    specials,
+    (tag) => incidentIds.get(tag),
+    seed,
+  )) {
     const list = insightsByRegion.get(insight.acsRegion) ?? [];
     list.push(insight);
     insightsByRegion.set(insight.acsRegion, list);
   }
-  for (const list of insightsByRegion.values()) list.sort((a, b) => a.eventTime.localeCompare(b.eventTime));
+  for (const list of insightsByRegion.values())
+    list.sort((a, b) => a.eventTime.localeCompare(b.eventTime));
 
   const loadTrails = (): Map<string, TrailRecord> => {
     const stored = storage?.getItem(TRAILS_STORAGE_KEY);
     if (stored) {
       try {
-        const parsed = JSON.parse(stored) as { seed?: number; trails?: TrailRecord[] };
-        if (parsed.seed === seed && Array.isArray(parsed.trails)) return new Map(parsed.trails.map((t) => [t.Name, t]));
+        const parsed = JSON.parse(stored) as {
+          seed?: number;
+          trails?: TrailRecord[];
+        };
+        if (parsed.seed === seed && Array.isArray(parsed.trails))
+          return new Map(parsed.trails.map((t) => [t.Name, t]));
       } catch {
         // A damaged entry is ignored: the initial trails are used.
       }
@@ -175,12 +204,13 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
       fileName,
       eventCount: count,
       regions: [...byRegion.keys()].sort(),
-      firstEventTime: Number.isFinite(first) ? isoSeconds(first) : '',
-      lastEventTime: Number.isFinite(last) ? isoSeconds(last) : '',
+      firstEventTime: Number.isFinite(first) ? isoSeconds(first) : "",
+      lastEventTime: Number.isFinite(last) ? isoSeconds(last) : "",
     };
     return { stores, info };
   };
-  if (options.ownEvents) own = toOwn(options.ownEvents, options.ownFileName ?? 'events.json');
+  if (options.ownEvents)
+    own = toOwn(options.ownEvents, options.ownFileName ?? "events.json");
 
   const account: Account = {
     seed,
@@ -188,7 +218,7 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
     scale,
     plan,
     factory,
-    identity: options.identity ?? 'admin',
+    identity: options.identity ?? "admin",
     faults: { ...(options.faults ?? NO_FAULTS) },
     latency: options.latency ?? [80, 250],
     rateLimits: options.rateLimits ?? true,
@@ -199,16 +229,23 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
       accountName: ACCOUNT_NAME,
       isManagementAccount: true,
       resourceDirectoryId: RESOURCE_DIRECTORY_ID,
-      ossBuckets: OSS_BUCKETS.filter((b) => !b.deleted).map(({ name, region }) => ({ name, region })),
+      ossBuckets: OSS_BUCKETS.filter((b) => !b.deleted).map(
+        ({ name, region }) => ({ name, region }),
+      ),
       slsProjects: SLS_PROJECTS.map(({ name, region }) => ({ name, region })),
-      roles: RAM_ROLES.filter((r) => r.startsWith('Aliyun') || r.startsWith('ActionTrail')),
+      roles: RAM_ROLES.filter(
+        (r) => r.startsWith("Aliyun") || r.startsWith("ActionTrail"),
+      ),
     },
     currentTime: () => now + Math.max(0, clock() - createdAt),
     store(region) {
       if (own) return own.stores.get(region) ?? new OwnStore(region, []);
       let store = generated.get(region);
       if (!store) {
-        store = new GeneratedStore(factory, generateRegion(plan, region, specials));
+        store = new GeneratedStore(
+          factory,
+          generateRegion(plan, region, specials),
+        );
         generated.set(region, store);
       }
       return store;
@@ -228,7 +265,10 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
       own = undefined;
     },
     saveTrails() {
-      storage?.setItem(TRAILS_STORAGE_KEY, JSON.stringify({ seed, trails: [...this.trails.values()] }));
+      storage?.setItem(
+        TRAILS_STORAGE_KEY,
+        JSON.stringify({ seed, trails: [...this.trails.values()] }),
+      );
     },
     resetTrails() {
       storage?.removeItem(TRAILS_STORAGE_KEY);
@@ -249,7 +289,12 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
     random,
     newRequestId: () => {
       const n = Math.floor(random() * 4294967296);
-      return uuidFrom(derive(n, 1), derive(n, 2), derive(n, 3), hashString(String(n)));
+      return uuidFrom(
+        derive(n, 1),
+        derive(n, 2),
+        derive(n, 3),
+        hashString(String(n)),
+      );
     },
   };
   return account;

@@ -3,12 +3,35 @@
  * and answers the few per-row questions LookupEvents filters on (source IP,
  * AccessKey, resource name, event ID) without building the whole event.
  */
-import { TEMPLATES, type CallContext, type EventTemplate, type Resource, type ResourcePools, resourceTypeOf } from './catalog';
-import { EVENT_TYPES, FLAG_ERROR, FLAG_SPECIAL, TYPE_MASK, type RegionColumns, type SpecialEvent } from './generator';
-import { ACTORS, type Actor } from './people';
-import { derive, hashString, hex8, mix32, mulberry32, Rng, unmix32, uuidFrom } from './prng';
-import { regionIndex, REGION_IDS } from './regions';
-import { FIXED_RESOURCES } from './resources';
+import {
+  TEMPLATES,
+  type CallContext,
+  type EventTemplate,
+  type Resource,
+  type ResourcePools,
+  resourceTypeOf,
+} from "./catalog";
+import {
+  EVENT_TYPES,
+  FLAG_ERROR,
+  FLAG_SPECIAL,
+  TYPE_MASK,
+  type RegionColumns,
+  type SpecialEvent,
+} from "./generator";
+import { ACTORS, type Actor } from "./people";
+import {
+  derive,
+  hashString,
+  hex8,
+  mix32,
+  mulberry32,
+  Rng,
+  unmix32,
+  uuidFrom,
+} from "./prng";
+import { regionIndex, REGION_IDS } from "./regions";
+import { FIXED_RESOURCES } from "./resources";
 
 export interface FactoryContext {
   seed: number;
@@ -20,25 +43,41 @@ export interface FactoryContext {
   pools: (region: string) => ResourcePools;
 }
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 export function alnumFromHash(hash: number, length: number): string {
   const random = mulberry32(hash);
-  let out = '';
-  for (let i = 0; i < length; i++) out += ALNUM[Math.floor(random() * ALNUM.length)];
+  let out = "";
+  for (let i = 0; i < length; i++)
+    out += ALNUM[Math.floor(random() * ALNUM.length)];
   return out;
 }
 
-export const isoSeconds = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const isoSeconds = (ms: number): string =>
+  new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 
 // ---- event IDs ------------------------------------------------------------
 
 /** An event ID that encodes where the event lives, so `EventId` lookups need no index. */
-export function encodeEventId(salt: number, region: number, index: number, special: boolean, detail: number): string {
+export function encodeEventId(
+  salt: number,
+  region: number,
+  index: number,
+  special: boolean,
+  detail: number,
+): string {
   const x = ((special ? 0x80000000 : 0) | (region << 24) | index) >>> 0;
-  return uuidFrom(mix32((x ^ salt) >>> 0), derive(detail, 31), derive(detail, 32), derive(detail, 33));
+  return uuidFrom(
+    mix32((x ^ salt) >>> 0),
+    derive(detail, 31),
+    derive(detail, 32),
+    derive(detail, 33),
+  );
 }
 
-export function decodeEventId(salt: number, id: string): { region: string; index: number; special: boolean } | undefined {
+export function decodeEventId(
+  salt: number,
+  id: string,
+): { region: string; index: number; special: boolean } | undefined {
   if (!/^[0-9A-F]{8}-/.test(id)) return undefined;
   const x = (unmix32(parseInt(id.slice(0, 8), 16)) ^ salt) >>> 0;
   const region = REGION_IDS[(x >>> 24) & 0x7f];
@@ -48,12 +87,22 @@ export function decodeEventId(salt: number, id: string): { region: string; index
 
 // ---- per-row facts ---------------------------------------------------------
 
-export const rowSpecial = (cols: RegionColumns, i: number): SpecialEvent | undefined =>
-  (cols.flags[i]! & FLAG_SPECIAL) !== 0 ? cols.specials[cols.seed[i]!] : undefined;
+export const rowSpecial = (
+  cols: RegionColumns,
+  i: number,
+): SpecialEvent | undefined =>
+  (cols.flags[i]! & FLAG_SPECIAL) !== 0
+    ? cols.specials[cols.seed[i]!]
+    : undefined;
 
-export const specialDetail = (special: SpecialEvent): number => hashString(special.tag);
+export const specialDetail = (special: SpecialEvent): number =>
+  hashString(special.tag);
 
-export function rowEventId(ctx: FactoryContext, cols: RegionColumns, i: number): string {
+export function rowEventId(
+  ctx: FactoryContext,
+  cols: RegionColumns,
+  i: number,
+): string {
   const special = rowSpecial(cols, i);
   const r = regionIndex(cols.region);
   return special
@@ -61,15 +110,26 @@ export function rowEventId(ctx: FactoryContext, cols: RegionColumns, i: number):
     : encodeEventId(ctx.idSalt, r, i, false, cols.seed[i]!);
 }
 
-export function specialEventId(ctx: FactoryContext, region: string, specialIndex: number, special: SpecialEvent): string {
-  return encodeEventId(ctx.idSalt, regionIndex(region), specialIndex, true, specialDetail(special));
+export function specialEventId(
+  ctx: FactoryContext,
+  region: string,
+  specialIndex: number,
+  special: SpecialEvent,
+): string {
+  return encodeEventId(
+    ctx.idSalt,
+    regionIndex(region),
+    specialIndex,
+    true,
+    specialDetail(special),
+  );
 }
 
 export function rowIp(cols: RegionColumns, i: number): string {
   const special = rowSpecial(cols, i);
   if (special) return special.sourceIp;
   const actor = ACTORS[cols.actor[i]!]!;
-  return actor.ips[derive(cols.seed[i]!, 1) % actor.ips.length] ?? '';
+  return actor.ips[derive(cols.seed[i]!, 1) % actor.ips.length] ?? "";
 }
 
 /** The `STS.` key of a role session: one per actor and day. */
@@ -77,30 +137,45 @@ export function stsKey(actor: Actor, timeSec: number): string {
   return `STS.NU${alnumFromHash(derive(hashString(actor.key), Math.floor(timeSec / 86_400)), 22)}`;
 }
 
-export function rowAccessKey(ctx: FactoryContext, cols: RegionColumns, i: number): string {
+export function rowAccessKey(
+  ctx: FactoryContext,
+  cols: RegionColumns,
+  i: number,
+): string {
   const special = rowSpecial(cols, i);
   if (special) return special.accessKeyId;
   const type = cols.flags[i]! & TYPE_MASK;
-  if (type !== 0) return '';
+  if (type !== 0) return "";
   const actor = ACTORS[cols.actor[i]!]!;
   const timeSec = ctx.baseSec + cols.time[i]!;
-  if (actor.identityType === 'assumed-role') return stsKey(actor, timeSec);
+  if (actor.identityType === "assumed-role") return stsKey(actor, timeSec);
   const retired = actor.retiredKey;
-  if (retired && timeSec < ctx.nowSec - retired.retiredDaysBeforeNow * 86_400) return retired.accessKeyId;
-  return actor.accessKeys[derive(cols.seed[i]!, 2) % Math.max(1, actor.accessKeys.length)] ?? '';
+  if (retired && timeSec < ctx.nowSec - retired.retiredDaysBeforeNow * 86_400)
+    return retired.accessKeyId;
+  return (
+    actor.accessKeys[
+      derive(cols.seed[i]!, 2) % Math.max(1, actor.accessKeys.length)
+    ] ?? ""
+  );
 }
 
 /** The incidents' resources: background write events never touch them, so their story stays clear. */
 const INCIDENT_RESOURCE_IDS = new Set(
-  Object.values(FIXED_RESOURCES).flatMap((kinds) => Object.values(kinds ?? {}).flatMap((list) => (list ?? []).map((r) => r.id))),
+  Object.values(FIXED_RESOURCES).flatMap((kinds) =>
+    Object.values(kinds ?? {}).flatMap((list) => (list ?? []).map((r) => r.id)),
+  ),
 );
 
-function pickResource(pools: ResourcePools, tpl: EventTemplate, seed: number): Resource | undefined {
+function pickResource(
+  pools: ResourcePools,
+  tpl: EventTemplate,
+  seed: number,
+): Resource | undefined {
   if (!tpl.resource) return undefined;
   const pool = pools[tpl.resource];
   if (!pool.length) return undefined;
   const start = derive(seed, 3) % pool.length;
-  if (tpl.rw === 'Read') return pool[start];
+  if (tpl.rw === "Read") return pool[start];
   for (let step = 0; step < pool.length; step++) {
     const candidate = pool[(start + step) % pool.length]!;
     if (!INCIDENT_RESOURCE_IDS.has(candidate.id)) return candidate;
@@ -108,18 +183,38 @@ function pickResource(pools: ResourcePools, tpl: EventTemplate, seed: number): R
   return pool[start];
 }
 
-function createdNames(ctx: FactoryContext, cols: RegionColumns, tpl: EventTemplate, seed: number, time: number): string[] {
+function createdNames(
+  ctx: FactoryContext,
+  cols: RegionColumns,
+  tpl: EventTemplate,
+  seed: number,
+  time: number,
+): string[] {
   if (!tpl.created) return [];
-  return tpl.created(callContext(ctx, cols.region, tpl, undefined, new Rng(derive(seed, 7)), time, ''));
+  return tpl.created(
+    callContext(
+      ctx,
+      cols.region,
+      tpl,
+      undefined,
+      new Rng(derive(seed, 7)),
+      time,
+      "",
+    ),
+  );
 }
 
-export function rowResourceName(ctx: FactoryContext, cols: RegionColumns, i: number): string {
+export function rowResourceName(
+  ctx: FactoryContext,
+  cols: RegionColumns,
+  i: number,
+): string {
   const special = rowSpecial(cols, i);
-  if (special) return special.resourceName ?? '';
+  if (special) return special.resourceName ?? "";
   const tpl = TEMPLATES[cols.template[i]!]!;
   const seed = cols.seed[i]!;
-  if (tpl.created) return createdNames(ctx, cols, tpl, seed, 0).join(',');
-  return pickResource(ctx.pools(cols.region), tpl, seed)?.id ?? '';
+  if (tpl.created) return createdNames(ctx, cols, tpl, seed, 0).join(",");
+  return pickResource(ctx.pools(cols.region), tpl, seed)?.id ?? "";
 }
 
 function callContext(
@@ -131,18 +226,34 @@ function callContext(
   time: number,
   userName: string,
 ): CallContext {
-  return { region, accountId: ctx.accountId, rng, pools: ctx.pools(region), resource, time, userName };
+  return {
+    region,
+    accountId: ctx.accountId,
+    rng,
+    pools: ctx.pools(region),
+    resource,
+    time,
+    userName,
+  };
 }
 
-const withoutUndefined = (o: Record<string, unknown>): Record<string, unknown> => {
+const withoutUndefined = (
+  o: Record<string, unknown>,
+): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
   return out;
 };
 
-function listResponse(pools: ResourcePools, tpl: EventTemplate, rng: Rng): Record<string, unknown> {
+function listResponse(
+  pools: ResourcePools,
+  tpl: EventTemplate,
+  rng: Rng,
+): Record<string, unknown> {
   if (!tpl.listPath || !tpl.resourceType) return {};
-  const kind = (Object.keys(pools) as (keyof ResourcePools)[]).find((k) => resourceTypeOf(k) === tpl.resourceType);
+  const kind = (Object.keys(pools) as (keyof ResourcePools)[]).find(
+    (k) => resourceTypeOf(k) === tpl.resourceType,
+  );
   const pool = kind ? pools[kind] : [];
   const [outer, inner] = tpl.listPath;
   const take = Math.min(pool.length, 3);
@@ -151,63 +262,116 @@ function listResponse(pools: ResourcePools, tpl: EventTemplate, rng: Rng): Recor
     const r = pool[(start + n) % pool.length]!;
     return { [`${inner}Id`]: r.id, [`${inner}Name`]: r.name };
   });
-  return { [outer]: { [inner]: items }, TotalCount: pool.length, PageNumber: 1, PageSize: Math.max(10, take) };
+  return {
+    [outer]: { [inner]: items },
+    TotalCount: pool.length,
+    PageNumber: 1,
+    PageSize: Math.max(10, take),
+  };
 }
 
 /** Builds the full event for row `i` of a region. */
-export function materialize(ctx: FactoryContext, cols: RegionColumns, i: number): Record<string, unknown> {
+export function materialize(
+  ctx: FactoryContext,
+  cols: RegionColumns,
+  i: number,
+): Record<string, unknown> {
   const special = rowSpecial(cols, i);
   const tpl = TEMPLATES[cols.template[i]!]!;
   const actor = ACTORS[cols.actor[i]!]!;
   const flags = cols.flags[i]!;
-  const type = EVENT_TYPES[flags & TYPE_MASK] ?? 'ApiCall';
+  const type = EVENT_TYPES[flags & TYPE_MASK] ?? "ApiCall";
   const seed = special ? specialDetail(special) : cols.seed[i]!;
   const timeSec = ctx.baseSec + cols.time[i]!;
   const timeMs = timeSec * 1000;
   const region = cols.region;
   const pools = ctx.pools(region);
   const resource = special ? undefined : pickResource(pools, tpl, seed);
-  const call = callContext(ctx, region, tpl, resource, new Rng(derive(seed, 6)), timeMs, actor.userName);
-  const requestId = uuidFrom(derive(seed, 21), derive(seed, 22), derive(seed, 23), derive(seed, 24));
+  const call = callContext(
+    ctx,
+    region,
+    tpl,
+    resource,
+    new Rng(derive(seed, 6)),
+    timeMs,
+    actor.userName,
+  );
+  const requestId = uuidFrom(
+    derive(seed, 21),
+    derive(seed, 22),
+    derive(seed, 23),
+    derive(seed, 24),
+  );
   const eventSource = tpl.service.host(region);
-  const isConsole = type === 'ConsoleOperation' || type === 'ConsoleSignin' || type === 'ConsoleSignout';
+  const isConsole =
+    type === "ConsoleOperation" ||
+    type === "ConsoleSignin" ||
+    type === "ConsoleSignout";
   const accessKeyId = rowAccessKey(ctx, cols, i);
   const mfa = special?.mfa ?? actor.mfa;
 
   let userAgent: string;
   if (special) userAgent = special.userAgent;
-  else if (type === 'ConsoleSignin' || type === 'ConsoleSignout') userAgent = actor.browser;
-  else if (type === 'ConsoleOperation') userAgent = derive(seed, 4) % 10 < 6 ? 'AliyunConsole' : tpl.service.console;
-  else userAgent = actor.userAgents[derive(seed, 4) % actor.userAgents.length] ?? '';
+  else if (type === "ConsoleSignin" || type === "ConsoleSignout")
+    userAgent = actor.browser;
+  else if (type === "ConsoleOperation")
+    userAgent =
+      derive(seed, 4) % 10 < 6 ? "AliyunConsole" : tpl.service.console;
+  else
+    userAgent =
+      actor.userAgents[derive(seed, 4) % actor.userAgents.length] ?? "";
 
-  const userIdentity: Record<string, unknown> = { type: actor.identityType, principalId: actor.principalId };
-  if (actor.identityType !== 'system') userIdentity.accountId = ctx.accountId;
+  const userIdentity: Record<string, unknown> = {
+    type: actor.identityType,
+    principalId: actor.principalId,
+  };
+  if (actor.identityType !== "system") userIdentity.accountId = ctx.accountId;
   userIdentity.userName = actor.userName;
   if (accessKeyId) userIdentity.accessKeyId = accessKeyId;
-  if (isConsole || actor.identityType === 'assumed-role') {
+  if (isConsole || actor.identityType === "assumed-role") {
     const sessionStart = timeSec - (derive(seed, 8) % 7200);
     userIdentity.sessionContext = {
-      attributes: { creationDate: isoSeconds(sessionStart * 1000), mfaAuthenticated: String(isConsole ? mfa : false) },
+      attributes: {
+        creationDate: isoSeconds(sessionStart * 1000),
+        mfaAuthenticated: String(isConsole ? mfa : false),
+      },
     };
   }
 
-  let errorCode = special?.errorCode ?? '';
-  let errorMessage = special?.errorMessage ?? '';
+  let errorCode = special?.errorCode ?? "";
+  let errorMessage = special?.errorMessage ?? "";
   if (!special && flags & FLAG_ERROR) {
-    const errors = type === 'ConsoleSignin' ? tpl.errors.filter(([c]) => c === 'InvalidLoginPassword') : tpl.errors;
-    const [code, message] = errors[derive(seed, 5) % errors.length] ?? ['InternalError', 'Internal error'];
+    const errors =
+      type === "ConsoleSignin"
+        ? tpl.errors.filter(([c]) => c === "InvalidLoginPassword")
+        : tpl.errors;
+    const [code, message] = errors[derive(seed, 5) % errors.length] ?? [
+      "InternalError",
+      "Internal error",
+    ];
     errorCode = code;
     errorMessage = message;
   }
 
   const created = special ? [] : createdNames(ctx, cols, tpl, seed, timeMs);
-  const resourceName = special ? (special.resourceName ?? '') : created.length ? created.join(',') : (resource?.id ?? '');
+  const resourceName = special
+    ? (special.resourceName ?? "")
+    : created.length
+      ? created.join(",")
+      : (resource?.id ?? "");
 
   let requestParameters: Record<string, unknown>;
   let responseElements: Record<string, unknown> | undefined;
   if (special) {
-    requestParameters = { RegionId: region, ...special.requestParameters, HostId: eventSource, RequestId: requestId };
-    responseElements = errorCode ? undefined : { RequestId: requestId, ...special.responseElements };
+    requestParameters = {
+      RegionId: region,
+      ...special.requestParameters,
+      HostId: eventSource,
+      RequestId: requestId,
+    };
+    responseElements = errorCode
+      ? undefined
+      : { RequestId: requestId, ...special.responseElements };
   } else if (isConsole && tpl.fixedType) {
     requestParameters = {};
     responseElements = undefined;
@@ -225,20 +389,26 @@ export function materialize(ctx: FactoryContext, cols: RegionColumns, i: number)
       : withoutUndefined({
           RequestId: requestId,
           ...listResponse(pools, tpl, call.rng),
-          ...(created.length ? { InstanceIdSets: { InstanceIdSet: created } } : {}),
+          ...(created.length
+            ? { InstanceIdSets: { InstanceIdSet: created } }
+            : {}),
           ...(tpl.response?.(call) ?? {}),
         });
   }
 
   let additionalEventData: Record<string, unknown>;
-  if (special?.additionalEventData) additionalEventData = special.additionalEventData;
-  else if (type === 'ConsoleSignin') {
+  if (special?.additionalEventData)
+    additionalEventData = special.additionalEventData;
+  else if (type === "ConsoleSignin") {
     additionalEventData = {
-      LoginAccount: actor.identityType === 'root-account' ? 'ops-root@trailscope.example' : `${actor.userName}@${ctx.accountId}.onaliyun.com`,
+      LoginAccount:
+        actor.identityType === "root-account"
+          ? "ops-root@trailscope.example"
+          : `${actor.userName}@${ctx.accountId}.onaliyun.com`,
       MFAUsed: String(mfa),
-      CallbackUrl: 'https://home.console.aliyun.com/',
+      CallbackUrl: "https://home.console.aliyun.com/",
     };
-  } else additionalEventData = { Scheme: 'https' };
+  } else additionalEventData = { Scheme: "https" };
 
   const event: Record<string, unknown> = {
     eventId: rowEventId(ctx, cols, i),
@@ -247,7 +417,7 @@ export function materialize(ctx: FactoryContext, cols: RegionColumns, i: number)
     eventName: tpl.name,
     eventType: type,
     eventRW: tpl.rw,
-    eventCategory: 'Management',
+    eventCategory: "Management",
     eventSource,
     serviceName: tpl.service.name,
     apiVersion: tpl.service.apiVersion,
@@ -269,10 +439,12 @@ export function materialize(ctx: FactoryContext, cols: RegionColumns, i: number)
     event.resourceType = tpl.resourceType;
     if (resourceName) {
       event.resourceName = resourceName;
-      event.referencedResources = { [tpl.resourceType]: resourceName.split(',') };
+      event.referencedResources = {
+        [tpl.resourceType]: resourceName.split(","),
+      };
     }
   }
-  if (tpl.sensitive) event.eventAttributes = { SensitiveAction: 'true' };
+  if (tpl.sensitive) event.eventAttributes = { SensitiveAction: "true" };
   event.recipientAccountId = ctx.accountId;
   return event;
 }

@@ -4,8 +4,8 @@
  * the same questions: where a time falls, whether row i matches the lookup
  * attributes, and what the full event of row i is.
  */
-import type { AuditEvent } from '@/api/schemas/event';
-import { TEMPLATES } from './catalog';
+import type { AuditEvent } from "@/api/schemas/event";
+import { TEMPLATES } from "./catalog";
 import {
   decodeEventId,
   materialize,
@@ -14,9 +14,14 @@ import {
   rowIp,
   rowResourceName,
   type FactoryContext,
-} from './event-factory';
-import { FLAG_SPECIAL, TYPE_MASK, typeCode, type RegionColumns } from './generator';
-import { ACTORS, allAccessKeys } from './people';
+} from "./event-factory";
+import {
+  FLAG_SPECIAL,
+  TYPE_MASK,
+  typeCode,
+  type RegionColumns,
+} from "./generator";
+import { ACTORS, allAccessKeys } from "./people";
 
 export interface LookupFilter {
   key: string;
@@ -53,7 +58,11 @@ export function namesResource(list: string, value: string): boolean {
   return list.split(/[;,]/).some((part) => part.trim() === value);
 }
 
-function lowerBoundBy(size: number, at: (i: number) => number, sec: number): number {
+function lowerBoundBy(
+  size: number,
+  at: (i: number) => number,
+  sec: number,
+): number {
   let lo = 0;
   let hi = size;
   while (lo < hi) {
@@ -103,48 +112,64 @@ export class GeneratedStore implements EventStore {
     let impossible = false;
     for (const { key, value } of filters) {
       switch (key) {
-        case 'ServiceName':
-          TEMPLATES.forEach((t) => t.service.name !== value && (tplMask[t.index] = 0));
+        case "ServiceName":
+          TEMPLATES.forEach(
+            (t) => t.service.name !== value && (tplMask[t.index] = 0),
+          );
           break;
-        case 'EventName':
+        case "EventName":
           TEMPLATES.forEach((t) => t.name !== value && (tplMask[t.index] = 0));
           break;
-        case 'EventRW':
+        case "EventRW":
           TEMPLATES.forEach((t) => t.rw !== value && (tplMask[t.index] = 0));
           break;
-        case 'ResourceType':
-          TEMPLATES.forEach((t) => t.resourceType !== value && (tplMask[t.index] = 0));
+        case "ResourceType":
+          TEMPLATES.forEach(
+            (t) => t.resourceType !== value && (tplMask[t.index] = 0),
+          );
           break;
-        case 'SensitiveAction':
-          TEMPLATES.forEach((t) => (value !== 'true' || !t.sensitive) && (tplMask[t.index] = 0));
+        case "SensitiveAction":
+          TEMPLATES.forEach(
+            (t) => (value !== "true" || !t.sensitive) && (tplMask[t.index] = 0),
+          );
           break;
-        case 'User':
-          ACTORS.forEach((a) => a.userName !== value && (identityMask[a.index] = 0));
+        case "User":
+          ACTORS.forEach(
+            (a) => a.userName !== value && (identityMask[a.index] = 0),
+          );
           break;
-        case 'RoleName':
-          ACTORS.forEach((a) => a.roleName !== value && (identityMask[a.index] = 0));
+        case "RoleName":
+          ACTORS.forEach(
+            (a) => a.roleName !== value && (identityMask[a.index] = 0),
+          );
           break;
-        case 'PrincipalId':
-          ACTORS.forEach((a) => a.principalId !== value && (identityMask[a.index] = 0));
+        case "PrincipalId":
+          ACTORS.forEach(
+            (a) => a.principalId !== value && (identityMask[a.index] = 0),
+          );
           break;
-        case 'EventType':
+        case "EventType":
           type = typeCode(value);
           if (type < 0) impossible = true;
           break;
-        case 'SourceIpAddress':
+        case "SourceIpAddress":
           ip = value;
-          ACTORS.forEach((a) => !a.ips.includes(value) && (derivedMask[a.index] = 0));
+          ACTORS.forEach(
+            (a) => !a.ips.includes(value) && (derivedMask[a.index] = 0),
+          );
           break;
-        case 'EventAccessKeyId':
+        case "EventAccessKeyId":
           ak = value;
           ACTORS.forEach(
             (a) =>
               !allAccessKeys(a).includes(value) &&
-              !(a.identityType === 'assumed-role' && value.startsWith('STS.')) &&
+              !(
+                a.identityType === "assumed-role" && value.startsWith("STS.")
+              ) &&
               (derivedMask[a.index] = 0),
           );
           break;
-        case 'ResourceName':
+        case "ResourceName":
           resourceName = value;
           break;
         default:
@@ -162,7 +187,11 @@ export class GeneratedStore implements EventStore {
       if ((f & FLAG_SPECIAL) === 0 && !derivedMask[a]) return false;
       if (ip !== undefined && rowIp(cols, i) !== ip) return false;
       if (ak !== undefined && rowAccessKey(ctx, cols, i) !== ak) return false;
-      if (resourceName !== undefined && !namesResource(rowResourceName(ctx, cols, i), resourceName)) return false;
+      if (
+        resourceName !== undefined &&
+        !namesResource(rowResourceName(ctx, cols, i), resourceName)
+      )
+        return false;
       return true;
     };
   }
@@ -182,7 +211,7 @@ export class GeneratedStore implements EventStore {
       name: tpl.name,
       ip: rowIp(this.cols, i),
       resourceName: rowResourceName(this.ctx, this.cols, i),
-      resourceType: tpl.resourceType ?? '',
+      resourceType: tpl.resourceType ?? "",
     };
   }
 
@@ -223,38 +252,42 @@ export class OwnStore implements EventStore {
   }
 
   matcher(filters: readonly LookupFilter[]): (i: number) => boolean {
-    const checks = filters.map(({ key, value }): ((e: AuditEvent) => boolean) => {
-      switch (key) {
-        case 'ServiceName':
-          return (e) => e.service === value;
-        case 'EventName':
-          return (e) => e.name === value;
-        case 'EventRW':
-          return (e) => e.rw === value;
-        case 'ResourceType':
-          return (e) => e.resourceType === value;
-        case 'ResourceName':
-          return (e) => namesResource(e.resourceName, value);
-        case 'SensitiveAction':
-          return (e) => value === 'true' && e.sensitive;
-        case 'User':
-          return (e) => e.userName === value;
-        case 'RoleName':
-          return (e) => e.identityType === 'assumed-role' && e.userName.split(':')[0] === value;
-        case 'PrincipalId':
-          return (e) => e.principalId === value;
-        case 'EventType':
-          return (e) => e.type === value;
-        case 'SourceIpAddress':
-          return (e) => e.sourceIp === value;
-        case 'EventAccessKeyId':
-          return (e) => e.accessKeyId === value;
-        case 'EventId':
-          return (e) => e.id === value;
-        default:
-          return () => true;
-      }
-    });
+    const checks = filters.map(
+      ({ key, value }): ((e: AuditEvent) => boolean) => {
+        switch (key) {
+          case "ServiceName":
+            return (e) => e.service === value;
+          case "EventName":
+            return (e) => e.name === value;
+          case "EventRW":
+            return (e) => e.rw === value;
+          case "ResourceType":
+            return (e) => e.resourceType === value;
+          case "ResourceName":
+            return (e) => namesResource(e.resourceName, value);
+          case "SensitiveAction":
+            return (e) => value === "true" && e.sensitive;
+          case "User":
+            return (e) => e.userName === value;
+          case "RoleName":
+            return (e) =>
+              e.identityType === "assumed-role" &&
+              e.userName.split(":")[0] === value;
+          case "PrincipalId":
+            return (e) => e.principalId === value;
+          case "EventType":
+            return (e) => e.type === value;
+          case "SourceIpAddress":
+            return (e) => e.sourceIp === value;
+          case "EventAccessKeyId":
+            return (e) => e.accessKeyId === value;
+          case "EventId":
+            return (e) => e.id === value;
+          default:
+            return () => true;
+        }
+      },
+    );
     const events = this.events;
     return (i) => {
       const e = events[i]!;
@@ -268,7 +301,13 @@ export class OwnStore implements EventStore {
 
   facts(i: number): RowFacts {
     const e = this.events[i]!;
-    return { service: e.service, name: e.name, ip: e.sourceIp, resourceName: e.resourceName, resourceType: e.resourceType };
+    return {
+      service: e.service,
+      name: e.name,
+      ip: e.sourceIp,
+      resourceName: e.resourceName,
+      resourceType: e.resourceType,
+    };
   }
 
   findEventId(id: string): number | undefined {

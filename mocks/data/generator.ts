@@ -5,10 +5,10 @@
  * Each region is generated on first use, from seed + region only, so the
  * order in which regions are touched never changes what they hold.
  */
-import { TEMPLATES, type EventTemplate } from './catalog';
-import { ACTORS, activity, regionWeight } from './people';
-import { derive, hashString, mulberry32, pickCumulative } from './prng';
-import { REGION_IDS } from './regions';
+import { TEMPLATES, type EventTemplate } from "./catalog";
+import { ACTORS, activity, regionWeight } from "./people";
+import { derive, hashString, mulberry32, pickCumulative } from "./prng";
+import { REGION_IDS } from "./regions";
 
 /** Events at scale 1 over the 90 days (before the incidents are added). */
 export const EVENTS_AT_SCALE_1 = 330_000;
@@ -16,7 +16,13 @@ export const RETENTION_DAYS = 90;
 export const LOCAL_OFFSET_MS = 8 * 3_600_000;
 const HOUR = 3_600_000;
 
-export const EVENT_TYPES = ['ApiCall', 'ConsoleOperation', 'ConsoleSignin', 'ConsoleSignout', 'AliyunServiceEvent'] as const;
+export const EVENT_TYPES = [
+  "ApiCall",
+  "ConsoleOperation",
+  "ConsoleSignin",
+  "ConsoleSignout",
+  "AliyunServiceEvent",
+] as const;
 export type EventTypeName = (typeof EVENT_TYPES)[number];
 export const TYPE_MASK = 0b111;
 export const FLAG_ERROR = 0b1000;
@@ -68,16 +74,26 @@ export interface GenerationPlan {
   k: number;
 }
 
-export function makePlan(seed: number, nowMs: number, scale: number): GenerationPlan {
+export function makePlan(
+  seed: number,
+  nowMs: number,
+  scale: number,
+): GenerationPlan {
   const baseMs = nowMs - RETENTION_DAYS * 86_400_000;
   let weight = 0;
   for (let t = Math.floor(baseMs / HOUR) * HOUR; t < nowMs; t += HOUR) {
     const local = new Date(t + LOCAL_OFFSET_MS);
     const hour = local.getUTCHours();
     const day = local.getUTCDay();
-    for (const actor of ACTORS) weight += actor.rate * activity(actor.schedule, hour, day);
+    for (const actor of ACTORS)
+      weight += actor.rate * activity(actor.schedule, hour, day);
   }
-  return { seed, nowMs, baseMs, k: weight > 0 ? (EVENTS_AT_SCALE_1 * scale) / weight : 0 };
+  return {
+    seed,
+    nowMs,
+    baseMs,
+    k: weight > 0 ? (EVENTS_AT_SCALE_1 * scale) / weight : 0,
+  };
 }
 
 interface ActorInRegion {
@@ -95,12 +111,20 @@ function actorsInRegion(region: string): ActorInRegion[] {
     const globalSum = actor.global.reduce((s, x) => s + x.weight, 0);
     const total = regionalSum + globalSum;
     if (total === 0) continue;
-    const regionTotal = Object.values(actor.regions).reduce((s, w) => s + w, 0) || 1;
+    const regionTotal =
+      Object.values(actor.regions).reduce((s, w) => s + w, 0) || 1;
     const items: { template: EventTemplate; weight: number }[] = [];
     const regionalW = regionWeight(actor, region, false) / regionTotal;
-    for (const x of actor.regional) if (regionalW > 0) items.push({ template: x.template, weight: (x.weight / total) * regionalW });
+    for (const x of actor.regional)
+      if (regionalW > 0)
+        items.push({
+          template: x.template,
+          weight: (x.weight / total) * regionalW,
+        });
     const globalW = regionWeight(actor, region, true);
-    for (const x of actor.global) if (globalW > 0) items.push({ template: x.template, weight: x.weight / total });
+    for (const x of actor.global)
+      if (globalW > 0)
+        items.push({ template: x.template, weight: x.weight / total });
     const share = items.reduce((s, x) => s + x.weight, 0);
     if (share <= 0) continue;
     const cum = new Float64Array(items.length);
@@ -109,7 +133,13 @@ function actorsInRegion(region: string): ActorInRegion[] {
       acc += x.weight;
       cum[i] = acc;
     });
-    out.push({ actor: actor.index, share, rate: actor.rate, templates: Uint16Array.from(items.map((x) => x.template.index)), cum });
+    out.push({
+      actor: actor.index,
+      share,
+      rate: actor.rate,
+      templates: Uint16Array.from(items.map((x) => x.template.index)),
+      cum,
+    });
   }
   return out;
 }
@@ -131,7 +161,13 @@ class Growable {
     this.flags = new Uint8Array(c);
   }
 
-  push(time: number, actor: number, template: number, seed: number, flags: number): void {
+  push(
+    time: number,
+    actor: number,
+    template: number,
+    seed: number,
+    flags: number,
+  ): void {
     if (this.length === this.time.length) this.grow();
     const i = this.length++;
     this.time[i] = time;
@@ -143,7 +179,10 @@ class Growable {
 
   private grow(): void {
     const c = this.time.length * 2;
-    const copy = <T extends Uint32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+    const copy = <T extends Uint32Array | Uint16Array | Uint8Array>(
+      a: T,
+      make: (n: number) => T,
+    ): T => {
       const next = make(c);
       next.set(a);
       return next;
@@ -163,22 +202,38 @@ const TYPE_CODE: Record<EventTypeName, number> = {
   ConsoleSignout: 3,
   AliyunServiceEvent: 4,
 };
-export const typeCode = (type: string): number => (TYPE_CODE as Record<string, number | undefined>)[type] ?? -1;
+export const typeCode = (type: string): number =>
+  (TYPE_CODE as Record<string, number | undefined>)[type] ?? -1;
 
 /** Generates one region's columns: the background rhythm plus its special events. */
-export function generateRegion(plan: GenerationPlan, region: string, specialsIn: readonly SpecialEvent[]): RegionColumns {
+export function generateRegion(
+  plan: GenerationPlan,
+  region: string,
+  specialsIn: readonly SpecialEvent[],
+): RegionColumns {
   const random = mulberry32(derive(plan.seed, hashString(`events:${region}`)));
   const actors = actorsInRegion(region);
   const regionShare = actors.reduce((s, a) => s + a.share * a.rate, 0);
-  const estimate = Math.ceil(plan.k * regionShare * RETENTION_DAYS * 24 * 0.6) + 64;
+  const estimate =
+    Math.ceil(plan.k * regionShare * RETENTION_DAYS * 24 * 0.6) + 64;
   const bg = new Growable(estimate);
   const baseSec = Math.floor(plan.baseMs / 1000);
   const nowSec = Math.floor(plan.nowMs / 1000);
   const weights = new Float64Array(actors.length);
   const order: number[] = [];
-  const hourRows = { time: [] as number[], actor: [] as number[], template: [] as number[], seed: [] as number[], flags: [] as number[] };
+  const hourRows = {
+    time: [] as number[],
+    actor: [] as number[],
+    template: [] as number[],
+    seed: [] as number[],
+    flags: [] as number[],
+  };
 
-  for (let t = Math.floor(plan.baseMs / HOUR) * HOUR; t < plan.nowMs; t += HOUR) {
+  for (
+    let t = Math.floor(plan.baseMs / HOUR) * HOUR;
+    t < plan.nowMs;
+    t += HOUR
+  ) {
     const local = new Date(t + LOCAL_OFFSET_MS);
     const hour = local.getUTCHours();
     const day = local.getUTCDay();
@@ -194,7 +249,12 @@ export function generateRegion(plan: GenerationPlan, region: string, specialsIn:
     // Day-to-day variation (±25 %) plus rounding noise.
     const count = Math.floor(lambda * (0.75 + 0.5 * random()) + random());
     if (count <= 0) continue;
-    hourRows.time.length = hourRows.actor.length = hourRows.template.length = hourRows.seed.length = hourRows.flags.length = 0;
+    hourRows.time.length =
+      hourRows.actor.length =
+      hourRows.template.length =
+      hourRows.seed.length =
+      hourRows.flags.length =
+        0;
     const startSec = Math.floor(t / 1000);
     for (let n = 0; n < count; n++) {
       const sec = startSec + Math.floor(random() * 3600);
@@ -208,10 +268,13 @@ export function generateRegion(plan: GenerationPlan, region: string, specialsIn:
       const u = random();
       let type: EventTypeName;
       if (tpl.fixedType) type = tpl.fixedType;
-      else if (actor.identityType === 'system') type = 'AliyunServiceEvent';
-      else if (u < actor.consoleShare) type = 'ConsoleOperation';
-      else type = 'ApiCall';
-      const errorChance = tpl.fixedType === 'ConsoleSignout' ? 0 : actor.errorRate * (tpl.rw === 'Write' ? 1.4 : 0.9);
+      else if (actor.identityType === "system") type = "AliyunServiceEvent";
+      else if (u < actor.consoleShare) type = "ConsoleOperation";
+      else type = "ApiCall";
+      const errorChance =
+        tpl.fixedType === "ConsoleSignout"
+          ? 0
+          : actor.errorRate * (tpl.rw === "Write" ? 1.4 : 0.9);
       const error = random() < errorChance;
       hourRows.time.push(sec - baseSec);
       hourRows.actor.push(a.actor);
@@ -223,14 +286,25 @@ export function generateRegion(plan: GenerationPlan, region: string, specialsIn:
     for (let i = 0; i < hourRows.time.length; i++) order.push(i);
     order.sort((x, y) => hourRows.time[x]! - hourRows.time[y]! || x - y);
     for (const i of order) {
-      bg.push(hourRows.time[i]!, hourRows.actor[i]!, hourRows.template[i]!, hourRows.seed[i]!, hourRows.flags[i]!);
+      bg.push(
+        hourRows.time[i]!,
+        hourRows.actor[i]!,
+        hourRows.template[i]!,
+        hourRows.seed[i]!,
+        hourRows.flags[i]!,
+      );
     }
   }
 
   return mergeSpecials(plan, region, bg, specialsIn);
 }
 
-function mergeSpecials(plan: GenerationPlan, region: string, bg: Growable, specialsIn: readonly SpecialEvent[]): RegionColumns {
+function mergeSpecials(
+  plan: GenerationPlan,
+  region: string,
+  bg: Growable,
+  specialsIn: readonly SpecialEvent[],
+): RegionColumns {
   const baseSec = Math.floor(plan.baseMs / 1000);
   const specials = specialsOf(plan, region, specialsIn);
   const count = bg.length + specials.length;
@@ -250,16 +324,22 @@ function mergeSpecials(plan: GenerationPlan, region: string, bg: Growable, speci
   let s = 0;
   for (let o = 0; o < count; o++) {
     const special = specials[s];
-    const specialSec = special ? Math.floor(special.timeMs / 1000) - baseSec : Infinity;
+    const specialSec = special
+      ? Math.floor(special.timeMs / 1000) - baseSec
+      : Infinity;
     if (special && (i >= bg.length || specialSec <= bg.time[i]!)) {
       const actor = actorIndex.get(special.actorKey);
       const tpl = templateIndex.get(special.templateKey);
-      if (actor === undefined || tpl === undefined) throw new Error(`Bad special event ${special.tag}`);
+      if (actor === undefined || tpl === undefined)
+        throw new Error(`Bad special event ${special.tag}`);
       out.time[o] = specialSec;
       out.actor[o] = actor;
       out.template[o] = tpl;
       out.seed[o] = s;
-      out.flags[o] = TYPE_CODE[special.eventType] | FLAG_SPECIAL | (special.errorCode ? FLAG_ERROR : 0);
+      out.flags[o] =
+        TYPE_CODE[special.eventType] |
+        FLAG_SPECIAL |
+        (special.errorCode ? FLAG_ERROR : 0);
       s++;
     } else {
       out.time[o] = bg.time[i]!;
@@ -276,8 +356,18 @@ function mergeSpecials(plan: GenerationPlan, region: string, bg: Growable, speci
 export const ALL_REGIONS = REGION_IDS;
 
 /** The special events of one region, in the order (and so with the indices) the columns use. */
-export function specialsOf(plan: GenerationPlan, region: string, all: readonly SpecialEvent[]): SpecialEvent[] {
+export function specialsOf(
+  plan: GenerationPlan,
+  region: string,
+  all: readonly SpecialEvent[],
+): SpecialEvent[] {
   return all
-    .filter((s) => s.region === region && s.timeMs >= plan.baseMs && s.timeMs < plan.nowMs)
-    .sort((a, b) => a.timeMs - b.timeMs || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+    .filter(
+      (s) =>
+        s.region === region && s.timeMs >= plan.baseMs && s.timeMs < plan.nowMs,
+    )
+    .sort(
+      (a, b) =>
+        a.timeMs - b.timeMs || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0),
+    );
 }

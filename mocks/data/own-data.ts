@@ -4,7 +4,7 @@
  * validated with Trailscope's event schema; what is refused is counted and
  * explained, never silently dropped.
  */
-import { auditEventSchema, type AuditEvent } from '@/api/schemas/event';
+import { auditEventSchema, type AuditEvent } from "@/api/schemas/event";
 
 export interface RejectedEvent {
   /** 1-based line (JSON Lines) or array position (JSON array). */
@@ -14,7 +14,7 @@ export interface RejectedEvent {
 
 export interface OwnDataParseResult {
   events: AuditEvent[];
-  format: 'json-array' | 'json-lines' | 'lookup-response';
+  format: "json-array" | "json-lines" | "lookup-response";
   gzip: boolean;
   /** Events and lines seen (blank lines excluded). */
   total: number;
@@ -25,14 +25,18 @@ export interface OwnDataParseResult {
 
 export const MAX_REPORTED = 100;
 
-async function toBytes(input: Blob | ArrayBuffer | Uint8Array): Promise<Uint8Array> {
+async function toBytes(
+  input: Blob | ArrayBuffer | Uint8Array,
+): Promise<Uint8Array> {
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
-  if (typeof input.arrayBuffer === 'function') return new Uint8Array(await input.arrayBuffer());
+  if (typeof input.arrayBuffer === "function")
+    return new Uint8Array(await input.arrayBuffer());
   return new Uint8Array(await new Response(input).arrayBuffer());
 }
 
-export const isGzip = (bytes: Uint8Array): boolean => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+export const isGzip = (bytes: Uint8Array): boolean =>
+  bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
 /** Gunzips with the platform's DecompressionStream (browsers, Node 20). */
 export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
@@ -42,7 +46,14 @@ export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
       controller.close();
     },
   });
-  const reader = source.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>).getReader();
+  const reader = source
+    .pipeThrough(
+      new DecompressionStream("gzip") as unknown as ReadableWritablePair<
+        Uint8Array,
+        Uint8Array
+      >,
+    )
+    .getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -60,16 +71,20 @@ export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   return out;
 }
 
-function describeIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+function describeIssue(error: {
+  issues: readonly { path: readonly PropertyKey[]; message: string }[];
+}): string {
   const issue = error.issues[0];
-  if (!issue) return 'not an ActionTrail event';
-  const path = issue.path.map(String).join('.');
+  if (!issue) return "not an ActionTrail event";
+  const path = issue.path.map(String).join(".");
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
 /** Parses the text of an events file (already decompressed). */
-export function parseEventsText(text: string): Omit<OwnDataParseResult, 'gzip'> {
-  const body = text.replace(/^\uFEFF/, '').trim();
+export function parseEventsText(
+  text: string,
+): Omit<OwnDataParseResult, "gzip"> {
+  const body = text.replace(/^\uFEFF/, "").trim();
   const events: AuditEvent[] = [];
   const rejected: RejectedEvent[] = [];
   let rejectedCount = 0;
@@ -78,8 +93,8 @@ export function parseEventsText(text: string): Omit<OwnDataParseResult, 'gzip'> 
     if (rejected.length < MAX_REPORTED) rejected.push({ position, reason });
   };
   const accept = (item: unknown, position: number) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      reject(position, 'not a JSON object');
+    if (item === null || typeof item !== "object" || Array.isArray(item)) {
+      reject(position, "not a JSON object");
       return;
     }
     const result = auditEventSchema.safeParse(item);
@@ -88,31 +103,56 @@ export function parseEventsText(text: string): Omit<OwnDataParseResult, 'gzip'> 
       return;
     }
     if (!Number.isFinite(result.data.timeMs)) {
-      reject(position, `eventTime: not a valid time (${result.data.time.slice(0, 40)})`);
+      reject(
+        position,
+        `eventTime: not a valid time (${result.data.time.slice(0, 40)})`,
+      );
       return;
     }
     events.push(result.data);
   };
 
-  if (body.startsWith('[') || body.startsWith('{"Events"') || /^\{\s*"(RequestId|Events)"/.test(body)) {
+  if (
+    body.startsWith("[") ||
+    body.startsWith('{"Events"') ||
+    /^\{\s*"(RequestId|Events)"/.test(body)
+  ) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
     } catch (error) {
       parsed = undefined;
-      if (body.startsWith('[')) {
+      if (body.startsWith("[")) {
         reject(1, `the file is not valid JSON: ${(error as Error).message}`);
-        return { events, format: 'json-array', total: 1, rejectedCount, rejected };
+        return {
+          events,
+          format: "json-array",
+          total: 1,
+          rejectedCount,
+          rejected,
+        };
       }
     }
     if (Array.isArray(parsed)) {
       parsed.forEach((item, i) => accept(item, i + 1));
-      return { events, format: 'json-array', total: parsed.length, rejectedCount, rejected };
+      return {
+        events,
+        format: "json-array",
+        total: parsed.length,
+        rejectedCount,
+        rejected,
+      };
     }
     const list = (parsed as { Events?: unknown } | undefined)?.Events;
     if (Array.isArray(list)) {
       list.forEach((item, i) => accept(item, i + 1));
-      return { events, format: 'lookup-response', total: list.length, rejectedCount, rejected };
+      return {
+        events,
+        format: "lookup-response",
+        total: list.length,
+        rejectedCount,
+        rejected,
+      };
     }
   }
 
@@ -130,14 +170,16 @@ export function parseEventsText(text: string): Omit<OwnDataParseResult, 'gzip'> 
     }
     accept(item, i + 1);
   });
-  return { events, format: 'json-lines', total, rejectedCount, rejected };
+  return { events, format: "json-lines", total, rejectedCount, rejected };
 }
 
 /** Reads a file of events: JSON array, JSON Lines, or gzip of either. */
-export async function parseOwnEvents(input: Blob | ArrayBuffer | Uint8Array): Promise<OwnDataParseResult> {
+export async function parseOwnEvents(
+  input: Blob | ArrayBuffer | Uint8Array,
+): Promise<OwnDataParseResult> {
   let bytes = await toBytes(input);
   const gzip = isGzip(bytes);
   if (gzip) bytes = await gunzip(bytes);
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const text = new TextDecoder("utf-8").decode(bytes);
   return { ...parseEventsText(text), gzip };
 }

@@ -87,7 +87,7 @@ export class Rng {
 
   pick<T>(items: readonly T[]): T {
     const item = items[Math.floor(this.nextFloat() * items.length)];
-    if (item === undefined) throw new Error('pick from an empty list');
+    if (item === undefined) throw new Error("pick from an empty list");
     return item;
   }
 
@@ -97,7 +97,7 @@ export class Rng {
   }
 
   hex(length: number): string {
-    let out = '';
+    let out = "";
     for (let i = 0; i < length; i++) out += HEX[this.int(16)];
     return out;
   }
@@ -108,23 +108,23 @@ export class Rng {
   }
 }
 
-const HEX = '0123456789abcdef';
-const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const HEX = "0123456789abcdef";
+const ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 function alnumFrom(rng: Rng, length: number): string {
-  let out = '';
+  let out = "";
   for (let i = 0; i < length; i++) out += ALNUM[rng.int(ALNUM.length)];
   return out;
 }
 
 export function hex8(value: number): string {
-  return (value >>> 0).toString(16).padStart(8, '0');
+  return (value >>> 0).toString(16).padStart(8, "0");
 }
 
 /** Formats four 32-bit words as an uppercase version-5-looking UUID. */
 export function uuidFrom(a: number, b: number, c: number, d: number): string {
   const h = hex8(a) + hex8(b) + hex8(c) + hex8(d);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${'89ab'[parseInt(h[16] ?? '0', 16) & 3]}${h.slice(
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${"89ab"[parseInt(h[16] ?? "0", 16) & 3]}${h.slice(
     17,
     20,
   )}-${h.slice(20, 32)}`.toUpperCase();

@@ -5,11 +5,11 @@
  * identity, then answers like ActionTrail: a flat JSON object with RequestId,
  * or the error envelope `{ RequestId, HostId, Code, Message }`.
  */
-import { delay, HttpResponse, type HttpResponseResolver } from 'msw';
-import type { Account } from '../data/account';
-import { isRegionId } from '../data/regions';
+import { delay, HttpResponse, type HttpResponseResolver } from "msw";
+import type { Account } from "../data/account";
+import { isRegionId } from "../data/regions";
 
-export const API_VERSION = '2020-07-06';
+export const API_VERSION = "2020-07-06";
 
 export class RpcError extends Error {
   constructor(
@@ -22,10 +22,18 @@ export class RpcError extends Error {
 }
 
 export const missing = (name: string): RpcError =>
-  new RpcError(400, 'MissingParameter', `The input parameter "${name}" that is mandatory for processing this request is not supplied.`);
+  new RpcError(
+    400,
+    "MissingParameter",
+    `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+  );
 
 export const invalidValue = (name: string, rule: string): RpcError =>
-  new RpcError(400, 'InvalidParameterValue', `The specified parameter "${name}" is not valid. ${rule}`);
+  new RpcError(
+    400,
+    "InvalidParameterValue",
+    `The specified parameter "${name}" is not valid. ${rule}`,
+  );
 
 export interface RpcContext {
   account: Account;
@@ -46,78 +54,155 @@ export interface ActionSpec {
 export type ActionTable = Record<string, ActionSpec>;
 
 /** Reads a boolean parameter the RPC way (`true` / `false`). */
-export function boolParam(params: URLSearchParams, name: string): boolean | undefined {
+export function boolParam(
+  params: URLSearchParams,
+  name: string,
+): boolean | undefined {
   const value = params.get(name);
-  if (value === null || value === '') return undefined;
-  if (value === 'true' || value === 'True') return true;
-  if (value === 'false' || value === 'False') return false;
-  throw invalidValue(name, 'Use true or false.');
+  if (value === null || value === "") return undefined;
+  if (value === "true" || value === "True") return true;
+  if (value === "false" || value === "False") return false;
+  throw invalidValue(name, "Use true or false.");
 }
 
-export function errorResponse(requestId: string, region: string, error: RpcError): Response {
+export function errorResponse(
+  requestId: string,
+  region: string,
+  error: RpcError,
+): Response {
   return HttpResponse.json(
-    { RequestId: requestId, HostId: `actiontrail.${region}.aliyuncs.com`, Code: error.code, Message: error.message },
+    {
+      RequestId: requestId,
+      HostId: `actiontrail.${region}.aliyuncs.com`,
+      Code: error.code,
+      Message: error.message,
+    },
     { status: error.status },
   );
 }
 
 async function readParams(request: Request): Promise<URLSearchParams> {
   const params = new URL(request.url).searchParams;
-  if (request.method === 'POST') {
-    const type = request.headers.get('content-type') ?? '';
-    if (type.includes('application/x-www-form-urlencoded')) {
+  if (request.method === "POST") {
+    const type = request.headers.get("content-type") ?? "";
+    if (type.includes("application/x-www-form-urlencoded")) {
       const body = new URLSearchParams(await request.text());
-      for (const [key, value] of body) if (!params.has(key)) params.append(key, value);
+      for (const [key, value] of body)
+        if (!params.has(key)) params.append(key, value);
     }
   }
   return params;
 }
 
 /** Builds the msw resolver that answers every ActionTrail action of `actions` for `account`. */
-export function createRpcResolver(account: Account, actions: ActionTable): HttpResponseResolver<{ region: string }> {
+export function createRpcResolver(
+  account: Account,
+  actions: ActionTable,
+): HttpResponseResolver<{ region: string }> {
   return async ({ request, params: pathParams }) => {
-    const region = String(pathParams.region ?? '');
+    const region = String(pathParams.region ?? "");
     const requestId = account.newRequestId();
     const fail = (error: RpcError) => errorResponse(requestId, region, error);
 
     const [min, max] = account.latency;
-    let wait = max > 0 ? min + Math.floor(account.random() * (Math.max(max, min) - min + 1)) : 0;
+    let wait =
+      max > 0
+        ? min + Math.floor(account.random() * (Math.max(max, min) - min + 1))
+        : 0;
     const { faults } = account;
-    if (faults.slowRate > 0 && account.random() < faults.slowRate) wait += faults.slowMs;
+    if (faults.slowRate > 0 && account.random() < faults.slowRate)
+      wait += faults.slowMs;
     if (wait > 0) await delay(wait);
 
     const params = await readParams(request);
-    if (!isRegionId(region)) return fail(new RpcError(400, 'InvalidRegionId', `The specified region "${region}" does not exist.`));
+    if (!isRegionId(region))
+      return fail(
+        new RpcError(
+          400,
+          "InvalidRegionId",
+          `The specified region "${region}" does not exist.`,
+        ),
+      );
     if (account.failRegions?.includes(region)) {
-      return fail(new RpcError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.'));
+      return fail(
+        new RpcError(
+          503,
+          "ServiceUnavailable",
+          "The request has failed due to a temporary failure of the server.",
+        ),
+      );
     }
-    const action = params.get('Action');
-    if (!action) return fail(missing('Action'));
+    const action = params.get("Action");
+    if (!action) return fail(missing("Action"));
     const spec = Object.hasOwn(actions, action) ? actions[action] : undefined;
-    if (!spec) return fail(new RpcError(404, 'InvalidAction', `Specified api is not found, please check your url and method. Action: ${action}`));
-    const version = params.get('Version');
-    if (!version) return fail(missing('Version'));
-    if (version !== API_VERSION) return fail(new RpcError(400, 'InvalidVersion', `Specified parameter Version is not valid: ${version}.`));
+    if (!spec)
+      return fail(
+        new RpcError(
+          404,
+          "InvalidAction",
+          `Specified api is not found, please check your url and method. Action: ${action}`,
+        ),
+      );
+    const version = params.get("Version");
+    if (!version) return fail(missing("Version"));
+    if (version !== API_VERSION)
+      return fail(
+        new RpcError(
+          400,
+          "InvalidVersion",
+          `Specified parameter Version is not valid: ${version}.`,
+        ),
+      );
 
     if (!account.takeRateLimit(action, spec.rateLimit)) {
-      return fail(new RpcError(400, 'Throttling.User', 'Request was denied due to user flow control.'));
+      return fail(
+        new RpcError(
+          400,
+          "Throttling.User",
+          "Request was denied due to user flow control.",
+        ),
+      );
     }
     if (faults.throttleRate > 0 && account.random() < faults.throttleRate) {
-      return fail(new RpcError(400, 'Throttling.User', 'Request was denied due to user flow control.'));
+      return fail(
+        new RpcError(
+          400,
+          "Throttling.User",
+          "Request was denied due to user flow control.",
+        ),
+      );
     }
     if (faults.errorRate > 0 && account.random() < faults.errorRate) {
-      return fail(new RpcError(500, 'InternalError', 'The request processing has failed due to some unknown error, exception or failure.'));
+      return fail(
+        new RpcError(
+          500,
+          "InternalError",
+          "The request processing has failed due to some unknown error, exception or failure.",
+        ),
+      );
     }
-    if (spec.write && account.identity === 'auditor') {
-      return fail(new RpcError(403, 'NoPermission', `You are not authorized to do this action. Action: actiontrail:${action}`));
+    if (spec.write && account.identity === "auditor") {
+      return fail(
+        new RpcError(
+          403,
+          "NoPermission",
+          `You are not authorized to do this action. Action: actiontrail:${action}`,
+        ),
+      );
     }
     try {
       const body = spec.handle({ account, region, action, params, requestId });
       return HttpResponse.json({ RequestId: requestId, ...body });
     } catch (error) {
       if (error instanceof RpcError) return fail(error);
-      console.error('[mock] ActionTrail handler failed', error);
-      return fail(new RpcError(500, 'InternalError', 'The request processing has failed due to some unknown error.'));
+      console.error("[mock] ActionTrail handler failed", error);
+      return fail(
+        new RpcError(
+          500,
+          "InternalError",
+          "The request processing has failed due to some unknown error.",
+        ),
+      );
     }
   };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from "zod";
 import { ApiError, isAbortError } from "./errors";
 import { flattenParams } from "./flatten";
 import {
@@ -245,11 +245,11 @@ export async function rpc<A extends Action>(
 }
 
 const gatewayInfoSchema = z.looseObject({
-  mode: z.literal('live'),
-  accountLabel: z.string().default(''),
+  mode: z.literal("live"),
+  accountLabel: z.string().default(""),
   readOnly: z.boolean().default(false),
-  user: z.string().default(''),
-  authMethod: z.string().default(''),
+  user: z.string().default(""),
+  authMethod: z.string().default(""),
   signOutPath: z.string().nullable().default(null),
 });
 export type GatewayInfo = z.output<typeof gatewayInfoSchema>;
@@ -258,15 +258,21 @@ export type GatewayInfo = z.output<typeof gatewayInfoSchema>;
  * Live mode: who the signing gateway says we are (its `/api/_whoami`), for
  * the header. `undefined` when the gateway does not say.
  */
-export async function fetchGatewayInfo(signal?: AbortSignal): Promise<GatewayInfo | undefined> {
+export async function fetchGatewayInfo(
+  signal?: AbortSignal,
+): Promise<GatewayInfo | undefined> {
   try {
-    const origin = typeof location === 'undefined' ? 'http://localhost' : location.origin;
-    const response = await fetch(new URL(`${config.baseUrl.replace(/\/$/, '')}/_whoami`, origin), {
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal: signal ?? null,
-    });
+    const origin =
+      typeof location === "undefined" ? "http://localhost" : location.origin;
+    const response = await fetch(
+      new URL(`${config.baseUrl.replace(/\/$/, "")}/_whoami`, origin),
+      {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+        cache: "no-store",
+        signal: signal ?? null,
+      },
+    );
     if (!response.ok) return undefined;
     const parsed = gatewayInfoSchema.safeParse(await response.json());
     return parsed.success ? parsed.data : undefined;

@@ -20,8 +20,17 @@ export const useSessionStore = create<SessionState>()(() => ({
   demoState: undefined,
 }));
 
-export function initSession(mode: ApiMode, demo?: DemoControls, gateway?: GatewayInfo): void {
-  useSessionStore.setState({ mode, demo, demoState: demo?.getState(), gateway });
+export function initSession(
+  mode: ApiMode,
+  demo?: DemoControls,
+  gateway?: GatewayInfo,
+): void {
+  useSessionStore.setState({
+    mode,
+    demo,
+    demoState: demo?.getState(),
+    gateway,
+  });
   demo?.subscribe(() =>
     useSessionStore.setState({ demoState: demo.getState() }),
   );
@@ -36,7 +45,11 @@ export function useCanWrite(): { canWrite: boolean; reason: string } {
   const identity = useSessionStore((s) => s.demoState?.identity);
   const gatewayReadOnly = useSessionStore((s) => s.gateway?.readOnly);
   if (gatewayReadOnly) {
-    return { canWrite: false, reason: "The gateway is read-only: it refuses every ActionTrail write action." };
+    return {
+      canWrite: false,
+      reason:
+        "The gateway is read-only: it refuses every ActionTrail write action.",
+    };
   }
   if (identity === "auditor") {
     return {

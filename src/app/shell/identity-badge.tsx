@@ -52,14 +52,24 @@ function LiveBadge() {
   const gateway = useSessionStore((s) => s.gateway);
   return (
     <div className="identity-badge" aria-label="Connection">
-      <span className="mode-badge live" title="Calls go to ActionTrail through the signing gateway">
+      <span
+        className="mode-badge live"
+        title="Calls go to ActionTrail through the signing gateway"
+      >
         Live
       </span>
       <span className="account-name">
-        {gateway?.accountLabel ? <SafeText value={gateway.accountLabel} maxLength={60} /> : "ActionTrail via gateway"}
+        {gateway?.accountLabel ? (
+          <SafeText value={gateway.accountLabel} maxLength={60} />
+        ) : (
+          "ActionTrail via gateway"
+        )}
       </span>
       {gateway?.user && (
-        <span className="account-name" title={`Signed in to the gateway (${gateway.authMethod})`}>
+        <span
+          className="account-name"
+          title={`Signed in to the gateway (${gateway.authMethod})`}
+        >
           <SafeText value={gateway.user} maxLength={40} />
         </span>
       )}

@@ -2,7 +2,11 @@ import { useId, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
-import { NO_FAULTS, type FaultSettings, type OwnDataInfo } from "@/lib/demo-controls";
+import {
+  NO_FAULTS,
+  type FaultSettings,
+  type OwnDataInfo,
+} from "@/lib/demo-controls";
 import { eventSearchHref } from "@/lib/event-search-url";
 import { SafeText } from "@/components/ui/safe-text";
 import { Link } from "react-router";
@@ -143,7 +147,12 @@ function DemoSettings() {
         disabled={loading}
       />
       {loading && <p role="status">Reading the file…</p>}
-      {state.ownData && <OwnDataSummary info={state.ownData} onClear={() => demo.clearOwnEvents()} />}
+      {state.ownData && (
+        <OwnDataSummary
+          info={state.ownData}
+          onClear={() => demo.clearOwnEvents()}
+        />
+      )}
       {loadError !== undefined && (
         <ErrorPanel
           error={loadError}
@@ -243,7 +252,13 @@ function FaultControls({
 }
 
 /** What the loaded file holds, and a search over exactly its span. */
-function OwnDataSummary({ info, onClear }: { info: OwnDataInfo; onClear: () => void }) {
+function OwnDataSummary({
+  info,
+  onClear,
+}: {
+  info: OwnDataInfo;
+  onClear: () => void;
+}) {
   const first = info.firstEventTime ? Date.parse(info.firstEventTime) : NaN;
   const last = info.lastEventTime ? Date.parse(info.lastEventTime) : NaN;
   const region = info.regions[0];
@@ -264,11 +279,13 @@ function OwnDataSummary({ info, onClear }: { info: OwnDataInfo; onClear: () => v
         {Boolean(info.rejectedCount) && (
           <>
             {" "}
-            {info.rejectedCount?.toLocaleString("en-US")} item(s) were not events and were left out
+            {info.rejectedCount?.toLocaleString("en-US")} item(s) were not
+            events and were left out
             {info.rejected?.[0] && (
               <>
                 {" "}
-                (first at position {info.rejected[0].position}: <SafeText value={info.rejected[0].reason} maxLength={200} />)
+                (first at position {info.rejected[0].position}:{" "}
+                <SafeText value={info.rejected[0].reason} maxLength={200} />)
               </>
             )}
             .
@@ -277,7 +294,13 @@ function OwnDataSummary({ info, onClear }: { info: OwnDataInfo; onClear: () => v
       </p>
       <p>
         {region && Number.isFinite(first) && Number.isFinite(last) && (
-          <Link to={eventSearchHref({ region: info.regions.length > 1 ? "all" : region, from: first, to: last + 1000 })}>
+          <Link
+            to={eventSearchHref({
+              region: info.regions.length > 1 ? "all" : region,
+              from: first,
+              to: last + 1000,
+            })}
+          >
             Search these events
           </Link>
         )}{" "}

@@ -17,7 +17,9 @@ export function useResolvedTheme(): "light" | "dark" {
     () => Boolean(darkQuery()?.matches),
     () => false,
   );
-  return theme === "dark" || (theme === "system" && systemDark) ? "dark" : "light";
+  return theme === "dark" || (theme === "system" && systemDark)
+    ? "dark"
+    : "light";
 }
 
 /** Applies the theme and density preferences to the document. */

@@ -40,11 +40,7 @@ describe("JsonTree", () => {
   it("stops at the depth cap with a raw view of what lies deeper", async () => {
     const user = userEvent.setup();
     render(
-      <JsonTree
-        value={nest(104)}
-        label="Request parameters"
-        defaultExpanded
-      />,
+      <JsonTree value={nest(104)} label="Request parameters" defaultExpanded />,
     );
     expect(screen.queryByText("bottom")).toBeNull();
     await user.click(screen.getByRole("button", { name: "View raw" }));

@@ -19,9 +19,9 @@ export function ActionError({ error, title, onDismiss }: ActionErrorProps) {
           denied ? (
             <p>
               NoPermission: RAM does not allow your identity to{" "}
-              {isApiError(error) ? error.action : "change trails"}. Nothing
-              was changed. Ask an administrator to grant the ActionTrail
-              permission, or sign in with an identity that has it.
+              {isApiError(error) ? error.action : "change trails"}. Nothing was
+              changed. Ask an administrator to grant the ActionTrail permission,
+              or sign in with an identity that has it.
             </p>
           ) : undefined
         }

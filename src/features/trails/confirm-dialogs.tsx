@@ -10,7 +10,12 @@ interface StopLoggingDialogProps {
 }
 
 /** Stopping a trail stops delivery: say so before doing it. */
-export function StopLoggingDialog({ open, trailName, onConfirm, onClose }: StopLoggingDialogProps) {
+export function StopLoggingDialog({
+  open,
+  trailName,
+  onConfirm,
+  onClose,
+}: StopLoggingDialogProps) {
   return (
     <Dialog
       open={open}
@@ -28,9 +33,12 @@ export function StopLoggingDialog({ open, trailName, onConfirm, onClose }: StopL
       }
     >
       <p>
-        Trail <strong><SafeText value={trailName} /></strong> will stop
-        delivering events. Events that happen while it is stopped are not
-        delivered to its OSS bucket, Log Service logstore or MaxCompute
+        Trail{" "}
+        <strong>
+          <SafeText value={trailName} />
+        </strong>{" "}
+        will stop delivering events. Events that happen while it is stopped are
+        not delivered to its OSS bucket, Log Service logstore or MaxCompute
         project, even after you start it again.
       </p>
     </Dialog>
@@ -47,7 +55,13 @@ interface DeleteTrailDialogProps {
 }
 
 /** Deleting needs the trail's name typed, and warns when nothing else would be logging. */
-export function DeleteTrailDialog({ open, trailName, onlyLoggingTrail, onConfirm, onClose }: DeleteTrailDialogProps) {
+export function DeleteTrailDialog({
+  open,
+  trailName,
+  onlyLoggingTrail,
+  onConfirm,
+  onClose,
+}: DeleteTrailDialogProps) {
   const [typed, setTyped] = useState("");
   const inputId = useId();
   const matches = typed === trailName;
@@ -86,14 +100,17 @@ export function DeleteTrailDialog({ open, trailName, onlyLoggingTrail, onConfirm
         }}
       >
         <p>
-          Deleting <strong><SafeText value={trailName} /></strong> stops its
-          deliveries for good. Files already delivered stay in OSS, Log
-          Service and MaxCompute.
+          Deleting{" "}
+          <strong>
+            <SafeText value={trailName} />
+          </strong>{" "}
+          stops its deliveries for good. Files already delivered stay in OSS,
+          Log Service and MaxCompute.
         </p>
         {onlyLoggingTrail && (
           <p className="warning-text" role="alert">
-            This is the only trail that is logging: after deleting it, no
-            trail delivers the events it records.
+            This is the only trail that is logging: after deleting it, no trail
+            delivers the events it records.
           </p>
         )}
         <label htmlFor={inputId}>
@@ -105,7 +122,7 @@ export function DeleteTrailDialog({ open, trailName, onlyLoggingTrail, onConfirm
           autoComplete="off"
           spellCheck={false}
           value={typed}
-         
+
           onChange={(event) => setTyped(event.target.value)}
         />
       </form>

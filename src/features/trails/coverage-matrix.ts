@@ -1,5 +1,9 @@
 import type { Trail } from "@/api/schemas/trail";
-import { coversAllRegions, destinationsOf, type Destination } from "./trail-format";
+import {
+  coversAllRegions,
+  destinationsOf,
+  type Destination,
+} from "./trail-format";
 
 export type CoverageRW = "Read" | "Write";
 export const COVERAGE_RW: readonly CoverageRW[] = ["Read", "Write"];

@@ -16,7 +16,12 @@ interface TrailActionsProps {
 }
 
 /** Start or stop logging, edit, delete: each confirmed where it loses events, each rolled back if refused. */
-export function TrailActions({ trail, onlyLoggingTrail, onDelete, deleting }: TrailActionsProps) {
+export function TrailActions({
+  trail,
+  onlyLoggingTrail,
+  onDelete,
+  deleting,
+}: TrailActionsProps) {
   const region = trail.homeRegion || trail.region;
   const access = useWriteAccess();
   const navigate = useNavigate();
@@ -31,14 +36,16 @@ export function TrailActions({ trail, onlyLoggingTrail, onDelete, deleting }: Tr
   const handleStart = () => {
     setFailure(undefined);
     start.mutate(input, {
-      onError: (error) => setFailure({ title: "Logging was not started", error }),
+      onError: (error) =>
+        setFailure({ title: "Logging was not started", error }),
     });
   };
   const handleStop = () => {
     setDialog(undefined);
     setFailure(undefined);
     stop.mutate(input, {
-      onError: (error) => setFailure({ title: "Logging was not stopped", error }),
+      onError: (error) =>
+        setFailure({ title: "Logging was not stopped", error }),
     });
   };
   const handleDelete = () => {
@@ -51,24 +58,47 @@ export function TrailActions({ trail, onlyLoggingTrail, onDelete, deleting }: Tr
     <div className="trail-actions">
       <div className="button-row" role="group" aria-label="Manage trail">
         {logging ? (
-          <WriteButton access={access} onClick={() => setDialog("stop")} disabled={stop.isPending}>
+          <WriteButton
+            access={access}
+            onClick={() => setDialog("stop")}
+            disabled={stop.isPending}
+          >
             Stop logging
           </WriteButton>
         ) : (
-          <WriteButton access={access} className="primary" onClick={handleStart} disabled={start.isPending}>
+          <WriteButton
+            access={access}
+            className="primary"
+            onClick={handleStart}
+            disabled={start.isPending}
+          >
             Start logging
           </WriteButton>
         )}
-        <WriteButton access={access} onClick={() => void navigate(`/trails/${encodeURIComponent(trail.name)}/edit${q}`)}>
+        <WriteButton
+          access={access}
+          onClick={() =>
+            void navigate(`/trails/${encodeURIComponent(trail.name)}/edit${q}`)
+          }
+        >
           Edit
         </WriteButton>
-        <WriteButton access={access} className="danger" onClick={() => setDialog("delete")} disabled={deleting}>
+        <WriteButton
+          access={access}
+          className="danger"
+          onClick={() => setDialog("delete")}
+          disabled={deleting}
+        >
           Delete…
         </WriteButton>
       </div>
       <ReadOnlyNotice access={access} />
       {failure && (
-        <ActionError error={failure.error} title={failure.title} onDismiss={() => setFailure(undefined)} />
+        <ActionError
+          error={failure.error}
+          title={failure.title}
+          onDismiss={() => setFailure(undefined)}
+        />
       )}
       <StopLoggingDialog
         open={dialog === "stop"}

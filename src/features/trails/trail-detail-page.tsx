@@ -42,7 +42,10 @@ export function TrailDetailPage() {
     remove.mutate(
       { region: target.homeRegion || region, name: target.name },
       {
-        onSuccess: () => void navigate(back, { state: { notice: `Trail ${target.name} deleted.` } }),
+        onSuccess: () =>
+          void navigate(back, {
+            state: { notice: `Trail ${target.name} deleted.` },
+          }),
         onError: (error) => setDeleteError(error),
       },
     );
@@ -61,14 +64,22 @@ export function TrailDetailPage() {
         Trail <SafeText value={name} />
       </h1>
       {deleteError !== undefined && (
-        <ActionError error={deleteError} title="The trail was not deleted" onDismiss={() => setDeleteError(undefined)} />
+        <ActionError
+          error={deleteError}
+          title="The trail was not deleted"
+          onDismiss={() => setDeleteError(undefined)}
+        />
       )}
       {trails.isPending ? (
         <LoadingState title="Loading the trail…" />
       ) : remove.isPending || remove.isSuccess ? (
         <LoadingState title="Deleting the trail…" />
       ) : trails.isError ? (
-        <ErrorPanel error={trails.error} title="The trail could not be loaded" onRetry={() => void trails.refetch()} />
+        <ErrorPanel
+          error={trails.error}
+          title="The trail could not be loaded"
+          onRetry={() => void trails.refetch()}
+        />
       ) : !trail ? (
         <EmptyState title={`No trail named ${name} in ${region}`}>
           <p>
@@ -84,7 +95,9 @@ export function TrailDetailPage() {
           deleting={remove.isPending}
           onlyLoggingTrail={
             trail.status === "Enable" &&
-            !trails.data.some((t) => t.name !== trail.name && t.status === "Enable")
+            !trails.data.some(
+              (t) => t.name !== trail.name && t.status === "Enable",
+            )
           }
         />
       )}
@@ -100,10 +113,18 @@ interface TrailDetailProps {
   deleting: boolean;
 }
 
-function TrailDetail({ trail, region, onlyLoggingTrail, onDelete, deleting }: TrailDetailProps) {
+function TrailDetail({
+  trail,
+  region,
+  onlyLoggingTrail,
+  onDelete,
+  deleting,
+}: TrailDetailProps) {
   const shadow = isShadowTrail(trail, region);
   const eventsHref = eventSearchHref({
-    region: coversAllRegions(trail) ? "all" : trail.trailRegion || trail.homeRegion,
+    region: coversAllRegions(trail)
+      ? "all"
+      : trail.trailRegion || trail.homeRegion,
     range: "24h",
     rw: trail.eventRW === "All" ? undefined : trail.eventRW,
   });
@@ -111,19 +132,28 @@ function TrailDetail({ trail, region, onlyLoggingTrail, onDelete, deleting }: Tr
     <>
       <p className="trail-summary">
         <TrailStatusBadge status={trail.status} /> Records{" "}
-        {EVENT_RW_TEXT[trail.eventRW].toLowerCase()} in {coversAllRegions(trail) ? "all regions" : regionsCoveredText(trail)}.{" "}
+        {EVENT_RW_TEXT[trail.eventRW].toLowerCase()} in{" "}
+        {coversAllRegions(trail) ? "all regions" : regionsCoveredText(trail)}.{" "}
         <Link to={eventsHref}>See the events this trail records</Link>
       </p>
       {shadow ? (
         <p className="read-only-notice" role="note">
-          This is a shadow copy of an all-region trail whose home is {trail.homeRegion}.{" "}
-          <Link to={`/trails/${encodeURIComponent(trail.name)}?region=${encodeURIComponent(trail.homeRegion)}`}>
+          This is a shadow copy of an all-region trail whose home is{" "}
+          {trail.homeRegion}.{" "}
+          <Link
+            to={`/trails/${encodeURIComponent(trail.name)}?region=${encodeURIComponent(trail.homeRegion)}`}
+          >
             Manage it in {trail.homeRegion}
           </Link>
           .
         </p>
       ) : (
-        <TrailActions trail={trail} onlyLoggingTrail={onlyLoggingTrail} onDelete={onDelete} deleting={deleting} />
+        <TrailActions
+          trail={trail}
+          onlyLoggingTrail={onlyLoggingTrail}
+          onDelete={onDelete}
+          deleting={deleting}
+        />
       )}
       <div className="detail-grid">
         <TrailConfiguration trail={trail} />
@@ -141,7 +171,9 @@ function TrailConfiguration({ trail }: { trail: Trail }) {
       <dl className="facts">
         <dt>ARN</dt>
         <dd className="arn">
-          <code><SafeText value={trail.arn || "—"} /></code>{" "}
+          <code>
+            <SafeText value={trail.arn || "—"} />
+          </code>{" "}
           {trail.arn && <CopyButton value={trail.arn} label="Copy trail ARN" />}
         </dd>
         <dt>Home region</dt>
@@ -151,18 +183,27 @@ function TrailConfiguration({ trail }: { trail: Trail }) {
         <dt>Events recorded</dt>
         <dd>{EVENT_RW_TEXT[trail.eventRW]}</dd>
         <dt>Organization trail</dt>
-        <dd>{trail.isOrganizationTrail ? `Yes${trail.organizationId ? ` (${trail.organizationId})` : ""}` : "No"}</dd>
+        <dd>
+          {trail.isOrganizationTrail
+            ? `Yes${trail.organizationId ? ` (${trail.organizationId})` : ""}`
+            : "No"}
+        </dd>
         <dt>Created</dt>
-        <dd><TrailTime value={trail.createTime} withZone /></dd>
+        <dd>
+          <TrailTime value={trail.createTime} withZone />
+        </dd>
         <dt>Updated</dt>
-        <dd><TrailTime value={trail.updateTime} withZone /></dd>
+        <dd>
+          <TrailTime value={trail.updateTime} withZone />
+        </dd>
       </dl>
     </section>
   );
 }
 
 function TrailDestinations({ trail }: { trail: Trail }) {
-  const none = !trail.ossBucketName && !trail.slsProjectArn && !trail.maxComputeProjectArn;
+  const none =
+    !trail.ossBucketName && !trail.slsProjectArn && !trail.maxComputeProjectArn;
   return (
     <section className="card" aria-labelledby="trail-dest-title">
       <h2 id="trail-dest-title">Where its events land</h2>
@@ -176,30 +217,69 @@ function TrailDestinations({ trail }: { trail: Trail }) {
               {trail.ossBucketLocation && ` (${trail.ossBucketLocation})`}
             </dd>
             <dt>Key prefix</dt>
-            <dd>{trail.ossKeyPrefix ? <code><SafeText value={trail.ossKeyPrefix} /></code> : "None"}</dd>
+            <dd>
+              {trail.ossKeyPrefix ? (
+                <code>
+                  <SafeText value={trail.ossKeyPrefix} />
+                </code>
+              ) : (
+                "None"
+              )}
+            </dd>
             <dt>Delivered files</dt>
             <dd>
-              <code className="path-pattern"><SafeText value={ossPathPattern(trail)} /></code>{" "}
-              <CopyButton value={ossPathPattern(trail)} label="Copy OSS path pattern" />
+              <code className="path-pattern">
+                <SafeText value={ossPathPattern(trail)} />
+              </code>{" "}
+              <CopyButton
+                value={ossPathPattern(trail)}
+                label="Copy OSS path pattern"
+              />
             </dd>
             <dt>OSS write role</dt>
-            <dd>{trail.ossWriteRoleArn ? <code><SafeText value={trail.ossWriteRoleArn} /></code> : "Default"}</dd>
+            <dd>
+              {trail.ossWriteRoleArn ? (
+                <code>
+                  <SafeText value={trail.ossWriteRoleArn} />
+                </code>
+              ) : (
+                "Default"
+              )}
+            </dd>
           </>
         )}
         {trail.slsProjectArn && (
           <>
             <dt>Log Service project</dt>
-            <dd><code><SafeText value={trail.slsProjectArn} /></code></dd>
+            <dd>
+              <code>
+                <SafeText value={trail.slsProjectArn} />
+              </code>
+            </dd>
             <dt>Logstore</dt>
-            <dd><code>{logstoreName(trail.name)}</code></dd>
+            <dd>
+              <code>{logstoreName(trail.name)}</code>
+            </dd>
             <dt>Log Service write role</dt>
-            <dd>{trail.slsWriteRoleArn ? <code><SafeText value={trail.slsWriteRoleArn} /></code> : "Default"}</dd>
+            <dd>
+              {trail.slsWriteRoleArn ? (
+                <code>
+                  <SafeText value={trail.slsWriteRoleArn} />
+                </code>
+              ) : (
+                "Default"
+              )}
+            </dd>
           </>
         )}
         {trail.maxComputeProjectArn && (
           <>
             <dt>MaxCompute project</dt>
-            <dd><code><SafeText value={trail.maxComputeProjectArn} /></code></dd>
+            <dd>
+              <code>
+                <SafeText value={trail.maxComputeProjectArn} />
+              </code>
+            </dd>
           </>
         )}
       </dl>

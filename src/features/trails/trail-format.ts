@@ -54,7 +54,11 @@ export function parseProjectArn(
 ): { region: string; accountId: string; name: string } | undefined {
   const match = /^acs:(?:log|odps):([^:]*):([^:]*):project\/(.+)$/.exec(arn);
   if (!match) return undefined;
-  return { region: match[1] ?? "", accountId: match[2] ?? "", name: match[3] ?? "" };
+  return {
+    region: match[1] ?? "",
+    accountId: match[2] ?? "",
+    name: match[3] ?? "",
+  };
 }
 
 export const slsProjectArn = (

@@ -40,20 +40,30 @@ export function TrailStatusPanel({ trail }: { trail: Trail }) {
         <dl className="facts">
           <dt>Logging</dt>
           <dd>
-            <span className={`badge ${status.data.isLogging ? "ok" : "danger"}`}>
+            <span
+              className={`badge ${status.data.isLogging ? "ok" : "danger"}`}
+            >
               {status.data.isLogging ? "On" : "Off"}
             </span>
           </dd>
           <dt>Started logging</dt>
-          <dd><TrailTime value={status.data.startLoggingTime} withZone /></dd>
+          <dd>
+            <TrailTime value={status.data.startLoggingTime} withZone />
+          </dd>
           <dt>Stopped logging</dt>
-          <dd><TrailTime value={status.data.stopLoggingTime} withZone /></dd>
+          <dd>
+            <TrailTime value={status.data.stopLoggingTime} withZone />
+          </dd>
           {trail.ossBucketName && (
             <>
               <dt>Latest delivery to OSS</dt>
-              <dd><TrailTime value={status.data.latestDeliveryTime} withZone /></dd>
+              <dd>
+                <TrailTime value={status.data.latestDeliveryTime} withZone />
+              </dd>
               <dt>Latest OSS delivery error</dt>
-              <dd><DeliveryError value={status.data.latestDeliveryError} /></dd>
+              <dd>
+                <DeliveryError value={status.data.latestDeliveryError} />
+              </dd>
               <dt>OSS bucket</dt>
               <dd>{availability(status.data.ossBucketAvailable)}</dd>
             </>
@@ -61,9 +71,18 @@ export function TrailStatusPanel({ trail }: { trail: Trail }) {
           {trail.slsProjectArn && (
             <>
               <dt>Latest delivery to Log Service</dt>
-              <dd><TrailTime value={status.data.latestDeliveryLogServiceTime} withZone /></dd>
+              <dd>
+                <TrailTime
+                  value={status.data.latestDeliveryLogServiceTime}
+                  withZone
+                />
+              </dd>
               <dt>Latest Log Service delivery error</dt>
-              <dd><DeliveryError value={status.data.latestDeliveryLogServiceError} /></dd>
+              <dd>
+                <DeliveryError
+                  value={status.data.latestDeliveryLogServiceError}
+                />
+              </dd>
               <dt>Logstore</dt>
               <dd>{availability(status.data.slsLogStoreAvailable)}</dd>
             </>

@@ -7,7 +7,11 @@ import { useDocumentTitle } from "@/components/ui/use-document-title";
 import { ALL_REGIONS, useRegion } from "@/features/regions/use-region";
 import type { TrailRow } from "./columns";
 import { trailsQueryOptions } from "./queries";
-import { homeTrails, isShadowTrail, MAX_TRAILS_PER_REGION } from "./trail-format";
+import {
+  homeTrails,
+  isShadowTrail,
+  MAX_TRAILS_PER_REGION,
+} from "./trail-format";
 import { TrailsTable } from "./trails-table";
 import { ReadOnlyNotice, useWriteAccess, WriteButton } from "./write-access";
 import "./trails.css";
@@ -21,7 +25,10 @@ export function TrailsPage() {
       <section className="page trails-page" aria-labelledby="trails-title">
         <h1 id="trails-title">Trails</h1>
         <EmptyState title="Choose a region">
-          <p>Trails belong to a region: choose one with the region switcher above.</p>
+          <p>
+            Trails belong to a region: choose one with the region switcher
+            above.
+          </p>
         </EmptyState>
       </section>
     );
@@ -71,7 +78,10 @@ function RegionTrails({ region }: { region: string }) {
           ? `Trails in ${region}`
           : `${own} of ${MAX_TRAILS_PER_REGION} trails in this region (${region})`}
         {own !== undefined && own >= MAX_TRAILS_PER_REGION && (
-          <span className="badge warn"> Limit reached: delete a trail to add another here</span>
+          <span className="badge warn">
+            {" "}
+            Limit reached: delete a trail to add another here
+          </span>
         )}
       </p>
       {trails.isPending ? (
@@ -86,8 +96,8 @@ function RegionTrails({ region }: { region: string }) {
         <EmptyState title={`No trails in ${region}`}>
           <p>
             Without a trail, events are kept for 90 days only and are not
-            delivered anywhere. Create a trail to archive them in OSS or
-            analyse them in Log Service.
+            delivered anywhere. Create a trail to archive them in OSS or analyse
+            them in Log Service.
           </p>
         </EmptyState>
       ) : (
@@ -103,8 +113,8 @@ function RegionTrails({ region }: { region: string }) {
           <TrailsTable rows={rows} caption={`Trails seen from ${region}`} />
           {rows.some((r) => r.shadow) && (
             <p className="muted">
-              A shadow copy is an all-region trail managed from its home
-              region; it records this region too.
+              A shadow copy is an all-region trail managed from its home region;
+              it records this region too.
             </p>
           )}
         </>

@@ -33,7 +33,10 @@ export function TrailsTable({ rows, caption }: TrailsTableProps) {
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={row.original.shadow ? "shadow-row" : undefined}>
+            <tr
+              key={row.id}
+              className={row.original.shadow ? "shadow-row" : undefined}
+            >
               {row.getAllCells().map((cell) => (
                 <td key={cell.id}>
                   <table.FlexRender cell={cell} />

@@ -1,5 +1,9 @@
 import { installAccount } from "@mocks/node";
-import { NO_FAULTS, type DemoControls, type DemoIdentity } from "@/lib/demo-controls";
+import {
+  NO_FAULTS,
+  type DemoControls,
+  type DemoIdentity,
+} from "@/lib/demo-controls";
 import { useSessionStore } from "@/stores/session-store";
 
 /**
@@ -7,10 +11,18 @@ import { useSessionStore } from "@/stores/session-store";
  * would have in mock mode (the account's buckets, projects and roles, and the
  * signed-in identity).
  */
-export function setUpAccount(identity: DemoIdentity = "admin", info: Partial<DemoControls["account"]> = {}) {
+export function setUpAccount(
+  identity: DemoIdentity = "admin",
+  info: Partial<DemoControls["account"]> = {},
+) {
   const account = installAccount();
   account.identity = identity;
-  const state = { identity, faults: NO_FAULTS, ownData: undefined, latency: [0, 0] as [number, number] };
+  const state = {
+    identity,
+    faults: NO_FAULTS,
+    ownData: undefined,
+    latency: [0, 0] as [number, number],
+  };
   const demo: DemoControls = {
     account: { ...account.info, ...info },
     getState: () => state,

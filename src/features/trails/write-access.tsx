@@ -44,13 +44,22 @@ export function ReadOnlyNotice({ access }: { access: WriteAccess }) {
   );
 }
 
-interface WriteButtonProps extends Omit<React.ButtonHTMLAttributes<HTMLButtonElement>, "onClick"> {
+interface WriteButtonProps extends Omit<
+  React.ButtonHTMLAttributes<HTMLButtonElement>,
+  "onClick"
+> {
   access: WriteAccess;
   onClick: () => void;
 }
 
 /** A button for a write action: unavailable (aria-disabled, pointing at the reason) for read-only identities. */
-export function WriteButton({ access, onClick, className, children, ...rest }: WriteButtonProps) {
+export function WriteButton({
+  access,
+  onClick,
+  className,
+  children,
+  ...rest
+}: WriteButtonProps) {
   const unavailable = !access.enabled;
   return (
     <button

@@ -24,16 +24,38 @@ interface BasicsStepProps {
 }
 
 /** Step 1: the trail's name, the regions and event types it records, and whether it spans the organization. */
-export function BasicsStep({ draft, errors, onChange, homeRegion, regions, organization, trailsInRegion, editing }: BasicsStepProps) {
-  const full = !editing && trailsInRegion !== undefined && trailsInRegion >= MAX_TRAILS_PER_REGION;
+export function BasicsStep({
+  draft,
+  errors,
+  onChange,
+  homeRegion,
+  regions,
+  organization,
+  trailsInRegion,
+  editing,
+}: BasicsStepProps) {
+  const full =
+    !editing &&
+    trailsInRegion !== undefined &&
+    trailsInRegion >= MAX_TRAILS_PER_REGION;
   return (
     <div className="wizard-step-body">
       {(full || errors.quota) && (
-        <div id={fieldId("quota")} tabIndex={-1} className="quota-warning" role="note">
+        <div
+          id={fieldId("quota")}
+          tabIndex={-1}
+          className="quota-warning"
+          role="note"
+        >
           <p>
-            <strong>{homeRegion} already has {trailsInRegion ?? MAX_TRAILS_PER_REGION} of {MAX_TRAILS_PER_REGION} trails.</strong>{" "}
-            A region holds at most {MAX_TRAILS_PER_REGION} trails, so the service will refuse a new one
-            (MaximumNumberOfTrailsExceededException) until you delete a trail here or create it in another region.
+            <strong>
+              {homeRegion} already has {trailsInRegion ?? MAX_TRAILS_PER_REGION}{" "}
+              of {MAX_TRAILS_PER_REGION} trails.
+            </strong>{" "}
+            A region holds at most {MAX_TRAILS_PER_REGION} trails, so the
+            service will refuse a new one
+            (MaximumNumberOfTrailsExceededException) until you delete a trail
+            here or create it in another region.
           </p>
           <FieldError field="quota" errors={errors} />
         </div>
@@ -42,8 +64,16 @@ export function BasicsStep({ draft, errors, onChange, homeRegion, regions, organ
         <label htmlFor={fieldId("name")}>Trail name</label>
         {editing ? (
           <>
-            <input {...fieldProps("name", errors, "trail-name-hint")} type="text" value={draft.name} readOnly aria-readonly="true" />
-            <p id="trail-name-hint" className="hint">The name of a trail cannot change.</p>
+            <input
+              {...fieldProps("name", errors, "trail-name-hint")}
+              type="text"
+              value={draft.name}
+              readOnly
+              aria-readonly="true"
+            />
+            <p id="trail-name-hint" className="hint">
+              The name of a trail cannot change.
+            </p>
           </>
         ) : (
           <>
@@ -57,7 +87,8 @@ export function BasicsStep({ draft, errors, onChange, homeRegion, regions, organ
               onChange={(event) => onChange({ name: event.target.value })}
             />
             <p id="trail-name-hint" className="hint">
-              6–36 characters: lowercase letters, digits, “-” and “_”, starting with a lowercase letter. Unique in the account.
+              6–36 characters: lowercase letters, digits, “-” and “_”, starting
+              with a lowercase letter. Unique in the account.
             </p>
           </>
         )}
@@ -67,7 +98,12 @@ export function BasicsStep({ draft, errors, onChange, homeRegion, regions, organ
       <fieldset className="field radio-group">
         <legend>Regions to record</legend>
         <label>
-          <input type="radio" name="trail-region-scope" checked={draft.trailRegion === "All"} onChange={() => onChange({ trailRegion: "All" })} />{" "}
+          <input
+            type="radio"
+            name="trail-region-scope"
+            checked={draft.trailRegion === "All"}
+            onChange={() => onChange({ trailRegion: "All" })}
+          />{" "}
           All regions (recommended: new regions are included automatically)
         </label>
         <label>
@@ -85,9 +121,13 @@ export function BasicsStep({ draft, errors, onChange, homeRegion, regions, organ
             <select
               {...fieldProps("trailRegion", errors)}
               value={draft.trailRegion}
-              onChange={(event) => onChange({ trailRegion: event.target.value })}
+              onChange={(event) =>
+                onChange({ trailRegion: event.target.value })
+              }
             >
-              {!regions.some((r) => r.id === draft.trailRegion) && <option value={draft.trailRegion}>{draft.trailRegion}</option>}
+              {!regions.some((r) => r.id === draft.trailRegion) && (
+                <option value={draft.trailRegion}>{draft.trailRegion}</option>
+              )}
               {regions.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name} · {r.id}
@@ -99,17 +139,31 @@ export function BasicsStep({ draft, errors, onChange, homeRegion, regions, organ
         <FieldError field="trailRegion" errors={errors} />
       </fieldset>
 
-      <fieldset className="field radio-group" id={fieldId("eventRW")} tabIndex={-1}>
+      <fieldset
+        className="field radio-group"
+        id={fieldId("eventRW")}
+        tabIndex={-1}
+      >
         <legend>Event type</legend>
         {(
           [
-            ["Write", "Write events — calls that change resources (recommended)"],
+            [
+              "Write",
+              "Write events — calls that change resources (recommended)",
+            ],
             ["Read", "Read events — calls that only read"],
             ["All", "All events — read and write"],
           ] as const
         ).map(([value, label]) => (
           <label key={value}>
-            <input type="radio" name="trail-event-rw" value={value} checked={draft.eventRW === value} onChange={() => onChange({ eventRW: value })} /> {label}
+            <input
+              type="radio"
+              name="trail-event-rw"
+              value={value}
+              checked={draft.eventRW === value}
+              onChange={() => onChange({ eventRW: value })}
+            />{" "}
+            {label}
           </label>
         ))}
         <FieldError field="eventRW" errors={errors} />
@@ -122,18 +176,26 @@ export function BasicsStep({ draft, errors, onChange, homeRegion, regions, organ
               {...fieldProps("isOrganizationTrail", errors, "trail-org-hint")}
               type="checkbox"
               checked={draft.isOrganizationTrail}
-              onChange={(event) => onChange({ isOrganizationTrail: event.target.checked })}
+              onChange={(event) =>
+                onChange({ isOrganizationTrail: event.target.checked })
+              }
             />{" "}
             Organization trail
           </label>
         ) : (
-          <p className="field-label" id={fieldId("isOrganizationTrail")} tabIndex={-1}>
+          <p
+            className="field-label"
+            id={fieldId("isOrganizationTrail")}
+            tabIndex={-1}
+          >
             Organization trail: {draft.isOrganizationTrail ? "yes" : "no"}
           </p>
         )}
         <p id="trail-org-hint" className="hint">
-          An organization trail records the events of every member account of your resource directory and delivers them
-          to this account&apos;s destinations (files under <code>&lt;rd_id&gt;/&lt;accountId&gt;/</code>). {organization.note}
+          An organization trail records the events of every member account of
+          your resource directory and delivers them to this account&apos;s
+          destinations (files under{" "}
+          <code>&lt;rd_id&gt;/&lt;accountId&gt;/</code>). {organization.note}
           {editing && " It cannot change after the trail is created."}
         </p>
         <FieldError field="isOrganizationTrail" errors={errors} />

@@ -80,7 +80,9 @@ export function trailMatchesRequest(
 
 /** A draft filled from an existing trail, for the edit form. */
 export function draftFromTrail(trail: Trail, base: TrailDraft): TrailDraft {
-  const sls = /^acs:log:([^:]*):([^:]*):project\/(.+)$/.exec(trail.slsProjectArn);
+  const sls = /^acs:log:([^:]*):([^:]*):project\/(.+)$/.exec(
+    trail.slsProjectArn,
+  );
   const roleName = (arn: string) => /:role\/(.+)$/.exec(arn)?.[1] ?? arn;
   return {
     ...base,

@@ -20,7 +20,14 @@ import { fieldId } from "./field";
 import { ReviewStep } from "./review-step";
 import { DeliveryStep } from "./delivery-step";
 import { useFocusRequest, useTrailFormContext } from "./use-form-context";
-import { FIELD_STEP, firstErrorField, validateStep, validateTrailName, type FieldErrors, type TrailField } from "./validation";
+import {
+  FIELD_STEP,
+  firstErrorField,
+  validateStep,
+  validateTrailName,
+  type FieldErrors,
+  type TrailField,
+} from "./validation";
 import { placeServerError } from "./wizard-errors";
 import "../trails.css";
 
@@ -41,7 +48,10 @@ export function CreateTrailPage() {
       <section className="page" aria-labelledby="wizard-title">
         <h1 id="wizard-title">Create trail</h1>
         <EmptyState title="Choose a region">
-          <p>A trail is created in one region (its home): choose it with the region switcher above.</p>
+          <p>
+            A trail is created in one region (its home): choose it with the
+            region switcher above.
+          </p>
         </EmptyState>
       </section>
     );
@@ -52,7 +62,12 @@ export function CreateTrailPage() {
 /** Which form fields a change touches, to clear their errors as the user fixes them. */
 function touchedFields(patch: Partial<TrailDraft>): TrailField[] {
   const fields = Object.keys(patch) as TrailField[];
-  if ("ossEnabled" in patch || "slsEnabled" in patch || "maxComputeEnabled" in patch) fields.push("destinations");
+  if (
+    "ossEnabled" in patch ||
+    "slsEnabled" in patch ||
+    "maxComputeEnabled" in patch
+  )
+    fields.push("destinations");
   if ("name" in patch || "trailRegion" in patch) fields.push("quota");
   if ("ossBucketMode" in patch) fields.push("ossBucketName");
   return fields;
@@ -64,7 +79,11 @@ function TrailWizard({ region }: { region: string }) {
   const step = useTrailDraftStore((s) => s.step);
   const ensureDraft = useTrailDraftStore((s) => s.ensureDraft);
   const discardDraft = useTrailDraftStore((s) => s.discardDraft);
-  const otherRegionDraft = draft !== undefined && draftRegion !== undefined && draftRegion !== region && isDraftTouched(draft, draftRegion);
+  const otherRegionDraft =
+    draft !== undefined &&
+    draftRegion !== undefined &&
+    draftRegion !== region &&
+    isDraftTouched(draft, draftRegion);
 
   useEffect(() => {
     if (!otherRegionDraft) ensureDraft(region);
@@ -73,17 +92,31 @@ function TrailWizard({ region }: { region: string }) {
   return (
     <section className="page trail-wizard" aria-labelledby="wizard-title">
       <p>
-        <Link to={`/trails?region=${encodeURIComponent(region)}`}>← Trails in {region}</Link>
+        <Link to={`/trails?region=${encodeURIComponent(region)}`}>
+          ← Trails in {region}
+        </Link>
       </p>
       <h1 id="wizard-title">Create trail in {region}</h1>
       {otherRegionDraft ? (
         <div className="read-only-notice" role="note">
-          <p>You have an unfinished trail for {draftRegion}. Continue it there, or discard it and start a new one in {region}.</p>
+          <p>
+            You have an unfinished trail for {draftRegion}. Continue it there,
+            or discard it and start a new one in {region}.
+          </p>
           <div className="button-row">
-            <Link className="button-link" to={`/trails/new?region=${encodeURIComponent(draftRegion)}`}>
+            <Link
+              className="button-link"
+              to={`/trails/new?region=${encodeURIComponent(draftRegion)}`}
+            >
               Continue the draft for {draftRegion}
             </Link>
-            <button type="button" onClick={() => { discardDraft(); ensureDraft(region); }}>
+            <button
+              type="button"
+              onClick={() => {
+                discardDraft();
+                ensureDraft(region);
+              }}
+            >
               Discard it and start in {region}
             </button>
           </div>
@@ -111,16 +144,30 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
   const navigate = useNavigate();
   const { focusElement, focusFirstError } = useFocusRequest();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [serverError, setServerError] = useState<{ error: unknown; step: WizardStep }>();
+  const [serverError, setServerError] = useState<{
+    error: unknown;
+    step: WizardStep;
+  }>();
   const [announcement, setAnnouncement] = useState("");
   const [confirmCancel, setConfirmCancel] = useState(false);
 
   const stepIndex = STEPS.findIndex((s) => s.id === step);
   const current = STEPS[stepIndex] ?? STEPS[0]!;
-  const validation = { existingNames: context.existingNames, accountId: context.accountId };
-  const liveNameError = draft.name ? validateTrailName(draft.name, context.existingNames) : undefined;
-  const shownErrors: FieldErrors = { ...errors, ...(liveNameError && !errors.name ? { name: liveNameError } : {}) };
-  const params = toCreateTrailParams(draft, effectiveAccountId(draft, context.accountId) || "<accountId>");
+  const validation = {
+    existingNames: context.existingNames,
+    accountId: context.accountId,
+  };
+  const liveNameError = draft.name
+    ? validateTrailName(draft.name, context.existingNames)
+    : undefined;
+  const shownErrors: FieldErrors = {
+    ...errors,
+    ...(liveNameError && !errors.name ? { name: liveNameError } : {}),
+  };
+  const params = toCreateTrailParams(
+    draft,
+    effectiveAccountId(draft, context.accountId) || "<accountId>",
+  );
   const back = `/trails?region=${encodeURIComponent(region)}`;
 
   const handleChange = (patch: Partial<TrailDraft>) => {
@@ -136,7 +183,9 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
   const goTo = (next: WizardStep, message?: string) => {
     setStep(next);
     const index = STEPS.findIndex((s) => s.id === next);
-    setAnnouncement(`Step ${index + 1} of ${STEPS.length}: ${STEPS[index]?.title ?? ""}${message ? `. ${message}` : ""}`);
+    setAnnouncement(
+      `Step ${index + 1} of ${STEPS.length}: ${STEPS[index]?.title ?? ""}${message ? `. ${message}` : ""}`,
+    );
     focusElement(HEADING_ID);
   };
 
@@ -147,7 +196,9 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
     const count = Object.keys(found).length;
     setErrors(found);
     if (target !== step) setStep(target);
-    setAnnouncement(`${count} ${count === 1 ? "problem needs" : "problems need"} fixing on step ${STEPS.findIndex((s) => s.id === target) + 1}: ${STEPS.find((s) => s.id === target)?.title ?? ""}.`);
+    setAnnouncement(
+      `${count} ${count === 1 ? "problem needs" : "problems need"} fixing on step ${STEPS.findIndex((s) => s.id === target) + 1}: ${STEPS.find((s) => s.id === target)?.title ?? ""}.`,
+    );
     focusFirstError(found);
   };
 
@@ -173,7 +224,9 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
       {
         onSuccess: (outcome) => {
           const notes = [
-            outcome.recovered ? "The create answer was lost on the way; the trail was found, identical, on reading the trails back." : "",
+            outcome.recovered
+              ? "The create answer was lost on the way; the trail was found, identical, on reading the trails back."
+              : "",
             outcome.startError
               ? `The trail was created, but logging could not be started (${isApiError(outcome.startError) ? outcome.startError.code : "error"}). Start it from here.`
               : draft.startLogging
@@ -181,17 +234,26 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
                 : "The trail is not logging yet (Fresh): start logging when ready.",
           ].filter(Boolean);
           discardDraft();
-          void navigate(`/trails/${encodeURIComponent(params.Name)}?region=${encodeURIComponent(region)}`, {
-            state: { notice: `Trail ${params.Name} created. ${notes.join(" ")}` },
-          });
+          void navigate(
+            `/trails/${encodeURIComponent(params.Name)}?region=${encodeURIComponent(region)}`,
+            {
+              state: {
+                notice: `Trail ${params.Name} created. ${notes.join(" ")}`,
+              },
+            },
+          );
         },
         onError: (error) => {
-          const placement = placeServerError(isApiError(error) ? error.code : "");
+          const placement = placeServerError(
+            isApiError(error) ? error.code : "",
+          );
           setServerError({ error, step: placement.step });
           setErrors({ [placement.field]: placement.explanation });
           setStep(placement.step);
           const index = STEPS.findIndex((s) => s.id === placement.step);
-          setAnnouncement(`The service refused the trail. Step ${index + 1}: ${STEPS[index]?.title ?? ""} shows what to change.`);
+          setAnnouncement(
+            `The service refused the trail. Step ${index + 1}: ${STEPS[index]?.title ?? ""} shows what to change.`,
+          );
           focusElement(fieldId(placement.field));
         },
       },
@@ -211,7 +273,11 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
       <ReadOnlyNotice access={access} />
       <ol className="wizard-steps" aria-label="Steps">
         {STEPS.map((s, index) => (
-          <li key={s.id} aria-current={s.id === step ? "step" : undefined} className={index < stepIndex ? "done" : undefined}>
+          <li
+            key={s.id}
+            aria-current={s.id === step ? "step" : undefined}
+            className={index < stepIndex ? "done" : undefined}
+          >
             <span className="step-number">{index + 1}</span> {s.title}
           </li>
         ))}
@@ -234,11 +300,18 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
           Step {stepIndex + 1} of {STEPS.length}: {current.title}
         </h2>
         {serverError && serverError.step === step && (
-          <div id={step === "review" ? fieldId("form") : undefined} tabIndex={-1}>
+          <div
+            id={step === "review" ? fieldId("form") : undefined}
+            tabIndex={-1}
+          >
             <ErrorPanel
               error={serverError.error}
               title="The service refused the trail"
-              hint={step === "review" && shownErrors.form ? <p>{shownErrors.form}</p> : undefined}
+              hint={
+                step === "review" && shownErrors.form ? (
+                  <p>{shownErrors.form}</p>
+                ) : undefined
+              }
             />
           </div>
         )}
@@ -253,8 +326,23 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
             trailsInRegion={context.trailsInRegion}
           />
         )}
-        {step === "delivery" && <DeliveryStep draft={draft} errors={shownErrors} onChange={handleChange} regions={context.regions} account={context.account} />}
-        {step === "review" && <ReviewStep draft={draft} params={params} homeRegion={region} onChange={handleChange} />}
+        {step === "delivery" && (
+          <DeliveryStep
+            draft={draft}
+            errors={shownErrors}
+            onChange={handleChange}
+            regions={context.regions}
+            account={context.account}
+          />
+        )}
+        {step === "review" && (
+          <ReviewStep
+            draft={draft}
+            params={params}
+            homeRegion={region}
+            onChange={handleChange}
+          />
+        )}
         <div className="wizard-buttons">
           {stepIndex > 0 && (
             <button type="button" onClick={handleBack}>
@@ -262,7 +350,13 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
             </button>
           )}
           {step === "review" ? (
-            <WriteButton access={access} type="submit" className="primary" onClick={() => undefined} disabled={create.isPending}>
+            <WriteButton
+              access={access}
+              type="submit"
+              className="primary"
+              onClick={() => undefined}
+              disabled={create.isPending}
+            >
               {create.isPending ? "Creating…" : "Create"}
             </WriteButton>
           ) : (

@@ -16,7 +16,14 @@ interface DeliveryStepProps {
 }
 
 /** Step 2: where the trail delivers — OSS, Log Service, MaxCompute; at least one. */
-export function DeliveryStep({ draft, errors, onChange, regions, account, editing }: DeliveryStepProps) {
+export function DeliveryStep({
+  draft,
+  errors,
+  onChange,
+  regions,
+  account,
+  editing,
+}: DeliveryStepProps) {
   const accountId = account?.accountId ?? draft.accountId;
   return (
     <div className="wizard-step-body">
@@ -32,11 +39,21 @@ export function DeliveryStep({ draft, errors, onChange, regions, account, editin
           OSS bucket — long-term archive of gzip files
         </label>
         <label>
-          <input type="checkbox" checked={draft.slsEnabled} onChange={(event) => onChange({ slsEnabled: event.target.checked })} /> Log Service — search
-          and alert on events within minutes
+          <input
+            type="checkbox"
+            checked={draft.slsEnabled}
+            onChange={(event) => onChange({ slsEnabled: event.target.checked })}
+          />{" "}
+          Log Service — search and alert on events within minutes
         </label>
         <label>
-          <input type="checkbox" checked={draft.maxComputeEnabled} onChange={(event) => onChange({ maxComputeEnabled: event.target.checked })} />{" "}
+          <input
+            type="checkbox"
+            checked={draft.maxComputeEnabled}
+            onChange={(event) =>
+              onChange({ maxComputeEnabled: event.target.checked })
+            }
+          />{" "}
           MaxCompute (optional) — large-scale analysis
         </label>
         <FieldError field="destinations" errors={errors} />
@@ -44,19 +61,31 @@ export function DeliveryStep({ draft, errors, onChange, regions, account, editin
 
       {!account && (draft.slsEnabled || draft.ossEnabled) && (
         <div className="field">
-          <label htmlFor={fieldId("accountId")}>Your account ID (to build the ARNs)</label>
+          <label htmlFor={fieldId("accountId")}>
+            Your account ID (to build the ARNs)
+          </label>
           <input
             {...fieldProps("accountId", errors)}
             type="text"
             inputMode="numeric"
             value={draft.accountId}
-            onChange={(event) => onChange({ accountId: event.target.value.trim() })}
+            onChange={(event) =>
+              onChange({ accountId: event.target.value.trim() })
+            }
           />
           <FieldError field="accountId" errors={errors} />
         </div>
       )}
 
-      {draft.ossEnabled && <OssFields draft={draft} errors={errors} onChange={onChange} account={account} editing={editing} />}
+      {draft.ossEnabled && (
+        <OssFields
+          draft={draft}
+          errors={errors}
+          onChange={onChange}
+          account={account}
+          editing={editing}
+        />
+      )}
 
       {draft.slsEnabled && (
         <fieldset className="field destination-group">
@@ -72,7 +101,11 @@ export function DeliveryStep({ draft, errors, onChange, regions, account, editin
               onChange={(event) => {
                 const name = event.target.value;
                 const known = account?.slsProjects.find((p) => p.name === name);
-                onChange(known ? { slsProjectName: name, slsProjectRegion: known.region } : { slsProjectName: name });
+                onChange(
+                  known
+                    ? { slsProjectName: name, slsProjectRegion: known.region }
+                    : { slsProjectName: name },
+                );
               }}
             />
             <datalist id="trail-sls-projects">
@@ -86,14 +119,25 @@ export function DeliveryStep({ draft, errors, onChange, regions, account, editin
               {account?.slsProjects.length
                 ? `Projects in this account: ${account.slsProjects.map((p) => `${p.name} (${p.region})`).join(", ")}.`
                 : "An existing Log Service project."}{" "}
-              ActionTrail creates the logstore actiontrail_{draft.name || "<trail name>"} in it.
+              ActionTrail creates the logstore actiontrail_
+              {draft.name || "<trail name>"} in it.
             </p>
             <FieldError field="slsProjectName" errors={errors} />
           </div>
           <div className="field">
             <label htmlFor={fieldId("slsProjectRegion")}>Project region</label>
-            <select {...fieldProps("slsProjectRegion", errors)} value={draft.slsProjectRegion} onChange={(event) => onChange({ slsProjectRegion: event.target.value })}>
-              {!regions.some((r) => r.id === draft.slsProjectRegion) && <option value={draft.slsProjectRegion}>{draft.slsProjectRegion || "Choose"}</option>}
+            <select
+              {...fieldProps("slsProjectRegion", errors)}
+              value={draft.slsProjectRegion}
+              onChange={(event) =>
+                onChange({ slsProjectRegion: event.target.value })
+              }
+            >
+              {!regions.some((r) => r.id === draft.slsProjectRegion) && (
+                <option value={draft.slsProjectRegion}>
+                  {draft.slsProjectRegion || "Choose"}
+                </option>
+              )}
               {regions.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name} · {r.id}
@@ -104,11 +148,26 @@ export function DeliveryStep({ draft, errors, onChange, regions, account, editin
           </div>
           <p className="arn-preview">
             Project ARN:{" "}
-            <output htmlFor={`${fieldId("slsProjectName")} ${fieldId("slsProjectRegion")}`}>
-              <code>{slsProjectArn(draft.slsProjectRegion || "<region>", accountId || "<accountId>", draft.slsProjectName || "<project>")}</code>
+            <output
+              htmlFor={`${fieldId("slsProjectName")} ${fieldId("slsProjectRegion")}`}
+            >
+              <code>
+                {slsProjectArn(
+                  draft.slsProjectRegion || "<region>",
+                  accountId || "<accountId>",
+                  draft.slsProjectName || "<project>",
+                )}
+              </code>
             </output>
           </p>
-          <RoleField field="slsWriteRole" label="Log Service write role" value={draft.slsWriteRole} errors={errors} roles={account?.roles} onChange={(slsWriteRole) => onChange({ slsWriteRole })} />
+          <RoleField
+            field="slsWriteRole"
+            label="Log Service write role"
+            value={draft.slsWriteRole}
+            errors={errors}
+            roles={account?.roles}
+            onChange={(slsWriteRole) => onChange({ slsWriteRole })}
+          />
         </fieldset>
       )}
 
@@ -123,14 +182,26 @@ export function DeliveryStep({ draft, errors, onChange, regions, account, editin
               autoComplete="off"
               spellCheck={false}
               value={draft.maxComputeProjectArn}
-              onChange={(event) => onChange({ maxComputeProjectArn: event.target.value })}
+              onChange={(event) =>
+                onChange({ maxComputeProjectArn: event.target.value })
+              }
             />
             <p id="mc-hint" className="hint">
-              acs:odps:&lt;region&gt;:{accountId || "<accountId>"}:project/actiontrail_&lt;name&gt;
+              acs:odps:&lt;region&gt;:{accountId || "<accountId>"}
+              :project/actiontrail_&lt;name&gt;
             </p>
             <FieldError field="maxComputeProjectArn" errors={errors} />
           </div>
-          <RoleField field="maxComputeWriteRoleArn" label="MaxCompute write role" value={draft.maxComputeWriteRoleArn} errors={errors} roles={account?.roles} onChange={(maxComputeWriteRoleArn) => onChange({ maxComputeWriteRoleArn })} />
+          <RoleField
+            field="maxComputeWriteRoleArn"
+            label="MaxCompute write role"
+            value={draft.maxComputeWriteRoleArn}
+            errors={errors}
+            roles={account?.roles}
+            onChange={(maxComputeWriteRoleArn) =>
+              onChange({ maxComputeWriteRoleArn })
+            }
+          />
         </fieldset>
       )}
     </div>
@@ -145,26 +216,55 @@ interface OssFieldsProps {
   editing?: boolean | undefined;
 }
 
-function OssFields({ draft, errors, onChange, account, editing }: OssFieldsProps) {
+function OssFields({
+  draft,
+  errors,
+  onChange,
+  account,
+  editing,
+}: OssFieldsProps) {
   const buckets = account?.ossBuckets ?? [];
-  const pick = buckets.length > 0 && !editing && draft.ossBucketMode === "existing";
+  const pick =
+    buckets.length > 0 && !editing && draft.ossBucketMode === "existing";
   return (
     <fieldset className="field destination-group">
       <legend>OSS</legend>
       {buckets.length > 0 && !editing && (
         <div className="radio-group inline">
           <label>
-            <input type="radio" name="oss-bucket-mode" checked={draft.ossBucketMode === "existing"} onChange={() => onChange({ ossBucketMode: "existing", ossBucketName: "" })} /> An existing bucket
+            <input
+              type="radio"
+              name="oss-bucket-mode"
+              checked={draft.ossBucketMode === "existing"}
+              onChange={() =>
+                onChange({ ossBucketMode: "existing", ossBucketName: "" })
+              }
+            />{" "}
+            An existing bucket
           </label>
           <label>
-            <input type="radio" name="oss-bucket-mode" checked={draft.ossBucketMode === "new"} onChange={() => onChange({ ossBucketMode: "new", ossBucketName: "" })} /> Type a bucket name
+            <input
+              type="radio"
+              name="oss-bucket-mode"
+              checked={draft.ossBucketMode === "new"}
+              onChange={() =>
+                onChange({ ossBucketMode: "new", ossBucketName: "" })
+              }
+            />{" "}
+            Type a bucket name
           </label>
         </div>
       )}
       <div className="field">
         <label htmlFor={fieldId("ossBucketName")}>Bucket</label>
         {pick ? (
-          <select {...fieldProps("ossBucketName", errors)} value={draft.ossBucketName} onChange={(event) => onChange({ ossBucketName: event.target.value })}>
+          <select
+            {...fieldProps("ossBucketName", errors)}
+            value={draft.ossBucketName}
+            onChange={(event) =>
+              onChange({ ossBucketName: event.target.value })
+            }
+          >
             <option value="">Choose a bucket</option>
             {buckets.map((b) => (
               <option key={b.name} value={b.name}>
@@ -179,12 +279,15 @@ function OssFields({ draft, errors, onChange, account, editing }: OssFieldsProps
             autoComplete="off"
             spellCheck={false}
             value={draft.ossBucketName}
-            onChange={(event) => onChange({ ossBucketName: event.target.value })}
+            onChange={(event) =>
+              onChange({ ossBucketName: event.target.value })
+            }
           />
         )}
         {!pick && (
           <p id="oss-bucket-hint" className="hint">
-            The bucket must exist: 3–63 lowercase letters, digits and “-”. One trail per bucket.
+            The bucket must exist: 3–63 lowercase letters, digits and “-”. One
+            trail per bucket.
           </p>
         )}
         <FieldError field="ossBucketName" errors={errors} />
@@ -200,14 +303,24 @@ function OssFields({ draft, errors, onChange, account, editing }: OssFieldsProps
           onChange={(event) => onChange({ ossKeyPrefix: event.target.value })}
         />
         <p id="oss-prefix-hint" className="hint">
-          6–32 letters, digits, “-”, “/” and “_”, starting with a letter. Files land in{" "}
+          6–32 letters, digits, “-”, “/” and “_”, starting with a letter. Files
+          land in{" "}
           <code>
-            {draft.ossBucketName || "<bucket>"}/{draft.ossKeyPrefix ? `${draft.ossKeyPrefix}/` : ""}AliyunLogs/Actiontrail/&lt;RegionId&gt;/&lt;YYYY&gt;/&lt;MM&gt;/&lt;DD&gt;/…
+            {draft.ossBucketName || "<bucket>"}/
+            {draft.ossKeyPrefix ? `${draft.ossKeyPrefix}/` : ""}
+            AliyunLogs/Actiontrail/&lt;RegionId&gt;/&lt;YYYY&gt;/&lt;MM&gt;/&lt;DD&gt;/…
           </code>
         </p>
         <FieldError field="ossKeyPrefix" errors={errors} />
       </div>
-      <RoleField field="ossWriteRole" label="OSS write role" value={draft.ossWriteRole} errors={errors} roles={account?.roles} onChange={(ossWriteRole) => onChange({ ossWriteRole })} />
+      <RoleField
+        field="ossWriteRole"
+        label="OSS write role"
+        value={draft.ossWriteRole}
+        errors={errors}
+        roles={account?.roles}
+        onChange={(ossWriteRole) => onChange({ ossWriteRole })}
+      />
     </fieldset>
   );
 }
@@ -222,22 +335,43 @@ interface RoleFieldProps {
 }
 
 /** A RAM role the service delivers with: one of the account's roles, or typed when the console does not know them. */
-function RoleField({ field, label, value, errors, roles, onChange }: RoleFieldProps) {
+function RoleField({
+  field,
+  label,
+  value,
+  errors,
+  roles,
+  onChange,
+}: RoleFieldProps) {
   return (
     <div className="field">
       <label htmlFor={fieldId(field)}>{label} (optional)</label>
       {roles && roles.length > 0 ? (
-        <select {...fieldProps(field, errors)} value={value} onChange={(event) => onChange(event.target.value)}>
+        <select
+          {...fieldProps(field, errors)}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        >
           <option value="">Service-linked default role</option>
           {roles.map((role) => (
             <option key={role} value={role}>
               {role}
             </option>
           ))}
-          {value && !roles.includes(value) && <option value={value}>{value}</option>}
+          {value && !roles.includes(value) && (
+            <option value={value}>{value}</option>
+          )}
         </select>
       ) : (
-        <input {...fieldProps(field, errors)} type="text" autoComplete="off" spellCheck={false} value={value} placeholder="Role name or acs:ram::<account>:role/<name>" onChange={(event) => onChange(event.target.value)} />
+        <input
+          {...fieldProps(field, errors)}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          placeholder="Role name or acs:ram::<account>:role/<name>"
+          onChange={(event) => onChange(event.target.value)}
+        />
       )}
       <FieldError field={field} errors={errors} />
     </div>

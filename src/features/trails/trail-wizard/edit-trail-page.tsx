@@ -14,10 +14,18 @@ import { useUpdateTrail } from "../mutations";
 import { trailsQueryOptions } from "../queries";
 import { ReadOnlyNotice, useWriteAccess, WriteButton } from "../write-access";
 import { BasicsStep } from "./basics-step";
-import { draftFromTrail, effectiveAccountId, toDeliveryParams } from "./build-request";
+import {
+  draftFromTrail,
+  effectiveAccountId,
+  toDeliveryParams,
+} from "./build-request";
 import { DeliveryStep } from "./delivery-step";
 import { useFocusRequest, useTrailFormContext } from "./use-form-context";
-import { validateBasics, validateDelivery, type FieldErrors } from "./validation";
+import {
+  validateBasics,
+  validateDelivery,
+  type FieldErrors,
+} from "./validation";
 import { placeServerError } from "./wizard-errors";
 import "../trails.css";
 
@@ -27,11 +35,17 @@ export function EditTrailPage() {
   const { region } = useRegion();
   useDocumentTitle(`Edit ${name}`, region);
   const trails = useQuery(trailsQueryOptions(region));
-  const trail = trails.data?.find((t) => t.name === name && t.homeRegion === region);
+  const trail = trails.data?.find(
+    (t) => t.name === name && t.homeRegion === region,
+  );
   return (
     <section className="page trail-wizard" aria-labelledby="edit-title">
       <p>
-        <Link to={`/trails/${encodeURIComponent(name)}?region=${encodeURIComponent(region)}`}>← Back to the trail</Link>
+        <Link
+          to={`/trails/${encodeURIComponent(name)}?region=${encodeURIComponent(region)}`}
+        >
+          ← Back to the trail
+        </Link>
       </p>
       <h1 id="edit-title">
         Edit trail <SafeText value={name} />
@@ -39,7 +53,11 @@ export function EditTrailPage() {
       {trails.isPending ? (
         <LoadingState title="Loading the trail…" />
       ) : trails.isError ? (
-        <ErrorPanel error={trails.error} title="The trail could not be loaded" onRetry={() => void trails.refetch()} />
+        <ErrorPanel
+          error={trails.error}
+          title="The trail could not be loaded"
+          onRetry={() => void trails.refetch()}
+        />
       ) : !trail ? (
         <EmptyState title={`No trail named ${name} is managed in ${region}`} />
       ) : (
@@ -55,7 +73,9 @@ function EditTrailForm({ trail, region }: { trail: Trail; region: string }) {
   const update = useUpdateTrail();
   const navigate = useNavigate();
   const { focusFirstError } = useFocusRequest();
-  const [draft, setDraft] = useState<TrailDraft>(() => draftFromTrail(trail, emptyTrailDraft(region)));
+  const [draft, setDraft] = useState<TrailDraft>(() =>
+    draftFromTrail(trail, emptyTrailDraft(region)),
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>();
   const detail = `/trails/${encodeURIComponent(trail.name)}?region=${encodeURIComponent(region)}`;
@@ -64,30 +84,50 @@ function EditTrailForm({ trail, region }: { trail: Trail; region: string }) {
     setDraft((old) => ({ ...old, ...patch }));
     setErrors((old) => {
       const next = { ...old };
-      for (const key of Object.keys(patch)) delete next[key as keyof FieldErrors];
-      if ("ossEnabled" in patch || "slsEnabled" in patch || "maxComputeEnabled" in patch) delete next.destinations;
+      for (const key of Object.keys(patch))
+        delete next[key as keyof FieldErrors];
+      if (
+        "ossEnabled" in patch ||
+        "slsEnabled" in patch ||
+        "maxComputeEnabled" in patch
+      )
+        delete next.destinations;
       return next;
     });
   };
 
   const handleSave = () => {
     const validation = { existingNames: [], accountId: context.accountId };
-    const found = { ...validateBasics(draft, validation), ...validateDelivery(draft, validation) };
+    const found = {
+      ...validateBasics(draft, validation),
+      ...validateDelivery(draft, validation),
+    };
     if (Object.keys(found).length > 0) {
       setErrors(found);
       focusFirstError(found);
       return;
     }
     setFailure(undefined);
-    const params = { Name: trail.name, ...toDeliveryParams(draft, effectiveAccountId(draft, context.accountId)) };
+    const params = {
+      Name: trail.name,
+      ...toDeliveryParams(draft, effectiveAccountId(draft, context.accountId)),
+    };
     update.mutate(
       { region, params },
       {
-        onSuccess: () => void navigate(detail, { state: { notice: `Trail ${trail.name} updated.` } }),
+        onSuccess: () =>
+          void navigate(detail, {
+            state: { notice: `Trail ${trail.name} updated.` },
+          }),
         onError: (error) => {
-          const placement = placeServerError(isApiError(error) ? error.code : "");
+          const placement = placeServerError(
+            isApiError(error) ? error.code : "",
+          );
           setFailure(error);
-          const next = { [placement.field === "quota" ? "form" : placement.field]: placement.explanation };
+          const next = {
+            [placement.field === "quota" ? "form" : placement.field]:
+              placement.explanation,
+          };
           setErrors(next);
           focusFirstError(next);
         },
@@ -107,7 +147,10 @@ function EditTrailForm({ trail, region }: { trail: Trail; region: string }) {
       <ReadOnlyNotice access={access} />
       {failure !== undefined && (
         <div id="trail-field-form" tabIndex={-1}>
-          <ActionError error={failure} title="The trail was not updated: your changes are still here" />
+          <ActionError
+            error={failure}
+            title="The trail was not updated: your changes are still here"
+          />
         </div>
       )}
       <h2>What it records</h2>
@@ -122,9 +165,22 @@ function EditTrailForm({ trail, region }: { trail: Trail; region: string }) {
         editing
       />
       <h2>Where it delivers</h2>
-      <DeliveryStep draft={draft} errors={errors} onChange={handleChange} regions={context.regions} account={context.account} editing />
+      <DeliveryStep
+        draft={draft}
+        errors={errors}
+        onChange={handleChange}
+        regions={context.regions}
+        account={context.account}
+        editing
+      />
       <div className="wizard-buttons">
-        <WriteButton access={access} type="submit" className="primary" onClick={() => undefined} disabled={update.isPending}>
+        <WriteButton
+          access={access}
+          type="submit"
+          className="primary"
+          onClick={() => undefined}
+          disabled={update.isPending}
+        >
           {update.isPending ? "Saving…" : "Save changes"}
         </WriteButton>
         <Link to={detail}>Cancel</Link>

@@ -6,7 +6,11 @@ import { trailsQueryOptions } from "../queries";
 import { homeTrails } from "../trail-format";
 import type { OrganizationOffer } from "./basics-step";
 import { fieldId } from "./field";
-import { firstErrorField, type FieldErrors, type TrailField } from "./validation";
+import {
+  firstErrorField,
+  type FieldErrors,
+  type TrailField,
+} from "./validation";
 
 const NO_REGIONS: { id: string; name: string }[] = [];
 
@@ -23,8 +27,14 @@ export function useTrailFormContext(region: string) {
           note: "Only the management account of a resource directory may create one; the service decides when you create the trail.",
         }
       : account.isManagementAccount
-        ? { offered: true, note: `This account is the management account of resource directory ${account.resourceDirectoryId}.` }
-        : { offered: false, note: "This account is not the management account of a resource directory, so it cannot create one." };
+        ? {
+            offered: true,
+            note: `This account is the management account of resource directory ${account.resourceDirectoryId}.`,
+          }
+        : {
+            offered: false,
+            note: "This account is not the management account of a resource directory, so it cannot create one.",
+          };
   return {
     regions: regions.data ?? NO_REGIONS,
     account,
@@ -32,7 +42,9 @@ export function useTrailFormContext(region: string) {
     organization,
     trailsQuery: trails,
     existingNames: (trails.data ?? []).map((t) => t.name),
-    trailsInRegion: trails.data ? homeTrails(trails.data, region).length : undefined,
+    trailsInRegion: trails.data
+      ? homeTrails(trails.data, region).length
+      : undefined,
   };
 }
 

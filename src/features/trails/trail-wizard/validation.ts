@@ -51,7 +51,8 @@ export function validateTrailName(
   if (name === "") return "Enter a name for the trail.";
   if (name.length < 6 || name.length > 36)
     return `Use 6 to 36 characters (now ${name.length}).`;
-  if (!/^[a-z]/.test(name)) return "Start the name with a lowercase letter (a–z).";
+  if (!/^[a-z]/.test(name))
+    return "Start the name with a lowercase letter (a–z).";
   const bad = [...new Set(name.replace(/[a-z0-9_-]/g, ""))];
   if (bad.length > 0)
     return `Use only lowercase letters, digits, "-" and "_" (not ${bad
@@ -121,7 +122,8 @@ export function validateDelivery(
     const prefix = validateKeyPrefix(draft.ossKeyPrefix);
     if (prefix) errors.ossKeyPrefix = prefix;
     if (draft.ossWriteRole && !ROLE.test(draft.ossWriteRole))
-      errors.ossWriteRole = "Enter a RAM role name or its ARN (acs:ram::<account>:role/<name>).";
+      errors.ossWriteRole =
+        "Enter a RAM role name or its ARN (acs:ram::<account>:role/<name>).";
   }
   if (draft.slsEnabled) {
     if (!draft.slsProjectName.trim())
@@ -132,18 +134,26 @@ export function validateDelivery(
     if (!draft.slsProjectRegion)
       errors.slsProjectRegion = "Choose the project's region.";
     if (draft.slsWriteRole && !ROLE.test(draft.slsWriteRole))
-      errors.slsWriteRole = "Enter a RAM role name or its ARN (acs:ram::<account>:role/<name>).";
+      errors.slsWriteRole =
+        "Enter a RAM role name or its ARN (acs:ram::<account>:role/<name>).";
   }
   if (draft.maxComputeEnabled) {
     if (!ODPS_ARN.test(draft.maxComputeProjectArn))
       errors.maxComputeProjectArn =
         "Enter the project ARN: acs:odps:<region>:<accountId>:project/<name>.";
-    if (draft.maxComputeWriteRoleArn && !ROLE.test(draft.maxComputeWriteRoleArn))
+    if (
+      draft.maxComputeWriteRoleArn &&
+      !ROLE.test(draft.maxComputeWriteRoleArn)
+    )
       errors.maxComputeWriteRoleArn = "Enter a RAM role name or its ARN.";
   }
-  if ((draft.slsEnabled || draft.ossWriteRole || draft.slsWriteRole) && !context.accountId) {
+  if (
+    (draft.slsEnabled || draft.ossWriteRole || draft.slsWriteRole) &&
+    !context.accountId
+  ) {
     if (!/^\d{6,20}$/.test(draft.accountId))
-      errors.accountId = "Enter your Alibaba Cloud account ID (digits) to build the ARNs.";
+      errors.accountId =
+        "Enter your Alibaba Cloud account ID (digits) to build the ARNs.";
   }
   return errors;
 }

@@ -6,7 +6,11 @@ describe("placeServerError", () => {
     ["MaximumNumberOfTrailsExceededException", "basics", "quota"],
     ["TrailAlreadyExistsException", "basics", "name"],
     ["InvalidTrailNameException", "basics", "name"],
-    ["MaximumNumberOfOrganizationTrailExceeded", "basics", "isOrganizationTrail"],
+    [
+      "MaximumNumberOfOrganizationTrailExceeded",
+      "basics",
+      "isOrganizationTrail",
+    ],
     ["BucketDoesNotExistException", "delivery", "ossBucketName"],
     ["RepeatOssBucket", "delivery", "ossBucketName"],
     ["InvalidPrefixException", "delivery", "ossKeyPrefix"],
@@ -20,11 +24,19 @@ describe("placeServerError", () => {
   });
 
   it("keeps codes the form cannot act on (throttling, server errors) on the review step", () => {
-    expect(placeServerError("InternalError")).toMatchObject({ step: "review", field: "form" });
-    expect(placeServerError("Throttling.User")).toMatchObject({ step: "review", field: "form" });
+    expect(placeServerError("InternalError")).toMatchObject({
+      step: "review",
+      field: "form",
+    });
+    expect(placeServerError("Throttling.User")).toMatchObject({
+      step: "review",
+      field: "form",
+    });
   });
 
   it("explains the quota in terms of the region's five trails", () => {
-    expect(placeServerError("MaximumNumberOfTrailsExceededException").explanation).toMatch(/5 trails/);
+    expect(
+      placeServerError("MaximumNumberOfTrailsExceededException").explanation,
+    ).toMatch(/5 trails/);
   });
 });
