@@ -49,7 +49,7 @@ test.describe("the console on the simulated account", () => {
     await openConsole(page, "/settings?mock-latency=0-0");
     await page
       .getByLabel("Events file")
-      .setInputFiles("../shared/samples/documented-events.json");
+      .setInputFiles("mocks/samples/documented-events.json");
     await expect(page.getByText(/Showing 3 events from/)).toBeVisible();
     await page.getByRole("link", { name: "Search these events" }).click();
     const grid = page.getByRole("grid");

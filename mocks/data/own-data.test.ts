@@ -6,7 +6,7 @@ import { once } from "@mocks/testing/helpers";
 import { parseEventsText, parseOwnEvents } from "./own-data";
 
 const samples = readFileSync(
-  resolve(process.cwd(), "../shared/samples/documented-events.json"),
+  resolve(process.cwd(), "mocks/samples/documented-events.json"),
   "utf8",
 );
 const event = (

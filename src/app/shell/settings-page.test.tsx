@@ -8,10 +8,10 @@ import { createDemoControls } from "@mocks/demo-controls";
 import { initSession, useSessionStore } from "@/stores/session-store";
 import { renderApp } from "@/testing/render";
 
-// ../shared sits beside the checkout, here and in CI.
+// The documentation's events, copied into the repository (mocks/samples).
 const samplesPath = resolve(
   process.cwd(),
-  "../shared/samples/documented-events.json",
+  "mocks/samples/documented-events.json",
 );
 
 function signInToSimulatedAccount() {
