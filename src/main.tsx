@@ -1,9 +1,11 @@
 import "./lib/zod-jitless";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { createBrowserRouter } from "react-router";
 import { fetchGatewayInfo } from "@/api/client";
 import { initSession } from "@/stores/session-store";
 import { App } from "./app/app";
+import { routes } from "./app/router";
 import "./app/styles.css";
 
 /**
@@ -12,6 +14,9 @@ import "./app/styles.css";
  * signing gateway and never loads the mock code.
  */
 async function start() {
+  // The router fetches the code of the screen being opened at once, while the
+  // simulated account (or the gateway's answer) is still on its way.
+  const router = createBrowserRouter(routes);
   const mode = import.meta.env.VITE_API_MODE === "live" ? "live" : "mock";
   if (mode === "mock") {
     const { startMockWorker } = await import("../mocks/browser");
@@ -23,7 +28,7 @@ async function start() {
   if (!root) throw new Error("Trailscope needs a #root element");
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App router={router} />
     </StrictMode>,
   );
 }

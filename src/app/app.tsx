@@ -1,17 +1,13 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import {
-  createBrowserRouter,
-  RouterProvider,
-  type createMemoryRouter,
-} from "react-router";
+import { createBrowserRouter, RouterProvider } from "react-router";
 import { createQueryClient } from "./query-client";
 import { routes } from "./router";
 import { ThemeSync } from "./shell/theme-sync";
 
 interface AppProps {
-  /** Tests pass a memory router and their own query client. */
-  router?: ReturnType<typeof createMemoryRouter>;
+  /** main.tsx creates the browser router early; tests pass a memory router. */
+  router?: ReturnType<typeof createBrowserRouter>;
   queryClient?: QueryClient;
 }
 
