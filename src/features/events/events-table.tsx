@@ -16,7 +16,8 @@ import { DEFAULT_SORT, toSortColumn, type EventSort } from "./sort";
 
 export const EVENTS_TABLE_ID = "events";
 const EMPTY_PREFS: TablePrefs = { order: [], hidden: [], widths: {} };
-const ROW_HEIGHT = 36;
+/** Collapsed row heights in CSS pixels, per density (as --row-h in styles.css). */
+const ROW_HEIGHTS = { comfortable: 34, compact: 26 } as const;
 const FALLBACK_RECT = { width: 1200, height: 720 };
 
 const rowIdOf = (e: AuditEvent) => `${e.region}/${e.id}`;
@@ -50,6 +51,7 @@ export function EventsTable({
 }: EventsTableProps) {
   const prefs = usePrefsStore((s) => s.tables[EVENTS_TABLE_ID]) ?? EMPTY_PREFS;
   const setTablePrefs = usePrefsStore((s) => s.setTablePrefs);
+  const rowHeight = ROW_HEIGHTS[usePrefsStore((s) => s.density)];
   const sorting = useMemo<SortingState>(
     () => [{ id: sort.id, desc: sort.desc }],
     [sort.id, sort.desc],
@@ -111,7 +113,9 @@ export function EventsTable({
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    // Exactly a collapsed row's height: measuring a row that matches its
+    // estimate changes nothing, so only expanded rows cost a re-layout.
+    estimateSize: () => rowHeight,
     // Stable between renders: a new function makes the virtualizer re-measure every row (O(n) per scroll).
     getItemKey,
     overscan: 8,
@@ -122,6 +126,11 @@ export function EventsTable({
         callback(rect.height > 0 ? rect : FALLBACK_RECT),
       ),
   });
+
+  // A density change changes every collapsed row's height.
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, virtualizer]);
 
   // Keep the active row in view and focused after keyboard moves.
   useEffect(() => {
@@ -159,7 +168,7 @@ export function EventsTable({
     if (event.target !== event.currentTarget) return;
     const page = Math.max(
       1,
-      Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1,
+      Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1,
     );
     switch (event.key) {
       case "ArrowDown":
@@ -290,8 +299,10 @@ export function EventsTable({
                 aria-selected={isOpen}
                 data-row-index={item.index}
                 tabIndex={item.index === activeIndex ? 0 : -1}
-                className={`events-grid-row${isOpen ? " is-open" : ""}${e.errorCode ? " has-error" : ""}`}
-                style={gridStyle}
+                className={`events-grid-row${isOpen ? " is-open" : ""}${isExpanded ? " is-expanded" : ""}${e.errorCode ? " has-error" : ""}`}
+                style={
+                  isExpanded ? gridStyle : { ...gridStyle, height: rowHeight }
+                }
                 onKeyDown={(event) => handleKeyDown(event, item.index, e)}
                 onFocus={() => setActive(item.index)}
                 onDoubleClick={() => onOpen(e)}

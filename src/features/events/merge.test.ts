@@ -43,11 +43,11 @@ describe("createEventMerger", () => {
     expect(both.map((e) => e.region)).toEqual(["cn-hangzhou", "eu-west-1"]);
   });
 
-  it("stays fast as 2,000 pages of 50 arrive one by one (no re-sort of everything)", () => {
+  // How fast this is, is measured by `npm run bench` (Load all to 100,000).
+  it("folds 2,000 pages of 50 arriving one by one into 100,000 events, newest first", () => {
     const merger = createEventMerger();
     const lists: AuditEvent[][] = [];
     const base = ev("z", 0);
-    const t = performance.now();
     for (let p = 0; p < 2000; p++) {
       lists.push(
         Array.from({ length: 50 }, (_, i) => ({
@@ -59,13 +59,14 @@ describe("createEventMerger", () => {
       merger.merge(lists);
     }
     const merged = merger.merge(lists);
+    // Asked again with nothing new, it hands back the same list untouched.
+    expect(merger.merge(lists)).toBe(merged);
     expect(merged).toHaveLength(100_000);
     expect(
       merged.every(
         (e, i) => i === 0 || (merged[i - 1] as AuditEvent).timeMs >= e.timeMs,
       ),
     ).toBe(true);
-    expect(performance.now() - t).toBeLessThan(4000);
   });
 });
 
