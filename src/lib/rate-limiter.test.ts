@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   createRateLimiter,
   loadPages,
@@ -21,6 +21,26 @@ describe("createRateLimiter", () => {
     t = 1001;
     await waiting;
     expect(fourth).toBe(true);
+  });
+
+  it("counts over a longer window when given one (10 in any 1.1 s)", async () => {
+    vi.useFakeTimers();
+    try {
+      const limiter = createRateLimiter(10, () => Date.now(), 1100);
+      const starts: number[] = [];
+      const all = Array.from({ length: 30 }, () =>
+        limiter.acquire().then(() => starts.push(Date.now())),
+      );
+      await vi.advanceTimersByTimeAsync(5000);
+      await Promise.all(all);
+      expect(starts).toHaveLength(30);
+      for (let i = 10; i < starts.length; i++)
+        expect(starts[i]! - starts[i - 10]!).toBeGreaterThanOrEqual(1100);
+      // …and uses its budget: the 30th start comes in the third window.
+      expect(starts[29]! - starts[0]!).toBeLessThan(3 * 1100);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("stops waiting when aborted", async () => {

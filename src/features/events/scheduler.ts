@@ -1,4 +1,8 @@
-import { createRateLimiter, type RateLimiter } from "@/lib/rate-limiter";
+import {
+  createRateLimiter,
+  lookupEventsLimiter,
+  type RateLimiter,
+} from "@/lib/rate-limiter";
 
 /**
  * Runs LookupEvents requests in parallel without breaking the service's limit
@@ -65,8 +69,8 @@ export function createRequestScheduler({
   };
 }
 
-/** The one scheduler of the event search: 8 starts per second leaves room under the limit of 10. */
+/** The one scheduler of the event search, on the account-wide LookupEvents limiter. */
 export const lookupScheduler = createRequestScheduler({
-  perSecond: 8,
   concurrency: 6,
+  limiter: lookupEventsLimiter,
 });
