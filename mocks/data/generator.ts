@@ -15,6 +15,8 @@ export const EVENTS_AT_SCALE_1 = 330_000;
 export const RETENTION_DAYS = 90;
 export const LOCAL_OFFSET_MS = 8 * 3_600_000;
 const HOUR = 3_600_000;
+/** More rows than any hour of any scale holds (sort keys stay exact doubles). */
+const ROWS_PER_HOUR = 2 ** 21;
 
 export const EVENT_TYPES = [
   "ApiCall",
@@ -220,13 +222,16 @@ export function generateRegion(
   const baseSec = Math.floor(plan.baseMs / 1000);
   const nowSec = Math.floor(plan.nowMs / 1000);
   const weights = new Float64Array(actors.length);
-  const order: number[] = [];
-  const hourRows = {
-    time: [] as number[],
-    actor: [] as number[],
-    template: [] as number[],
-    seed: [] as number[],
-    flags: [] as number[],
+  // One hour's rows before sorting, and their sort keys: the second within
+  // the hour times ROWS_PER_HOUR plus the row's draw order (the same order as sorting
+  // by time then draw, but a native numeric sort of a typed array).
+  let scratch = {
+    time: new Uint32Array(1024),
+    actor: new Uint8Array(1024),
+    template: new Uint16Array(1024),
+    seed: new Uint32Array(1024),
+    flags: new Uint8Array(1024),
+    keys: new Float64Array(1024),
   };
 
   for (
@@ -249,15 +254,22 @@ export function generateRegion(
     // Day-to-day variation (±25 %) plus rounding noise.
     const count = Math.floor(lambda * (0.75 + 0.5 * random()) + random());
     if (count <= 0) continue;
-    hourRows.time.length =
-      hourRows.actor.length =
-      hourRows.template.length =
-      hourRows.seed.length =
-      hourRows.flags.length =
-        0;
+    if (count > scratch.time.length) {
+      const c = count * 2;
+      scratch = {
+        time: new Uint32Array(c),
+        actor: new Uint8Array(c),
+        template: new Uint16Array(c),
+        seed: new Uint32Array(c),
+        flags: new Uint8Array(c),
+        keys: new Float64Array(c),
+      };
+    }
     const startSec = Math.floor(t / 1000);
+    let rows = 0;
     for (let n = 0; n < count; n++) {
-      const sec = startSec + Math.floor(random() * 3600);
+      const offset = Math.floor(random() * 3600);
+      const sec = startSec + offset;
       if (sec < baseSec || sec >= nowSec) continue;
       const ai = pickCumulative(weights, random());
       const a = actors[ai]!;
@@ -276,22 +288,23 @@ export function generateRegion(
           ? 0
           : actor.errorRate * (tpl.rw === "Write" ? 1.4 : 0.9);
       const error = random() < errorChance;
-      hourRows.time.push(sec - baseSec);
-      hourRows.actor.push(a.actor);
-      hourRows.template.push(tplIndex);
-      hourRows.seed.push(seed);
-      hourRows.flags.push(TYPE_CODE[type] | (error ? FLAG_ERROR : 0));
+      scratch.time[rows] = sec - baseSec;
+      scratch.actor[rows] = a.actor;
+      scratch.template[rows] = tplIndex;
+      scratch.seed[rows] = seed;
+      scratch.flags[rows] = TYPE_CODE[type] | (error ? FLAG_ERROR : 0);
+      scratch.keys[rows] = offset * ROWS_PER_HOUR + rows;
+      rows++;
     }
-    order.length = 0;
-    for (let i = 0; i < hourRows.time.length; i++) order.push(i);
-    order.sort((x, y) => hourRows.time[x]! - hourRows.time[y]! || x - y);
-    for (const i of order) {
+    const keys = scratch.keys.subarray(0, rows).sort();
+    for (let k = 0; k < rows; k++) {
+      const i = keys[k]! % ROWS_PER_HOUR;
       bg.push(
-        hourRows.time[i]!,
-        hourRows.actor[i]!,
-        hourRows.template[i]!,
-        hourRows.seed[i]!,
-        hourRows.flags[i]!,
+        scratch.time[i]!,
+        scratch.actor[i]!,
+        scratch.template[i]!,
+        scratch.seed[i]!,
+        scratch.flags[i]!,
       );
     }
   }
