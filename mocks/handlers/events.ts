@@ -2,6 +2,10 @@
  * LookupEvents, DescribeUserLogCount and LookupInsightEvents of Trailscope's
  * simulated account, with the contract's time, paging and attribute rules.
  */
+import {
+  canCombineLookupAttributes,
+  LOOKUP_ATTRIBUTE_KEYS,
+} from "@/api/schemas/event";
 import type { Account } from "../data/account";
 import { isoSeconds } from "../data/event-factory";
 import type { LookupFilter } from "../data/event-store";
@@ -126,40 +130,7 @@ export function resolveMaxResults(params: URLSearchParams): number {
   return n;
 }
 
-const EVENT_KEYS = new Set([
-  "ServiceName",
-  "EventName",
-  "User",
-  "EventId",
-  "ResourceType",
-  "ResourceName",
-  "EventRW",
-  "EventAccessKeyId",
-  "SensitiveAction",
-  "SourceIpAddress",
-  "EventType",
-  "RoleName",
-]);
-const COMBINATIONS: Record<string, readonly string[]> = {
-  ServiceName: [
-    "EventName",
-    "User",
-    "PrincipalId",
-    "RoleName",
-    "ResourceName",
-    "EventRW",
-    "SensitiveAction",
-    "EventType",
-  ],
-  ResourceName: [
-    "ResourceType",
-    "EventName",
-    "User",
-    "RoleName",
-    "ServiceName",
-  ],
-  EventType: ["EventName"],
-};
+const EVENT_KEYS: ReadonlySet<string> = new Set(LOOKUP_ATTRIBUTE_KEYS);
 
 const attributesError = () =>
   new RpcError(
@@ -202,10 +173,7 @@ export function validateEventAttributes(
     throw attributesError();
   if (filters.length === 2) {
     const [a, b] = filters as [LookupFilter, LookupFilter];
-    const ok =
-      COMBINATIONS[a.key]?.includes(b.key) ||
-      COMBINATIONS[b.key]?.includes(a.key);
-    if (!ok) throw attributesError();
+    if (!canCombineLookupAttributes(a.key, b.key)) throw attributesError();
   }
 }
 

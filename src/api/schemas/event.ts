@@ -215,6 +215,41 @@ export const LOOKUP_ATTRIBUTE_KEYS = [
 ] as const;
 export type LookupAttributeKey = (typeof LOOKUP_ATTRIBUTE_KEYS)[number];
 
+/**
+ * The pairs of LookupAttribute keys LookupEvents accepts together (symmetric);
+ * any other pair is refused with InvalidLookupAttributesException. The console
+ * plans its conditions with it and the simulated account enforces it.
+ */
+const LOOKUP_ATTRIBUTE_PAIRS: Readonly<Record<string, readonly string[]>> = {
+  ServiceName: [
+    "EventName",
+    "User",
+    "PrincipalId",
+    "RoleName",
+    "ResourceName",
+    "EventRW",
+    "SensitiveAction",
+    "EventType",
+  ],
+  ResourceName: [
+    "ResourceType",
+    "EventName",
+    "User",
+    "RoleName",
+    "ServiceName",
+  ],
+  EventType: ["EventName"],
+};
+
+/** Whether LookupEvents takes `a` and `b` as its two attributes. */
+export function canCombineLookupAttributes(a: string, b: string): boolean {
+  return (
+    a !== b &&
+    (Boolean(LOOKUP_ATTRIBUTE_PAIRS[a]?.includes(b)) ||
+      Boolean(LOOKUP_ATTRIBUTE_PAIRS[b]?.includes(a)))
+  );
+}
+
 export interface LookupAttribute {
   Key: LookupAttributeKey | "PrincipalId";
   Value: string;

@@ -1,5 +1,8 @@
 import type { AuditEvent, LookupAttribute } from "@/api/schemas/event";
-import { LOOKUP_ATTRIBUTE_KEYS } from "@/api/schemas/event";
+import {
+  canCombineLookupAttributes,
+  LOOKUP_ATTRIBUTE_KEYS,
+} from "@/api/schemas/event";
 import {
   BROWSER_ONLY_KEYS,
   type SearchCondition,
@@ -39,37 +42,10 @@ export const CONDITION_LABELS: Record<string, string> = {
 
 const SERVER_KEYS: ReadonlySet<string> = new Set(LOOKUP_ATTRIBUTE_KEYS);
 
-/** The API's allowed two-key combinations (symmetric). */
-const COMBINATIONS: Record<string, readonly string[]> = {
-  ServiceName: [
-    "EventName",
-    "User",
-    "PrincipalId",
-    "RoleName",
-    "ResourceName",
-    "EventRW",
-    "SensitiveAction",
-    "EventType",
-  ],
-  ResourceName: [
-    "ResourceType",
-    "EventName",
-    "User",
-    "RoleName",
-    "ServiceName",
-  ],
-  EventType: ["EventName"],
-};
-
 export const isServerKey = (key: string): boolean => SERVER_KEYS.has(key);
 
-export function canCombine(a: string, b: string): boolean {
-  return (
-    a !== b &&
-    (Boolean(COMBINATIONS[a]?.includes(b)) ||
-      Boolean(COMBINATIONS[b]?.includes(a)))
-  );
-}
+/** Whether LookupEvents takes these two keys together. */
+export const canCombine = canCombineLookupAttributes;
 
 export interface ConditionPlan {
   /** Sent as LookupAttribute (at most two, a legal pair). */
