@@ -37,7 +37,9 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
-  timeout: 60_000,
+  // The longest journeys (axe over the insights screen in two themes) take
+  // about 40 s on a 2-core machine: room to spare on a slower one.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }]],
   use: {
