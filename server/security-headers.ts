@@ -1,8 +1,7 @@
 /**
  * The headers every gateway response carries. The Content-Security-Policy is
- * the one vite.config.ts serves the console with (a test keeps the two equal;
- * the gateway does not import vite.config.ts so that serving needs no build
- * tooling at run time).
+ * also the one `vite preview` serves the console with (vite.config.ts imports
+ * it from here, so the gateway needs no build tooling at run time).
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
