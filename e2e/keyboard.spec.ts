@@ -1,28 +1,11 @@
-import type { Locator, Page } from "@playwright/test";
 import { expect, openConsole, test } from "./fixtures";
+import { tabTo } from "./pages/events";
 
 /**
  * Keyboard-only journeys: every control is reached with Tab and worked with
- * Enter, Space, arrows and typing — no mouse. `tabTo` fails if a control
- * cannot be reached within a reasonable number of Tab presses.
+ * Enter, Space, arrows and typing — no mouse. `tabTo` (shared with the event
+ * search journeys) fails if a control cannot be reached within 60 Tab presses.
  */
-async function tabTo(
-  page: Page,
-  target: Locator,
-  maxPresses = 60,
-): Promise<void> {
-  for (let i = 0; i < maxPresses; i++) {
-    if (
-      await target
-        .evaluate((el) => el === document.activeElement)
-        .catch(() => false)
-    )
-      return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target, "reachable with the Tab key").toBeFocused();
-}
-
 test("the trail wizard, keyboard only: errors take focus, steps are announced, the trail is created", async ({
   page,
 }) => {
