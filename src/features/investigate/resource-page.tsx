@@ -1,16 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { Link, useLocation, useSearchParams } from "react-router";
-import { ErrorPanel } from "@/components/ui/error-panel";
+import { Link, useSearchParams } from "react-router";
 import { SafeText } from "@/components/ui/safe-text";
-import { EmptyState, LoadingState } from "@/components/ui/states";
+import { EmptyState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
 import { eventSearchHref } from "@/lib/event-search-url";
-import { toApiTime } from "@/lib/time";
-import type { CaseSearch } from "@/stores/cases-store";
-import { CaseBar } from "./case-bar";
 import { ChangeCard } from "./change-card";
 import { EventTable } from "./event-table";
+import { InvestigationFrame, useCaseSearch } from "./investigation-frame";
 import {
   parseResourceSearch,
   RANGE_LABEL,
@@ -21,7 +18,6 @@ import {
   INVESTIGATION_CAP_PER_REGION,
   resourceEventsQueryOptions,
 } from "./queries";
-import { RangeSelect } from "./range-select";
 import { toResourceChanges } from "./resource-changes";
 import { revertHint } from "./revert-hints";
 import { useInvestigationWindow } from "./use-investigation-window";
@@ -45,51 +41,32 @@ export function ResourcePage() {
 }
 
 function ResourceInvestigation({ search }: { search: ResourceSearch }) {
-  const location = useLocation();
   const w = useInvestigationWindow(RANGE_MS[search.range]);
   const loaded = useQuery(
     resourceEventsQueryOptions(search.name, w.from, w.to, w.regionIds),
   );
   const events = useMemo(() => loaded.data?.events ?? [], [loaded.data]);
   const changes = useMemo(() => toResourceChanges(events), [events]);
-  const caseSearch: CaseSearch = {
-    label: `Resource ${search.name}, ${RANGE_LABEL[search.range]}`,
-    href: `${location.pathname}${location.search}`,
-    from: toApiTime(w.from),
-    to: toApiTime(w.to),
-  };
+  const caseSearch = useCaseSearch(
+    `Resource ${search.name}, ${RANGE_LABEL[search.range]}`,
+    w,
+  );
   const regions = [...new Set(events.map((e) => e.region))];
   return (
-    <section className="investigate-page" aria-labelledby="resource-title">
-      <header className="page-header">
-        <h1 id="resource-title">
+    <InvestigationFrame
+      titleId="resource-title"
+      title={
+        <>
           Resource <SafeText value={search.name} maxLength={120} />
-        </h1>
-        <span className="page-tools">
-          <RangeSelect value={search.range} fallback="30d" />
-          <button type="button" onClick={w.refresh}>
-            Refresh
-          </button>
-        </span>
-      </header>
-      <CaseBar />
-      {w.regions.isError ? (
-        <ErrorPanel
-          error={w.regions.error}
-          title="Regions could not be loaded"
-          onRetry={() => void w.regions.refetch()}
-        />
-      ) : loaded.isError ? (
-        <ErrorPanel
-          error={loaded.error}
-          title="The resource's events could not be loaded"
-          onRetry={() => void loaded.refetch()}
-        />
-      ) : !loaded.data ? (
-        <LoadingState
-          title={`Loading the resource's events of the ${RANGE_LABEL[search.range]} from every region…`}
-        />
-      ) : events.length === 0 ? (
+        </>
+      }
+      range={search.range}
+      defaultRange="30d"
+      window={w}
+      loaded={loaded}
+      subject="The resource's events"
+      loadingTitle={`Loading the resource's events of the ${RANGE_LABEL[search.range]} from every region…`}
+      empty={
         <EmptyState
           title={`No events name this resource in the ${RANGE_LABEL[search.range]}.`}
         >
@@ -98,60 +75,56 @@ function ResourceInvestigation({ search }: { search: ResourceSearch }) {
             trail names).
           </p>
         </EmptyState>
-      ) : (
-        <>
-          <p className="muted">
-            {events.length.toLocaleString("en-US")} events name it (
-            {changes.length} changes), in {regions.join(", ")}; up to{" "}
-            {INVESTIGATION_CAP_PER_REGION.toLocaleString("en-US")} per region
-            {loaded.data.truncated
-              ? " — the cap was reached, older events are missing"
-              : ""}
-            .{" "}
-            <Link
-              to={eventSearchHref({
-                region: regions.length === 1 ? regions[0] : "all",
-                from: w.from,
-                to: w.to,
-                filters: [{ key: "ResourceName", value: search.name }],
-              })}
-            >
-              Open in the event search
-            </Link>
-          </p>
-          {loaded.data.failedRegions.length > 0 && (
-            <p role="status" className="notice warn">
-              Events of {loaded.data.failedRegions.join(", ")} could not be
-              loaded.
-            </p>
-          )}
-          <section aria-labelledby="changes-title">
-            <h2 id="changes-title">Changes, oldest first</h2>
-            {changes.length === 0 ? (
-              <EmptyState title="No write events: nothing changed it in this window." />
-            ) : (
-              <div className="card-list">
-                {changes.map((c) => (
-                  <ChangeCard
-                    key={c.event.id}
-                    change={c}
-                    hint={revertHint(c.event, events)}
-                    search={caseSearch}
-                  />
-                ))}
-              </div>
-            )}
-          </section>
-          <section aria-labelledby="timeline-title">
-            <h2 id="timeline-title">All events</h2>
-            <EventTable
-              caption="Every event naming it, newest first"
-              events={events}
-              search={caseSearch}
-            />
-          </section>
-        </>
+      }
+      summary={(data) => (
+        <p className="muted">
+          {events.length.toLocaleString("en-US")} events name it (
+          {changes.length} changes), in {regions.join(", ")}; up to{" "}
+          {INVESTIGATION_CAP_PER_REGION.toLocaleString("en-US")} per region
+          {data.truncated
+            ? " — the cap was reached, older events are missing"
+            : ""}
+          .{" "}
+          <Link
+            to={eventSearchHref({
+              region: regions.length === 1 ? regions[0] : "all",
+              from: w.from,
+              to: w.to,
+              filters: [{ key: "ResourceName", value: search.name }],
+            })}
+          >
+            Open in the event search
+          </Link>
+        </p>
       )}
-    </section>
+    >
+      <>
+        <section aria-labelledby="changes-title">
+          <h2 id="changes-title">Changes, oldest first</h2>
+          {changes.length === 0 ? (
+            <EmptyState title="No write events: nothing changed it in this window." />
+          ) : (
+            <div className="card-list">
+              {changes.map((c) => (
+                <ChangeCard
+                  key={c.event.id}
+                  change={c}
+                  hint={revertHint(c.event, events)}
+                  search={caseSearch}
+                />
+              ))}
+            </div>
+          )}
+        </section>
+        <section aria-labelledby="timeline-title">
+          <h2 id="timeline-title">All events</h2>
+          <EventTable
+            caption="Every event naming it, newest first"
+            events={events}
+            search={caseSearch}
+          />
+        </section>
+      </>
+    </InvestigationFrame>
   );
 }
