@@ -10,7 +10,7 @@ export interface RateLimiter {
 
 export function createRateLimiter(
   perWindow: number,
-  now: () => number = Date.now,
+  now: () => number = () => Date.now(),
   windowMs = 1000,
 ): RateLimiter {
   const starts: number[] = [];
@@ -49,7 +49,11 @@ export function createRateLimiter(
  * second to spare absorbs the jitter between a request leaving the browser
  * and reaching the service, which counts arrivals.
  */
-export const lookupEventsLimiter = createRateLimiter(10, Date.now, 1100);
+export const lookupEventsLimiter = createRateLimiter(
+  10,
+  () => Date.now(),
+  1100,
+);
 
 /** Runs `task` over `items` with at most `limit` running at once, keeping the order of results. */
 export async function mapWithConcurrency<T, R>(
