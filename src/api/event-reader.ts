@@ -1,7 +1,7 @@
 import { lookupEventsLimiter, type RateLimiter } from "@/lib/rate-limiter";
 import { toApiTime } from "@/lib/time";
 import { rpc, type RetryInfo } from "./client";
-import { describeError, isAbortError, isApiError } from "./errors";
+import { ApiError, describeError, isAbortError, isApiError } from "./errors";
 import type { AuditEvent, LookupAttribute } from "./schemas/event";
 import { divideWindow, splitWindow, type TimeWindow } from "./time-window";
 
@@ -395,6 +395,19 @@ export const isComplete = (result: ReadResult): boolean =>
 /** The parts that failed, with why. */
 export const failedSpans = (result: ReadResult): Span[] =>
   result.todo.filter((s) => s.failure);
+
+/** A failed part as an ApiError (code, message, RequestId), for views that show one error. */
+export function spanError(span: Span): ApiError {
+  const f = span.failure;
+  return new ApiError({
+    code: f?.code ?? "ReaderError",
+    message: f?.message ?? "This part of the search was not read.",
+    status: f?.status ?? 0,
+    requestId: f?.requestId,
+    action: "LookupEvents",
+    region: span.region,
+  });
+}
 
 /** Regions with at least one failed part. */
 export const failedRegions = (result: ReadResult): string[] => [
