@@ -55,26 +55,6 @@ export const lookupEventsLimiter = createRateLimiter(
   1100,
 );
 
-/** Runs `task` over `items` with at most `limit` running at once, keeping the order of results. */
-export async function mapWithConcurrency<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T, index);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker),
-  );
-  return results;
-}
-
 export interface Page<T> {
   items: T[];
   nextToken?: string | undefined;
