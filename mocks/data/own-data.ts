@@ -56,7 +56,7 @@ export const MAX_NESTING_DEPTH = 512;
 
 /** A file Trailscope will not read, with the reason in words a visitor can act on. */
 export class OwnDataRefusal extends Error {
-  override name = "OwnDataRefusal";
+  override name = "FileRefused";
 }
 
 const mib = (bytes: number) =>
@@ -291,3 +291,32 @@ const tooLarge = (maxBytes: number) =>
   new OwnDataRefusal(
     `The file holds more than ${mib(maxBytes)} of text, more than Trailscope reads in a browser tab. Split it into smaller files.`,
   );
+
+/**
+ * The account a file's events belong to: the most frequent `recipientAccountId`
+ * (the account whose trail recorded the event), else `userIdentity.accountId`,
+ * and how many other accounts appear (an organisation trail holds several).
+ */
+export function accountOfEvents(events: readonly AuditEvent[]): {
+  accountId: string | undefined;
+  otherAccounts: number;
+} {
+  const counts = new Map<string, number>();
+  for (const event of events) {
+    const recipient = event.raw.recipientAccountId;
+    const id =
+      typeof recipient === "string" || typeof recipient === "number"
+        ? String(recipient)
+        : event.accountId;
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  let accountId: string | undefined;
+  let most = 0;
+  for (const [id, count] of counts) {
+    if (count > most) {
+      most = count;
+      accountId = id;
+    }
+  }
+  return { accountId, otherAccounts: Math.max(0, counts.size - 1) };
+}

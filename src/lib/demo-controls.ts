@@ -44,6 +44,12 @@ export interface OwnDataInfo {
   /** The file's time span (UTC ISO), so the console can search exactly it. */
   firstEventTime?: string;
   lastEventTime?: string;
+  /** The account the events belong to (most frequent recipientAccountId, else userIdentity.accountId). */
+  accountId?: string | undefined;
+  /** How many other accounts' events the file also holds (an organisation trail). */
+  otherAccounts?: number;
+  /** Kept in this browser (IndexedDB) until removed; false when the browser would not store it. */
+  kept?: boolean;
   /** Lines or items that were not events, and why the first ones were refused. */
   rejectedCount?: number;
   rejected?: { position: number; reason: string }[];
@@ -53,6 +59,8 @@ export interface DemoState {
   identity: DemoIdentity;
   faults: FaultSettings;
   ownData: OwnDataInfo | undefined;
+  /** Why events kept from an earlier visit could not be brought back, if they could not. */
+  ownDataNotice?: string | undefined;
   /** Milliseconds per call: [min, max]. */
   latency: [number, number];
 }
@@ -63,9 +71,14 @@ export interface DemoControls {
   subscribe: (listener: () => void) => () => void;
   setIdentity: (identity: DemoIdentity) => void;
   setFaults: (faults: FaultSettings) => void;
-  /** Replaces the generated events with the visitor's own (JSON array, JSON Lines, or gzip of either). */
+  /**
+   * Replaces the generated events with the visitor's own (JSON array, JSON
+   * Lines, or gzip of either) and keeps the file in this browser until it is
+   * removed. A refused file leaves what was loaded before as it was.
+   */
   loadOwnEvents: (file: Blob, fileName: string) => Promise<OwnDataInfo>;
-  clearOwnEvents: () => void;
+  /** Forgets the loaded events, here and in this browser's storage. */
+  clearOwnEvents: () => Promise<void> | void;
   /** Forgets trails created or changed in this browser and the own data; the caller reloads. */
-  resetDemoData: () => void;
+  resetDemoData: () => Promise<void> | void;
 }
