@@ -6,6 +6,7 @@
  */
 import { Gunzip } from "fflate";
 import { auditEventSchema, type AuditEvent } from "@/api/schemas/event";
+import { OWN_DATA_LIMITS } from "@/lib/demo-controls";
 
 export interface RejectedEvent {
   /** 1-based line (JSON Lines) or array position (JSON array). */
@@ -39,20 +40,9 @@ async function toBytes(
 export const isGzip = (bytes: Uint8Array): boolean =>
   bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
-/**
- * The most text a file may hold once decompressed: 256 MiB. Parsed, that is
- * already a gigabyte or more of events in the tab; a gzip bomb (1 MB that
- * expands to 1 GB) is stopped as soon as its output passes it.
- */
-export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
-
-/**
- * The deepest nesting of arrays and objects a file may hold: 512 levels.
- * ActionTrail events nest a few levels; the hostile-data corpus nests 200
- * inside event fields and must still load. Deeper text (a 5,000-deep array)
- * is refused before it is parsed, as every later search would overflow the stack.
- */
-export const MAX_NESTING_DEPTH = 512;
+/** The caps on a file (figures and reasons in src/lib/demo-controls.ts, where Settings reads them too). */
+export const MAX_TEXT_BYTES = OWN_DATA_LIMITS.maxTextBytes;
+export const MAX_NESTING_DEPTH = OWN_DATA_LIMITS.maxDepth;
 
 /** A file Trailscope will not read, with the reason in words a visitor can act on. */
 export class OwnDataRefusal extends Error {
@@ -128,7 +118,10 @@ const CLOSE_OBJECT = 0x7d;
  * `limit + 1`. A raw line break ends a string, as JSON strings cannot hold one,
  * so a broken line of JSON Lines cannot hide the lines after it.
  */
-export function nestingDepth(text: string, limit = MAX_NESTING_DEPTH): number {
+export function nestingDepth(
+  text: string,
+  limit: number = MAX_NESTING_DEPTH,
+): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;

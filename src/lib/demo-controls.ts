@@ -37,6 +37,21 @@ export interface DemoAccountInfo {
   roles: string[];
 }
 
+/**
+ * What a visitor's events file may be, checked before it is parsed.
+ * - maxTextBytes, 256 MiB of text once decompressed: parsed, that is already a
+ *   gigabyte or more of events in the tab; a gzip bomb (1 MB that expands to
+ *   1 GB) is stopped while streaming as soon as its output passes it.
+ * - maxDepth, 512 levels of nested arrays and objects: ActionTrail events nest
+ *   a few levels and the hostile-data corpus 200 inside event fields (both
+ *   load); a 5,000-deep array is refused, as every later search would overflow
+ *   the stack.
+ */
+export const OWN_DATA_LIMITS = {
+  maxTextBytes: 256 * 1024 * 1024,
+  maxDepth: 512,
+} as const;
+
 export interface OwnDataInfo {
   fileName: string;
   eventCount: number;

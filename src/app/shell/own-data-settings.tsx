@@ -4,7 +4,11 @@ import { Link } from "react-router";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { SafeText } from "@/components/ui/safe-text";
-import type { DemoControls, OwnDataInfo } from "@/lib/demo-controls";
+import {
+  OWN_DATA_LIMITS,
+  type DemoControls,
+  type OwnDataInfo,
+} from "@/lib/demo-controls";
 import { eventSearchHref } from "@/lib/event-search-url";
 import { usePrefsStore } from "@/stores/prefs-store";
 import { useSessionStore } from "@/stores/session-store";
@@ -60,8 +64,9 @@ export function OwnDataSettings({ demo }: { demo: DemoControls }) {
         Look at events you exported or that a trail delivered to OSS: a JSON
         array, JSON Lines, or a gzipped file (<code>.json.gz</code>). They
         replace the generated events and are kept in this browser until you
-        remove them. A file may hold up to 256 MB of text once decompressed and
-        nest up to 512 levels.
+        remove them. A file may hold up to{" "}
+        {OWN_DATA_LIMITS.maxTextBytes / 1024 / 1024} MB of text once
+        decompressed and nest up to {OWN_DATA_LIMITS.maxDepth} levels.
       </p>
       <label htmlFor={fileId}>Events file</label>{" "}
       <input
