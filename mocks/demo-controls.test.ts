@@ -72,6 +72,23 @@ describe("own events as a workspace", () => {
     expect((await store.read())?.fileName).toBe("good.json");
   });
 
+  it("says when a file could not be kept, and never brings back an older one in its place", async () => {
+    const store = memoryOwnDataStore();
+    const { demo } = openBrowser(store);
+    await demo.loadOwnEvents(file([event("K-1", "cn-hangzhou")]), "old.json");
+    const full = {
+      ...store,
+      write: () => Promise.reject(new Error("QuotaExceededError")),
+    };
+    const second = openBrowser(full);
+    const info = await second.demo.loadOwnEvents(
+      file([event("N-1", "cn-hangzhou")]),
+      "new.json",
+    );
+    expect(info).toMatchObject({ fileName: "new.json", kept: false });
+    expect(await store.read()).toBeUndefined();
+  });
+
   it("says so when a kept file can no longer be read, and lets it go", async () => {
     const store = memoryOwnDataStore();
     await store.write({

@@ -105,7 +105,10 @@ export function createDemoControls(
           await ownStore.write({ fileName, bytes: file, savedAt: Date.now() });
           kept = true;
         } catch (error) {
+          // Quota or a private mode: shown as not kept, and an older kept file
+          // must not come back on the next load in place of this one.
           console.warn("[mock] the events file could not be kept", error);
+          await ownStore.remove().catch(() => undefined);
         }
       }
       return install(parsed, fileName, kept);
