@@ -102,6 +102,7 @@ export function MissingParts({
   return (
     <section
       className="missing-parts error-panel compact"
+      role="alert"
       aria-labelledby="missing-parts-title"
     >
       <p id="missing-parts-title" className="error-title">
