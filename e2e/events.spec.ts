@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { INCIDENTS } from "../mocks/data/incidents";
-import { expect, test } from "./fixtures";
+import { E2E_NOW, expect, test } from "./fixtures";
 import { EventsPage, tabTo } from "./pages/events";
 
 const prod = INCIDENTS.stoppedProdInstance;
@@ -196,7 +196,7 @@ test.describe("Event search", () => {
     page,
   }) => {
     await page.goto("/settings?mock-latency=0-0");
-    const list = ownEvents(Date.now());
+    const list = ownEvents(E2E_NOW);
     await page.getByLabel("Events file").setInputFiles({
       name: "own-events.json",
       mimeType: "application/json",

@@ -18,7 +18,27 @@ declare global {
   }
 }
 
-export const test = base.extend<{ guard: Guard }>({
+/**
+ * The instant every journey starts at (Monday 2026-11-23, 11:00 Beijing
+ * time): the page's clock, and so the simulated account's, starts here and
+ * runs on, so no journey depends on the day it runs. A journey about time
+ * sets its own with `test.use({ startTime })` or moves it with `page.clock`.
+ */
+export const E2E_NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
+
+export const test = base.extend<{
+  guard: Guard;
+  startTime: number | null;
+  fixedClock: void;
+}>({
+  startTime: [E2E_NOW, { option: true }],
+  fixedClock: [
+    async ({ page, startTime }, use) => {
+      if (startTime !== null) await page.clock.install({ time: startTime });
+      await use();
+    },
+    { auto: true },
+  ],
   guard: [
     async ({ page }, use) => {
       const problems: string[] = [];

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, openConsole, test } from "./fixtures";
+import { E2E_NOW, expect, openConsole, test } from "./fixtures";
 import { hostileEvents, PAYLOADS } from "./hostile-data";
 
 /**
@@ -17,7 +17,7 @@ import { hostileEvents, PAYLOADS } from "./hostile-data";
 const HOSTILE_FILE = "hostile <img src=x onerror=window.__pwned=99>.json";
 
 async function loadHostileEvents(page: Page) {
-  const events = hostileEvents(Date.now());
+  const events = hostileEvents(E2E_NOW);
   await openConsole(page, "/settings?mock-latency=0-0");
   await page.getByLabel("Events file").setInputFiles({
     name: HOSTILE_FILE,

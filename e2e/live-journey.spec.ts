@@ -2,6 +2,9 @@ import { expect, test } from "./fixtures";
 import { GatewayLogin, LIVE_ACCOUNT_LABEL } from "./pages/live-gateway";
 import { Shell } from "./pages/shell";
 
+// The gateway and its stand-in ActionTrail run on the real clock: so does the page.
+test.use({ startTime: null });
+
 /**
  * Live mode end to end: Chromium → the signing gateway (server/) → a
  * stand-in ActionTrail on loopback that checks every request's signature and

@@ -159,7 +159,10 @@ export function EventsPage() {
   // Load all reads what is left up to the chosen limit; after it stops at
   // the limit it can run again with a higher one.
   const canLoadAll =
-    !results.complete && !results.running && count < loadAllLimit;
+    results.result !== undefined &&
+    !results.complete &&
+    !results.running &&
+    count < loadAllLimit;
   const retrying =
     retry !== undefined && (read.isFetching || results.running)
       ? retry.code
