@@ -71,7 +71,7 @@ export function createDemoControls(
       changed();
     },
     resetDemoData() {
-      account.resetTrails();
+      account.resetAccount();
       account.clearOwnEvents();
       rejected = {};
       changed();
