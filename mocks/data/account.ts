@@ -44,7 +44,11 @@ import { ACCOUNT_ID, ACCOUNT_NAME, RESOURCE_DIRECTORY_ID } from "./people";
 import { derive, hashString, mulberry32, uuidFrom } from "./prng";
 import { buildPools, OSS_BUCKETS, RAM_ROLES, SLS_PROJECTS } from "./resources";
 import { DEFAULT_REGION, isRegionId, REGION_IDS } from "./regions";
-import { initialTrails, type TrailRecord } from "./trail-state";
+import {
+  initialTrails,
+  trailHistoryEvents,
+  type TrailRecord,
+} from "./trail-state";
 
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -198,6 +202,8 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
     pools,
   };
   const specials = incidentEvents(anchor);
+  // Woven in with the incidents: the calls that made the starting trails what they are.
+  const woven = [...specials, ...trailHistoryEvents(anchor)];
   const generated = new Map<string, GeneratedStore>();
   let own: { stores: Map<string, OwnStore>; info: OwnDataInfo } | undefined;
   const random = mulberry32(derive(seed, 99));
@@ -206,7 +212,7 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
 
   const incidentIds = new Map<string, string>();
   for (const region of REGION_IDS) {
-    specialsOf(plan, region, specials).forEach((special, index) => {
+    specialsOf(plan, region, woven).forEach((special, index) => {
       incidentIds.set(
         special.tag,
         specialEventId(factory, region, index, special),
@@ -345,7 +351,7 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
       if (!store) {
         store = new GeneratedStore(
           factory,
-          generateRegion(plan, region, specials),
+          generateRegion(plan, region, woven),
           () => Math.floor(currentTime() / 1000),
         );
         generated.set(region, store);

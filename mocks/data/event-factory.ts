@@ -31,6 +31,7 @@ import {
   uuidFrom,
 } from "./prng";
 import { regionIndex, REGION_IDS } from "./regions";
+import { INCIDENTS } from "./incidents";
 import { FIXED_RESOURCES } from "./resources";
 
 export interface FactoryContext {
@@ -257,11 +258,12 @@ export function rowAccessKey(
 }
 
 /** The incidents' resources: background write events never touch them, so their story stays clear. */
-const INCIDENT_RESOURCE_IDS = new Set(
-  Object.values(FIXED_RESOURCES).flatMap((kinds) =>
+const INCIDENT_RESOURCE_IDS = new Set([
+  ...Object.values(FIXED_RESOURCES).flatMap((kinds) =>
     Object.values(kinds ?? {}).flatMap((list) => (list ?? []).map((r) => r.id)),
   ),
-);
+  INCIDENTS.publicBucket.bucket,
+]);
 
 function pickResource(
   pools: ResourcePools,
