@@ -8,15 +8,19 @@ import { hostileEvents, PAYLOADS } from "./hostile-data";
  * attributes, javascript: URLs, template injections, formulas, bidi and
  * zero-width characters, a 200,000-character string, 200-level nesting,
  * __proto__ keys, lone surrogates, NUL). They go in through the own-data path
- * and every view is opened. The guard fixture fails the test if a payload ran
- * (window.__pwned, a dialog), the page threw, or the CSP was violated.
+ * and every view is opened. The file stays loaded across full page loads
+ * (kept in IndexedDB), and each screen checks that it still runs on it. The
+ * guard fixture fails the test if a payload ran (window.__pwned, a dialog),
+ * the page threw, or the CSP was violated.
  */
+
+const HOSTILE_FILE = "hostile <img src=x onerror=window.__pwned=99>.json";
 
 async function loadHostileEvents(page: Page) {
   const events = hostileEvents(Date.now());
   await openConsole(page, "/settings?mock-latency=0-0");
   await page.getByLabel("Events file").setInputFiles({
-    name: "hostile <img src=x onerror=window.__pwned=99>.json",
+    name: HOSTILE_FILE,
     mimeType: "application/json",
     buffer: Buffer.from(JSON.stringify(events)),
   });
@@ -24,6 +28,18 @@ async function loadHostileEvents(page: Page) {
     page.getByText(`Showing ${events.length} events from`),
   ).toBeVisible();
   return events;
+}
+
+/**
+ * The screen runs on the hostile file, not on the generated account: the
+ * loaded events are kept across full page loads and the header names their file.
+ */
+async function expectHostileDataLoaded(page: Page, where: string) {
+  await expect(
+    page.getByRole("banner"),
+    `${where}: the hostile events are still the account's`,
+  ).toContainText(HOSTILE_FILE);
+  await expect(page.getByRole("banner")).toContainText("Own data");
 }
 
 async function expectLayoutHolds(page: Page, where: string) {
@@ -138,6 +154,7 @@ test.describe("hostile event data", () => {
     await loadHostileEvents(page);
     await page.goto("/insights?region=cn-hangzhou&mock-latency=0-0");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectHostileDataLoaded(page, "insights");
     await expect(
       page.getByRole("status").filter({ hasText: /^Loading/ }),
     ).toHaveCount(0, { timeout: 30_000 });
@@ -153,6 +170,7 @@ test.describe("hostile event data", () => {
       `/investigate/identity?kind=user&value=${encodeURIComponent(identity)}&range=24h&region=cn-hangzhou&mock-latency=0-0`,
     );
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectHostileDataLoaded(page, "identity investigation");
     await expect(
       page.getByRole("status").filter({ hasText: /^Loading/ }),
     ).toHaveCount(0, { timeout: 30_000 });
@@ -162,6 +180,7 @@ test.describe("hostile event data", () => {
       `/investigate/resource?name=${encodeURIComponent(PAYLOADS[0])}&range=24h&region=cn-hangzhou&mock-latency=0-0`,
     );
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectHostileDataLoaded(page, "resource investigation");
     await expect(
       page.getByRole("status").filter({ hasText: /^Loading/ }),
     ).toHaveCount(0, { timeout: 30_000 });

@@ -7,7 +7,12 @@ import { setupWorker } from "msw/browser";
 import type { DemoControls, DemoIdentity } from "@/lib/demo-controls";
 import { parseMockUrl } from "./browser-options";
 import { createAccount, type KeyValueStorage } from "./data/account";
-import { createDemoControls, IDENTITY_KEY } from "./demo-controls";
+import {
+  createDemoControls,
+  IDENTITY_KEY,
+  type BrowserDemoControls,
+} from "./demo-controls";
+import { indexedDbOwnDataStore } from "./data/own-data-store";
 import { createHandlers } from "./handlers";
 
 function browserStorage(): KeyValueStorage | undefined {
@@ -45,7 +50,8 @@ export async function startMockWorker(): Promise<DemoControls> {
     serviceWorker: { url: `${import.meta.env.BASE_URL}mockServiceWorker.js` },
   });
 
-  const controls = createDemoControls(account, storage);
+  const controls = createDemoControls(account, storage, ownDataStore());
+  await restoreOwnEvents(controls);
   const loadOwnEvents = controls.loadOwnEvents;
 
   if (options.dataset) {
@@ -67,4 +73,25 @@ export async function startMockWorker(): Promise<DemoControls> {
   }
 
   return controls;
+}
+
+/** IndexedDB for the visitor's own events, when this browser offers it. */
+function ownDataStore() {
+  try {
+    return indexedDbOwnDataStore();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Brings back the events file the visitor loaded on an earlier visit, before
+ * the console renders, so a reload or a full page load keeps their data.
+ */
+async function restoreOwnEvents(controls: BrowserDemoControls): Promise<void> {
+  try {
+    await controls.restoreOwnEvents();
+  } catch (error) {
+    console.error("[mock] kept events could not be restored", error);
+  }
 }

@@ -4,7 +4,9 @@
  * validated with Trailscope's event schema; what is refused is counted and
  * explained, never silently dropped.
  */
+import { Gunzip } from "fflate";
 import { auditEventSchema, type AuditEvent } from "@/api/schemas/event";
+import { OWN_DATA_LIMITS } from "@/lib/demo-controls";
 
 export interface RejectedEvent {
   /** 1-based line (JSON Lines) or array position (JSON array). */
@@ -38,29 +40,61 @@ async function toBytes(
 export const isGzip = (bytes: Uint8Array): boolean =>
   bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
-/** Gunzips with the platform's DecompressionStream (browsers, Node 20). */
-export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const source = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
-  const reader = source
-    .pipeThrough(
-      new DecompressionStream("gzip") as unknown as ReadableWritablePair<
-        Uint8Array,
-        Uint8Array
-      >,
-    )
-    .getReader();
+/** The caps on a file (figures and reasons in src/lib/demo-controls.ts, where Settings reads them too). */
+export const MAX_TEXT_BYTES = OWN_DATA_LIMITS.maxTextBytes;
+export const MAX_NESTING_DEPTH = OWN_DATA_LIMITS.maxDepth;
+
+/** A file Trailscope will not read, with the reason in words a visitor can act on. */
+export class OwnDataRefusal extends Error {
+  override name = "FileRefused";
+}
+
+const mib = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${Math.round(bytes / 1024 / 1024)} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
+
+/** Compressed input is fed in slices this big, so one push inflates at most ~16 MB (deflate's ratio tops out near 1:1032). */
+const INPUT_SLICE = 16 * 1024;
+
+/**
+ * Gunzips (single or multi-member gzip) with fflate's streaming inflater and
+ * stops as soon as the output passes `maxBytes`, long before a bomb has
+ * expanded. Yields to the event loop between slices so the page stays responsive.
+ */
+export async function gunzip(
+  bytes: Uint8Array,
+  maxBytes: number = MAX_TEXT_BYTES,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
+  let over = false;
+  const inflater = new Gunzip((chunk) => {
+    if (over) return;
+    size += chunk.length;
+    if (size > maxBytes) over = true;
+    else chunks.push(chunk);
+  });
+  let sinceYield = 0;
+  for (let at = 0; at < bytes.length && !over; at += INPUT_SLICE) {
+    const end = Math.min(at + INPUT_SLICE, bytes.length);
+    try {
+      inflater.push(bytes.subarray(at, end), end === bytes.length);
+    } catch (error) {
+      throw new OwnDataRefusal(
+        `The file is not a valid gzip file (${(error as Error).message}).`,
+      );
+    }
+    sinceYield += end - at;
+    if (sinceYield >= 1024 * 1024) {
+      sinceYield = 0;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+  if (over) {
+    throw new OwnDataRefusal(
+      `The file expands to more than ${mib(maxBytes)} when decompressed, more than Trailscope reads in a browser tab. Split it into smaller files.`,
+    );
   }
   const out = new Uint8Array(size);
   let offset = 0;
@@ -69,6 +103,45 @@ export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
     offset += chunk.length;
   }
   return out;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+
+/**
+ * The deepest nesting of `[`/`{` in JSON text (strings skipped), stopping at
+ * `limit + 1`. A raw line break ends a string, as JSON strings cannot hold one,
+ * so a broken line of JSON Lines cannot hide the lines after it.
+ */
+export function nestingDepth(
+  text: string,
+  limit: number = MAX_NESTING_DEPTH,
+): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE || c === NEWLINE) inString = false;
+      continue;
+    }
+    if (c === QUOTE) inString = true;
+    else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if ((c === CLOSE_ARRAY || c === CLOSE_OBJECT) && depth > 0) depth--;
+  }
+  return deepest;
 }
 
 function describeIssue(error: {
@@ -173,13 +246,70 @@ export function parseEventsText(
   return { events, format: "json-lines", total, rejectedCount, rejected };
 }
 
-/** Reads a file of events: JSON array, JSON Lines, or gzip of either. */
+export interface OwnDataLimits {
+  /** Bytes of text, after decompression (default `MAX_TEXT_BYTES`). */
+  maxTextBytes: number;
+  /** Levels of nesting (default `MAX_NESTING_DEPTH`). */
+  maxDepth: number;
+}
+
+/**
+ * Reads a file of events: JSON array, JSON Lines, or gzip of either. A file
+ * too large once decompressed, or nested too deep, is refused whole with an
+ * `OwnDataRefusal` before it is parsed.
+ */
 export async function parseOwnEvents(
   input: Blob | ArrayBuffer | Uint8Array,
+  limits: Partial<OwnDataLimits> = {},
 ): Promise<OwnDataParseResult> {
+  const maxTextBytes = limits.maxTextBytes ?? MAX_TEXT_BYTES;
+  const maxDepth = limits.maxDepth ?? MAX_NESTING_DEPTH;
+  // Compressed or not, a file bigger than the cap cannot fit under it: refused unread.
+  if (input instanceof Blob && input.size > maxTextBytes)
+    throw tooLarge(maxTextBytes);
   let bytes = await toBytes(input);
   const gzip = isGzip(bytes);
-  if (gzip) bytes = await gunzip(bytes);
+  if (gzip) bytes = await gunzip(bytes, maxTextBytes);
+  else if (bytes.length > maxTextBytes) throw tooLarge(maxTextBytes);
   const text = new TextDecoder("utf-8").decode(bytes);
+  if (nestingDepth(text, maxDepth) > maxDepth) {
+    throw new OwnDataRefusal(
+      `The file nests arrays or objects more than ${maxDepth} levels deep. ActionTrail events nest a few levels; Trailscope refuses deeper files, which would break every search.`,
+    );
+  }
   return { ...parseEventsText(text), gzip };
+}
+
+const tooLarge = (maxBytes: number) =>
+  new OwnDataRefusal(
+    `The file holds more than ${mib(maxBytes)} of text, more than Trailscope reads in a browser tab. Split it into smaller files.`,
+  );
+
+/**
+ * The account a file's events belong to: the most frequent `recipientAccountId`
+ * (the account whose trail recorded the event), else `userIdentity.accountId`,
+ * and how many other accounts appear (an organisation trail holds several).
+ */
+export function accountOfEvents(events: readonly AuditEvent[]): {
+  accountId: string | undefined;
+  otherAccounts: number;
+} {
+  const counts = new Map<string, number>();
+  for (const event of events) {
+    const recipient = event.raw.recipientAccountId;
+    const id =
+      typeof recipient === "string" || typeof recipient === "number"
+        ? String(recipient)
+        : event.accountId;
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  let accountId: string | undefined;
+  let most = 0;
+  for (const [id, count] of counts) {
+    if (count > most) {
+      most = count;
+      accountId = id;
+    }
+  }
+  return { accountId, otherAccounts: Math.max(0, counts.size - 1) };
 }

@@ -46,6 +46,11 @@ export interface RpcOptions {
   /** Told before each retry, so a screen can say "retrying" while keeping what it has. */
   onRetry?: ((info: RetryInfo) => void) | undefined;
   retry?: Partial<RetryPolicy> | undefined;
+  /**
+   * Awaited before every attempt, the first and each retry: the event reader
+   * takes the account's LookupEvents limiter here, so retries never bypass it.
+   */
+  beforeAttempt?: ((signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
 const defaultConfig = (): ClientConfig => ({
@@ -223,6 +228,7 @@ export async function rpc<A extends Action>(
   const write = operations[action].write;
   for (let attempt = 0; ; attempt++) {
     try {
+      await options.beforeAttempt?.(options.signal);
       return await attemptOnce(region, action, params, options.signal);
     } catch (error) {
       if (

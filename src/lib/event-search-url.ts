@@ -12,7 +12,10 @@
  *                                     the API can combine run on the server, the rest in the browser
  *          &x=EventName:DescribeRegions   an exclusion (always in the browser)
  *          &q=text                    refine: free text over the loaded events (browser)
- *          &event=<eventId>           the open event
+ *          &event=<eventId>           the open event, as it is …
+ *          &event16=<hex>             … or, when the ID is not well-formed UTF-16 (a lone
+ *                                     surrogate, which a URL turns into U+FFFD), its UTF-16
+ *                                     code units as 4 hex digits each; see `eventIdParam`
  */
 
 export const RANGE_PRESETS = [
@@ -83,8 +86,61 @@ export function eventSearchParams(link: EventSearchLink): URLSearchParams {
   for (const c of link.filters ?? []) params.append("f", formatCondition(c));
   for (const c of link.exclude ?? []) params.append("x", formatCondition(c));
   if (link.refine) params.set("q", link.refine);
-  if (link.eventId) params.set("event", link.eventId);
+  if (link.eventId) {
+    const [name, value] = eventIdParam(link.eventId);
+    params.set(name, value);
+  }
   return params;
+}
+
+/** A lone surrogate: a high one not followed by a low one, or a low one not after a high one. */
+const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether text is well-formed UTF-16, i.e. survives a trip through a URL unchanged. */
+export const isWellFormedText = (text: string): boolean =>
+  !LONE_SURROGATE.test(text);
+
+/** The UTF-16 code units of text, 4 lowercase hex digits each. */
+export const toUtf16Hex = (text: string): string => {
+  let hex = "";
+  for (let i = 0; i < text.length; i++)
+    hex += text.charCodeAt(i).toString(16).padStart(4, "0");
+  return hex;
+};
+
+/** The text whose UTF-16 code units `hex` spells, or undefined when it is not such a spelling. */
+export const fromUtf16Hex = (hex: string): string | undefined => {
+  if (!hex || hex.length % 4 !== 0 || !/^[0-9a-fA-F]+$/.test(hex))
+    return undefined;
+  let text = "";
+  for (let i = 0; i < hex.length; i += 4)
+    text += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
+  return text;
+};
+
+/** The URL parameters that may carry the open event's ID. */
+export const EVENT_ID_PARAMS = ["event", "event16"] as const;
+
+/**
+ * How the open event's ID goes into a URL: readable (`event=`) when it is
+ * well-formed, else as UTF-16 code units (`event16=`). A URL is UTF-8, so a
+ * lone surrogate would arrive as U+FFFD and name another event.
+ */
+export function eventIdParam(eventId: string): ["event" | "event16", string] {
+  return isWellFormedText(eventId)
+    ? ["event", eventId]
+    : ["event16", toUtf16Hex(eventId)];
+}
+
+/** The open event's ID from URL parameters, exactly as it was written (`event16` wins). */
+export function readEventIdParam(params: URLSearchParams): string | undefined {
+  const encoded = params.get("event16");
+  if (encoded !== null) {
+    const decoded = fromUtf16Hex(encoded);
+    if (decoded !== undefined) return decoded;
+  }
+  return params.get("event") ?? undefined;
 }
 
 /** `/events?…` for a search. */

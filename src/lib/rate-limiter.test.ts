@@ -1,9 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import {
-  createRateLimiter,
-  loadPages,
-  mapWithConcurrency,
-} from "./rate-limiter";
+import { createRateLimiter, loadPages } from "./rate-limiter";
 
 describe("createRateLimiter", () => {
   it("lets at most N starts through in any second", async () => {
@@ -72,21 +68,5 @@ describe("loadPages", () => {
       5,
     );
     expect(r).toEqual({ items: [1, 2, 3, 1, 2], truncated: true, pages: 2 });
-  });
-});
-
-describe("mapWithConcurrency", () => {
-  it("keeps the order of results and never runs more than the limit at once", async () => {
-    let running = 0;
-    let peak = 0;
-    const out = await mapWithConcurrency([1, 2, 3, 4, 5], 2, async (n) => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, 5 - n));
-      running--;
-      return n * 10;
-    });
-    expect(out).toEqual([10, 20, 30, 40, 50]);
-    expect(peak).toBe(2);
   });
 });

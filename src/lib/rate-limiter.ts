@@ -10,7 +10,7 @@ export interface RateLimiter {
 
 export function createRateLimiter(
   perWindow: number,
-  now: () => number = Date.now,
+  now: () => number = () => Date.now(),
   windowMs = 1000,
 ): RateLimiter {
   const starts: number[] = [];
@@ -49,27 +49,11 @@ export function createRateLimiter(
  * second to spare absorbs the jitter between a request leaving the browser
  * and reaching the service, which counts arrivals.
  */
-export const lookupEventsLimiter = createRateLimiter(10, Date.now, 1100);
-
-/** Runs `task` over `items` with at most `limit` running at once, keeping the order of results. */
-export async function mapWithConcurrency<T, R>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index] as T, index);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker),
-  );
-  return results;
-}
+export const lookupEventsLimiter = createRateLimiter(
+  10,
+  () => Date.now(),
+  1100,
+);
 
 export interface Page<T> {
   items: T[];

@@ -1,17 +1,38 @@
 import "@testing-library/jest-dom/vitest";
 import { cleanup } from "@testing-library/react";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import { installAccount, server } from "@mocks/node";
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
+import { installAccount, server, TEST_NOW } from "@mocks/node";
 import { configureClient, resetClientConfig } from "@/api/client";
+import { resetAllStores, trackedZustand } from "./zustand-reset";
 
+// Every zustand store is reset between tests (see zustand-reset.ts).
+vi.mock("zustand", async (importOriginal) =>
+  trackedZustand(await importOriginal<typeof import("zustand")>()),
+);
+
+// Every test runs on a fixed clock (TEST_NOW, a Monday), which moves on with
+// real time so rate limits and timeouts still work; only Date is faked.
 // Every test gets a fresh simulated account (msw/node) and a client whose
 // backoff is short, so retries are exercised without slowing the suite.
+const freezeClock = () =>
+  vi.useFakeTimers({
+    toFake: ["Date"],
+    now: TEST_NOW,
+    shouldAdvanceTime: true,
+  });
+freezeClock();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(() => {
+  // Back to TEST_NOW on the same fake clock (a new clock would strand the
+  // Date.now a module captured in an earlier test), or a new one if a test
+  // went back to real timers.
+  if (vi.isFakeTimers()) vi.setSystemTime(TEST_NOW);
+  else freezeClock();
   installAccount();
   configureClient({ retry: { baseDelayMs: 2, capDelayMs: 10 } });
   localStorage.clear();
   sessionStorage.clear();
+  resetAllStores();
 });
 afterEach(() => {
   cleanup();

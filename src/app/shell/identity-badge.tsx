@@ -18,12 +18,27 @@ export function IdentityBadge() {
       >
         Simulated
       </span>
-      <span
-        className="account-name"
-        title={`Account ${demo.account.accountId}`}
-      >
-        {demo.account.accountName}
-      </span>
+      {state.ownData ? (
+        <span
+          className="account-name own-account"
+          title="Your events, loaded in Settings"
+        >
+          {state.ownData.accountId ? (
+            <SafeText value={state.ownData.accountId} maxLength={40} />
+          ) : (
+            "Your events"
+          )}
+          {" · "}
+          <SafeText value={state.ownData.fileName} maxLength={60} />
+        </span>
+      ) : (
+        <span
+          className="account-name"
+          title={`Account ${demo.account.accountId}`}
+        >
+          {demo.account.accountName}
+        </span>
+      )}
       <label htmlFor={id} className="visually-hidden">
         Signed in as
       </label>
@@ -38,7 +53,7 @@ export function IdentityBadge() {
       {state.ownData && (
         <span
           className="mode-badge own-data"
-          title={`Events from ${state.ownData.fileName}`}
+          title="Your own events replace the generated ones until you remove them in Settings"
         >
           Own data
         </span>

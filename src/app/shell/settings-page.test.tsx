@@ -49,8 +49,12 @@ describe("settings of the simulated account", () => {
       "from=2021-01-01T00%3A00%3A00Z",
     );
     await user.click(
-      screen.getByRole("button", { name: "Back to the generated events" }),
+      screen.getByRole("button", { name: "Remove these events…" }),
     );
+    const confirm = await screen.findByRole("dialog", {
+      name: "Remove your events?",
+    });
+    await user.click(within(confirm).getByRole("button", { name: "Remove" }));
     await waitFor(() =>
       expect(screen.queryByText(/Showing 3 events/)).not.toBeInTheDocument(),
     );

@@ -1,15 +1,8 @@
 import { useId, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
-import { ErrorPanel } from "@/components/ui/error-panel";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
-import {
-  NO_FAULTS,
-  type FaultSettings,
-  type OwnDataInfo,
-} from "@/lib/demo-controls";
-import { eventSearchHref } from "@/lib/event-search-url";
+import { NO_FAULTS, type FaultSettings } from "@/lib/demo-controls";
 import { SafeText } from "@/components/ui/safe-text";
-import { Link } from "react-router";
 import {
   usePrefsStore,
   type Density,
@@ -17,6 +10,7 @@ import {
   type TimeZonePref,
 } from "@/stores/prefs-store";
 import { useSessionStore } from "@/stores/session-store";
+import { OwnDataSettings } from "./own-data-settings";
 
 /** Preferences, and in mock mode the simulated account's controls. */
 export function SettingsPage() {
@@ -97,9 +91,6 @@ function RadioGroup<T extends string>(props: {
 function DemoSettings() {
   const demo = useSessionStore((s) => s.demo);
   const state = useSessionStore((s) => s.demoState);
-  const fileId = useId();
-  const [loadError, setLoadError] = useState<unknown>();
-  const [loading, setLoading] = useState(false);
   const [confirmReset, setConfirmReset] = useState(false);
   if (!demo || !state) {
     return (
@@ -112,54 +103,39 @@ function DemoSettings() {
       </section>
     );
   }
-  const handleFile = async (file: File | undefined) => {
-    if (!file) return;
-    setLoadError(undefined);
-    setLoading(true);
-    try {
-      await demo.loadOwnEvents(file, file.name);
-    } catch (error) {
-      setLoadError(error);
-    } finally {
-      setLoading(false);
-    }
-  };
   return (
     <section className="card" aria-labelledby="demo-title">
       <h2 id="demo-title">Simulated account</h2>
       <p>
         Every call is answered in this browser by a simulated ActionTrail
-        account (<code>{demo.account.accountId}</code>). Nothing leaves the
-        page.
+        account
+        {state.ownData ? (
+          <>
+            {" "}
+            holding your events from{" "}
+            <strong>
+              <SafeText value={state.ownData.fileName} maxLength={120} />
+            </strong>
+            {state.ownData.accountId && (
+              <>
+                {" "}
+                (account{" "}
+                <code>
+                  <SafeText value={state.ownData.accountId} maxLength={40} />
+                </code>
+                )
+              </>
+            )}
+          </>
+        ) : (
+          <>
+            {" "}
+            (<code>{demo.account.accountId}</code>)
+          </>
+        )}
+        . Nothing leaves the page.
       </p>
-      <h3>Your own events</h3>
-      <p>
-        Look at events you exported or that a trail delivered to OSS: a JSON
-        array, JSON Lines, or a gzipped file (<code>.json.gz</code>). They
-        replace the generated events until you clear them.
-      </p>
-      <label htmlFor={fileId}>Events file</label>{" "}
-      <input
-        id={fileId}
-        type="file"
-        accept=".json,.jsonl,.ndjson,.gz,application/json,application/gzip"
-        onChange={(e) => void handleFile(e.target.files?.[0])}
-        disabled={loading}
-      />
-      {loading && <p role="status">Reading the file…</p>}
-      {state.ownData && (
-        <OwnDataSummary
-          info={state.ownData}
-          onClear={() => demo.clearOwnEvents()}
-        />
-      )}
-      {loadError !== undefined && (
-        <ErrorPanel
-          error={loadError}
-          title="The file could not be read"
-          compact
-        />
-      )}
+      <OwnDataSettings demo={demo} />
       <FaultControls value={state.faults} onChange={(f) => demo.setFaults(f)} />
       <h3>Reset</h3>
       <p>
@@ -185,10 +161,11 @@ function DemoSettings() {
             <button
               type="button"
               className="danger"
-              onClick={() => {
-                demo.resetDemoData();
-                window.location.reload();
-              }}
+              onClick={() =>
+                void Promise.resolve(demo.resetDemoData()).finally(() =>
+                  window.location.reload(),
+                )
+              }
             >
               Reset and reload
             </button>
@@ -248,66 +225,5 @@ function FaultControls({
         No faults
       </button>
     </fieldset>
-  );
-}
-
-/** What the loaded file holds, and a search over exactly its span. */
-function OwnDataSummary({
-  info,
-  onClear,
-}: {
-  info: OwnDataInfo;
-  onClear: () => void;
-}) {
-  const first = info.firstEventTime ? Date.parse(info.firstEventTime) : NaN;
-  const last = info.lastEventTime ? Date.parse(info.lastEventTime) : NaN;
-  const region = info.regions[0];
-  return (
-    <div role="status" className="own-data-summary">
-      <p>
-        Showing {info.eventCount.toLocaleString("en-US")} events from{" "}
-        <strong>
-          <SafeText value={info.fileName} maxLength={120} />
-        </strong>{" "}
-        in {info.regions.length} region(s): {info.regions.join(", ")}
-        {info.firstEventTime && info.lastEventTime && (
-          <>
-            , from {info.firstEventTime} to {info.lastEventTime}
-          </>
-        )}
-        .
-        {Boolean(info.rejectedCount) && (
-          <>
-            {" "}
-            {info.rejectedCount?.toLocaleString("en-US")} item(s) were not
-            events and were left out
-            {info.rejected?.[0] && (
-              <>
-                {" "}
-                (first at position {info.rejected[0].position}:{" "}
-                <SafeText value={info.rejected[0].reason} maxLength={200} />)
-              </>
-            )}
-            .
-          </>
-        )}
-      </p>
-      <p>
-        {region && Number.isFinite(first) && Number.isFinite(last) && (
-          <Link
-            to={eventSearchHref({
-              region: info.regions.length > 1 ? "all" : region,
-              from: first,
-              to: last + 1000,
-            })}
-          >
-            Search these events
-          </Link>
-        )}{" "}
-        <button type="button" onClick={onClear}>
-          Back to the generated events
-        </button>
-      </p>
-    </div>
   );
 }

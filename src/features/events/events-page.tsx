@@ -25,7 +25,14 @@ import { EventsTable } from "./events-table";
 import { ExportMenu } from "./export-menu";
 import { toSearchLink, useEventSearch, withSort } from "./filters";
 import { LoadAllProgress } from "./load-all-progress";
-import { eventDetailQueryOptions } from "./queries";
+import { eventDetailQueryOptions, SearchRangeError } from "./queries";
+import { RangeRefusal } from "./range-refusal";
+import {
+  HeldBackNote,
+  MissingParts,
+  ResultsStatus,
+  SearchScope,
+} from "./results-status";
 import { useRetryNotice } from "./retry-notice";
 import { SearchBar } from "./search-bar";
 import { sortEvents } from "./sort";
@@ -56,7 +63,7 @@ export function EventsPage() {
   const deferredSearch = useDeferredValue(search);
   const zone = usePrefsStore((s) => s.timeZone);
   const results = useEventResults(deferredSearch, region);
-  const { pages, plan, loadAll } = results;
+  const { read, plan } = results;
   const retry = useRetryNotice((s) => s.last);
   const [keepRelative, setKeepRelative] = useState(false);
   const [loadAllLimit, setLoadAllLimit] = useState<number>(
@@ -80,7 +87,7 @@ export function EventsPage() {
       Boolean(openId) &&
       !loadedOpen &&
       region !== ALL_REGIONS &&
-      pages.isSuccess,
+      read.isSuccess,
   });
   const openEvent = loadedOpen ?? detail.data ?? undefined;
 
@@ -145,18 +152,20 @@ export function EventsPage() {
     : "";
 
   // Pending also covers "All regions" while the region list is still loading.
-  const searching = pages.isPending && !results.regionsQuery.isError;
+  const searching = read.isPending && !results.regionsQuery.isError;
   const loadAllRunning =
-    results.loadAllOn && loadAll.fetchStatus === "fetching";
-  // Load all runs once per search; a finished run that hit its cap can run
-  // again with a higher limit.
+    results.runningMode === "all" || results.runningMode === "failed";
+  const count = results.result?.count ?? 0;
+  // Load all reads what is left up to the chosen limit; after it stops at
+  // the limit it can run again with a higher one.
   const canLoadAll =
-    window !== undefined &&
-    !loadAllRunning &&
-    (results.loadAllOn
-      ? results.moreAvailable && loadAllLimit > results.loadAllCap
-      : pages.hasNextPage);
-  const retrying = retry !== undefined && (pages.isFetching || loadAllRunning);
+    !results.complete && !results.running && count < loadAllLimit;
+  const retrying =
+    retry !== undefined && (read.isFetching || results.running)
+      ? retry.code
+      : undefined;
+  const refusal =
+    read.error instanceof SearchRangeError ? read.error : undefined;
 
   return (
     <section
@@ -202,36 +211,18 @@ export function EventsPage() {
           />
         )}
         <div className="events-toolbar">
-          <p role="status" className="load-status">
-            {searching
-              ? "Searching…"
-              : `${results.loaded.length.toLocaleString("en-US")} loaded${results.moreAvailable ? ", more available" : ", all loaded"}${
-                  results.shown.length !== results.loaded.length
-                    ? ` · ${results.shown.length.toLocaleString("en-US")} shown after browser filters`
-                    : ""
-                } · ${results.requests} requests`}
-            {retrying && (
-              <span className="retry-note">
-                {" "}
-                · throttled, retrying ({retry.code})…
-              </span>
-            )}
-          </p>
+          {!refusal && <ResultsStatus results={results} retrying={retrying} />}
           <button
             type="button"
-            onClick={() => void pages.fetchNextPage()}
-            disabled={
-              !pages.hasNextPage ||
-              pages.isFetchingNextPage ||
-              results.loadAllOn
-            }
+            onClick={results.loadMore}
+            disabled={!results.result || results.complete || results.running}
           >
-            {pages.isFetchingNextPage ? "Loading…" : "Load more"}
+            {results.runningMode === "page" ? "Loading…" : "Load more"}
           </button>
           <span className="load-all">
             <button
               type="button"
-              onClick={() => results.startLoadAll(loadAllLimit)}
+              onClick={() => results.loadAll(loadAllLimit)}
               disabled={!canLoadAll}
             >
               Load all (up to {loadAllLimit.toLocaleString("en-US")})
@@ -281,60 +272,50 @@ export function EventsPage() {
             refine={search.refine}
           />
         </div>
-        {results.loadAllOn && (
+        <SearchScope results={results} zone={zone} />
+        {(loadAllRunning || results.result?.cancelled) && (
           <LoadAllProgress
-            key={results.loadAllCap}
-            events={loadAll.data?.events ?? 0}
-            requests={loadAll.data?.requests ?? 0}
-            cap={results.loadAllCap}
+            key={results.lastCap}
+            events={count}
+            requests={results.result?.requests ?? 0}
+            cap={results.lastCap}
             running={loadAllRunning}
-            onCancel={results.cancelLoadAll}
+            onCancel={results.cancel}
           />
         )}
-        {results.failures.map((f) => (
+        <MissingParts results={results} zone={zone} />
+        <HeldBackNote results={results} zone={zone} />
+        {results.continueError !== null && (
           <ErrorPanel
-            key={f.region}
-            error={f.error}
-            title={`Region ${f.region} failed; the other regions are shown`}
-            compact
-            onRetry={() => void pages.fetchNextPage()}
-          />
-        ))}
-        {(loadAll.data?.failures ?? []).map((f, i) => (
-          <ErrorPanel
-            key={`${f.region}-${i}`}
-            error={f.error}
-            title={`Load all: a part of ${f.region} failed`}
-            compact
-          />
-        ))}
-        {pages.isFetchNextPageError && (
-          <ErrorPanel
-            error={pages.error}
-            title="The next page failed; the loaded events are kept"
-            onRetry={() => void pages.fetchNextPage()}
+            error={results.continueError}
+            title="Loading stopped; the loaded events are kept"
+            onRetry={results.loadMore}
           />
         )}
-        {pages.isError && !pages.data ? (
+        {refusal ? (
+          <RangeRefusal message={refusal.message} />
+        ) : read.isError && !read.data ? (
           <ErrorPanel
-            error={pages.error}
+            error={read.error}
             title="The search was refused"
-            hint={searchHint(pages.error)}
-            onRetry={() => void pages.refetch()}
+            hint={searchHint(read.error)}
+            onRetry={() => void read.refetch()}
           />
-        ) : pages.isPending ? (
+        ) : read.isPending ? (
           searching && <LoadingState title="Searching events…" />
         ) : results.shown.length === 0 ? (
           <EmptyState
             title={
               results.loaded.length
                 ? "No loaded event matches the browser filters."
-                : "No events in this range."
+                : results.complete
+                  ? "No events in this range."
+                  : "No events read yet."
             }
           >
             <p className="muted">
-              {results.moreAvailable
-                ? "Load more events, or widen the search."
+              {!results.complete
+                ? "Parts of the search are not read yet: load more, or retry the missing parts."
                 : "Widen the time range or remove a condition."}
             </p>
           </EmptyState>
@@ -358,7 +339,7 @@ export function EventsPage() {
               error={detail.error}
               onRetry={() => void detail.refetch()}
             />
-          ) : pages.isSuccess ? (
+          ) : read.isSuccess ? (
             <EmptyState title="This event is not among the loaded events.">
               <button type="button" onClick={close}>
                 Close

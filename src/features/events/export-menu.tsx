@@ -9,8 +9,9 @@ import {
   exportFileName,
   type ExportFormat,
 } from "./export";
-import { loadAllEvents } from "./loader";
-import type { TimeWindow } from "./time-range";
+import { failedSpans, readAllEvents, spanError } from "@/api/event-reader";
+import { toLookupAttributes } from "./conditions";
+import type { TimeWindow } from "@/api/time-window";
 
 export const EXPORT_CAP = 100_000;
 
@@ -58,26 +59,21 @@ export function ExportMenu({
     controller.current = abort;
     setError(null);
     setProgress({ events: 0, requests: 0 });
-    const all: AuditEvent[] = [];
-    let requests = 0;
     try {
-      for await (const chunk of loadAllEvents({
-        regions,
-        window,
-        server,
-        cap: EXPORT_CAP,
-        signal: abort.signal,
-      })) {
-        if (chunk.failure) throw chunk.failure.error;
-        all.push(...chunk.events);
-        requests += chunk.requests;
-        setProgress({ events: all.length, requests });
-      }
-      if (abort.signal.aborted) return;
-      const seen = new Set<string>();
-      const unique = all.filter((e) =>
-        seen.has(e.id) ? false : (seen.add(e.id), true),
+      const result = await readAllEvents(
+        { regions, window, attributes: toLookupAttributes(server) },
+        {
+          cap: EXPORT_CAP,
+          signal: abort.signal,
+          onProgress: (r) =>
+            setProgress({ events: r.count, requests: r.requests }),
+        },
       );
+      if (abort.signal.aborted) return;
+      // An export is evidence: a search with a part missing is not exported.
+      const failed = failedSpans(result)[0];
+      if (failed) throw spanError(failed);
+      const unique = result.chunks.flat();
       unique.sort((a, b) => b.timeMs - a.timeMs);
       const rows = filterLoaded(unique, browser, exclude, refine);
       downloadBlob(

@@ -1,7 +1,7 @@
 import type { AuditEvent } from "@/api/schemas/event";
 import { CSV_BOM, toCsv } from "@/lib/csv";
 import { toApiTime } from "@/lib/time";
-import type { TimeWindow } from "./time-range";
+import type { TimeWindow } from "@/api/time-window";
 
 export type ExportFormat = "csv" | "json" | "jsonl";
 

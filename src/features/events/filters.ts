@@ -5,6 +5,8 @@ import {
   eventSearchParams,
   parseCondition,
   RANGE_PRESETS,
+  readEventIdParam,
+  EVENT_ID_PARAMS,
   type EventSearchLink,
   type RangePreset,
   type SearchCondition,
@@ -79,7 +81,7 @@ export function parseEventSearch(params: URLSearchParams): EventSearch {
     f: params.getAll("f"),
     x: params.getAll("x"),
     q: params.get("q") ?? "",
-    event: params.get("event") ?? undefined,
+    event: readEventIdParam(params),
     sort: params.get("sort") ?? undefined,
   });
   const absolute = parsed.from !== undefined && parsed.to !== undefined;
@@ -126,7 +128,7 @@ const OWN_PARAMS = new Set([
   "f",
   "x",
   "q",
-  "event",
+  ...EVENT_ID_PARAMS,
   "sort",
 ]);
 

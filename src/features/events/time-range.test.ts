@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DAY } from "@/lib/time";
-import { splitWindow, windowProblem } from "./time-range";
+import { splitWindow } from "@/api/time-window";
+import { windowProblem } from "./time-range";
 
 const NOW = Date.UTC(2026, 10, 23, 6, 30);
 

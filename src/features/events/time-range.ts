@@ -1,10 +1,7 @@
+import { MAX_LOOKBACK_MS, type TimeWindow } from "@/api/time-window";
 import type { RangePreset } from "@/lib/event-search-url";
 import { DAY, HOUR, MINUTE, toApiTime } from "@/lib/time";
 import type { EventSearch } from "./filters";
-
-/** LookupEvents: one query spans at most 30 days; StartTime at most 90 days back. */
-export const MAX_SPAN_MS = 30 * DAY;
-export const MAX_LOOKBACK_MS = 90 * DAY;
 /** Kept off the 90-day edge so a request still qualifies when it reaches the service. */
 const LOOKBACK_MARGIN_MS = 5 * MINUTE;
 
@@ -27,11 +24,6 @@ export const PRESET_LABELS: Record<RangePreset, string> = {
   "30d": "Last 30 days",
   "90d": "Last 90 days",
 };
-
-export interface TimeWindow {
-  startMs: number;
-  endMs: number;
-}
 
 /** The search's window at `now` (seconds precision, as the API takes it). */
 export function resolveWindow(
@@ -75,27 +67,4 @@ export function windowProblem(
       (now - startMs) / DAY,
     )} days back. Choose a start after ${toApiTime(now - MAX_LOOKBACK_MS + DAY)} or a preset up to "Last 90 days"; older events are in your trail's OSS or SLS delivery.`;
   return undefined;
-}
-
-/** Splits a window into ≤30-day windows, newest first (the order results are shown in). */
-export function splitWindow(
-  window: TimeWindow,
-  maxSpan = MAX_SPAN_MS,
-): TimeWindow[] {
-  const slices: TimeWindow[] = [];
-  let end = window.endMs;
-  while (end > window.startMs) {
-    const start = Math.max(window.startMs, end - maxSpan);
-    slices.push({ startMs: start, endMs: end });
-    end = start;
-  }
-  return slices;
-}
-
-/** Splits a window into `parts` roughly equal windows, newest first (for parallel loading). */
-export function divideWindow(window: TimeWindow, parts: number): TimeWindow[] {
-  const n = Math.max(1, Math.floor(parts));
-  const span = window.endMs - window.startMs;
-  const step = Math.max(1000, Math.ceil(span / n / 1000) * 1000);
-  return splitWindow(window, step);
 }

@@ -1,28 +1,76 @@
 import {
-  useInfiniteQuery,
+  useMutation,
   useQuery,
   useQueryClient,
+  type QueryClient,
 } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import {
+  failedSpans,
+  isComplete,
+  readEvents,
+  watermark,
+  type ReadMode,
+  type ReadResult,
+} from "@/api/event-reader";
 import type { AuditEvent } from "@/api/schemas/event";
 import { regionsQueryOptions } from "@/features/regions/queries";
 import { ALL_REGIONS } from "@/features/regions/use-region";
 import { useSessionStore } from "@/stores/session-store";
 import { filterLoaded, planConditions } from "./conditions";
 import type { EventSearch } from "./filters";
-import type { RegionFailure } from "./loader";
 import { createEventMerger } from "./merge";
 import {
   eventKeys,
-  eventsInfiniteQueryOptions,
-  eventsLoadAllQueryOptions,
+  eventSearchQueryOptions,
   type ServerSearch,
 } from "./queries";
+import { noteRetry } from "./retry-notice";
 
 /** The caps a user may choose for Load all (the first is the default). */
 export const LOAD_ALL_LIMITS = [10_000, 50_000, 100_000] as const;
 export type LoadAllLimit = (typeof LOAD_ALL_LIMITS)[number];
 export const DEFAULT_LOAD_ALL_LIMIT: LoadAllLimit = 10_000;
+
+/** How often a running read writes its progress to the cache (each write re-derives the table). */
+const PROGRESS_INTERVAL_MS = 300;
+
+export interface ContinueRequest {
+  mode: ReadMode;
+  /** The Load all limit (total events); none for Load more and Retry. */
+  cap?: number | undefined;
+}
+
+/**
+ * Continues the cached read of `search` (Load more, Load all, Retry the
+ * missing parts), writing its progress into the same cache entry a few times
+ * a second; an abort keeps what was read, and the ledger keeps what was not.
+ */
+async function continueRead(
+  queryClient: QueryClient,
+  search: ServerSearch,
+  { mode, cap }: ContinueRequest,
+  signal: AbortSignal,
+): Promise<ReadResult | undefined> {
+  const key = eventKeys.read(search);
+  const current = queryClient.getQueryData<ReadResult>(key);
+  if (!current) return undefined;
+  let last = 0;
+  const result = await readEvents(current, {
+    mode,
+    cap,
+    signal,
+    onRetry: noteRetry,
+    onProgress: (progress) => {
+      const now = Date.now();
+      if (now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      queryClient.setQueryData(key, progress);
+    },
+  });
+  queryClient.setQueryData(key, result);
+  return result;
+}
 
 const NO_LISTS: readonly AuditEvent[][] = [];
 
@@ -51,74 +99,85 @@ export function useEventResults(search: EventSearch, region: string) {
     }),
     [regionIds, search.range, search.from, search.to, plan.server, archive],
   );
-  const pages = useInfiniteQuery({
-    ...eventsInfiniteQueryOptions(serverSearch),
+  const read = useQuery({
+    ...eventSearchQueryOptions(serverSearch),
     enabled: regionIds.length > 0,
   });
-  const window = pages.data?.pages[0]?.window;
+  const result = read.data;
+  const signature = JSON.stringify(eventKeys.read(serverSearch));
 
-  const signature = JSON.stringify(eventKeys.list(serverSearch));
-  // Which search Load all runs for, and the cap chosen when it started.
-  const [loadAllRun, setLoadAllRun] = useState<{
-    signature: string;
-    cap: number;
-  } | null>(null);
-  const loadAllOn = loadAllRun?.signature === signature;
-  const loadAllCap = loadAllRun?.cap ?? DEFAULT_LOAD_ALL_LIMIT;
-  const loadAll = useQuery({
-    ...eventsLoadAllQueryOptions(serverSearch, window, loadAllCap),
-    enabled: loadAllOn && window !== undefined,
+  // Load more, Load all and Retry continue the cached read; one at a time.
+  const controller = useRef<AbortController | null>(null);
+  const [bulkFor, setBulkFor] = useState<string | null>(null);
+  const [lastCap, setLastCap] = useState<number>(DEFAULT_LOAD_ALL_LIMIT);
+  const more = useMutation({
+    mutationFn: (request: ContinueRequest & { search: ServerSearch }) => {
+      controller.current?.abort();
+      const abort = new AbortController();
+      controller.current = abort;
+      return continueRead(queryClient, request.search, request, abort.signal);
+    },
   });
+  const running = more.isPending;
+  const runningMode = running ? more.variables?.mode : undefined;
+  const start = (mode: ReadMode, cap?: number) => {
+    if (!result || running) return;
+    if (mode !== "page") setBulkFor(signature);
+    if (mode === "all" && cap) setLastCap(cap);
+    more.mutate({ mode, cap, search: serverSearch });
+  };
 
-  // Pages and Load all chunks only get appended while a search loads: the
-  // merger folds in just the new ones (see merge.ts).
+  // Pages only get appended while a search loads: the merger folds in just
+  // the new ones (see merge.ts).
   const [merger] = useState(createEventMerger);
-  const loadAllChunks = loadAllOn ? loadAll.data?.chunks : undefined;
+  const read_ = useMemo(
+    () => merger.merge(result?.chunks ?? NO_LISTS),
+    [merger, result?.chunks],
+  );
+  // Read page by page over several regions, the newest events of a region
+  // that answered faster are held back until every region has reached their
+  // time (the watermark), so the merged timeline has no unmarked holes.
+  // After Load all or Retry every event is shown, and the missing parts are
+  // listed instead.
+  const mark = result && bulkFor !== signature ? watermark(result) : -Infinity;
   const loaded = useMemo(
     () =>
-      merger.merge([
-        ...(pages.data?.pages.map((p) => p.events) ?? NO_LISTS),
-        ...(loadAllChunks ?? NO_LISTS),
-      ]),
-    [merger, pages.data, loadAllChunks],
+      mark === -Infinity ? read_ : read_.filter((e) => !(e.timeMs < mark)),
+    [read_, mark],
   );
+  const heldBack = read_.length - loaded.length;
   const shown = useMemo(
     () => filterLoaded(loaded, plan.browser, search.exclude, search.refine),
     [loaded, plan.browser, search.exclude, search.refine],
   );
 
-  const lastPage = pages.data?.pages.at(-1);
-  const failures: RegionFailure[] = lastPage?.failures ?? [];
-  const requests =
-    (pages.data?.pages.reduce((n, p) => n + p.requests, 0) ?? 0) +
-    (loadAllOn ? (loadAll.data?.requests ?? 0) : 0);
-
-  const loadAllDone =
-    loadAllOn && loadAll.isSuccess && loadAll.fetchStatus === "idle";
-  const moreAvailable = loadAllDone
-    ? Boolean(loadAll.data?.truncated)
-    : pages.hasNextPage;
-
+  const complete = result ? isComplete(result) : false;
+  const failed = result ? failedSpans(result) : [];
   return {
     plan,
     regionIds,
     regionsQuery,
     serverSearch,
-    pages,
-    window,
-    loadAll,
-    loadAllOn,
+    read,
+    result,
+    window: result?.scope.window,
     loaded,
+    heldBack,
+    watermarkMs: mark,
     shown,
-    failures,
-    requests,
-    moreAvailable,
-    loadAllCap,
-    startLoadAll: (cap: number) => setLoadAllRun({ signature, cap }),
-    cancelLoadAll: () =>
-      void queryClient.cancelQueries(
-        { queryKey: eventKeys.loadAll(serverSearch, window, loadAllCap) },
-        { revert: false },
-      ),
+    complete,
+    failed,
+    /** Parts still unread that did not fail (Load more / Load all reach them). */
+    unread: result ? result.todo.length - failed.length : 0,
+    running,
+    runningMode,
+    continueError: more.error,
+    lastCap,
+    loadMore: () => start("page"),
+    loadAll: (cap: number) => start("all", cap),
+    retryMissing: () => start("failed"),
+    cancel: () => controller.current?.abort(),
   };
 }
+
+export type EventResults = ReturnType<typeof useEventResults>;

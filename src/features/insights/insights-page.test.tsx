@@ -1,59 +1,66 @@
 import { screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { INCIDENTS } from "@mocks/data/incidents";
 import { installAccount } from "@mocks/node";
 import { renderApp } from "@/testing/render";
 
+/**
+ * The calendar must not decide what the detections find: the incidents are
+ * found on every weekday and across a month boundary (main once failed its
+ * own tests on Saturdays). Times are 11:00 Beijing time, Monday to Sunday,
+ * and 00:30 on the first of a month.
+ */
+const CLOCKS = [
+  ...["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map(
+    (day, i) => [day, Date.UTC(2026, 10, 23 + i, 3, 0)] as const,
+  ),
+  ["1st of the month", Date.UTC(2026, 10, 30, 16, 30)] as const,
+];
+
+function expectIncidents(detections: HTMLElement) {
+  const article = (name: RegExp) =>
+    within(detections).getByRole("article", { name });
+  const leak = article(new RegExp(INCIDENTS.leakedAccessKey.accessKeyId));
+  for (const ip of INCIDENTS.leakedAccessKey.sourceIps)
+    expect(within(leak).getAllByText(ip).length).toBeGreaterThan(0);
+  expect(
+    article(/wang\.fang stopped logging of trail prod-audit-trail/),
+  ).toBeInTheDocument();
+  expect(
+    article(/wang\.fang deleted trail prod-audit-trail/),
+  ).toBeInTheDocument();
+  expect(
+    article(/temp-contractor granted AdministratorAccess to user backup-admin/),
+  ).toBeInTheDocument();
+  expect(article(/created an AccessKey for backup-admin/)).toBeInTheDocument();
+  expect(
+    article(/chen\.jie: 12 failed sign-ins, then a successful one/),
+  ).toBeInTheDocument();
+  expect(
+    article(/liu\.yang made bucket finance-reports-2026 public-read/),
+  ).toBeInTheDocument();
+}
+
 describe("Insights page", () => {
-  it(
-    "shows the incidents of the simulated account as detections",
+  it.each(CLOCKS)(
+    "shows the incidents of the simulated account as detections (%s)",
     { timeout: 60_000 },
-    async () => {
+    async (_day, now) => {
+      vi.setSystemTime(now);
       // A larger account than the default test one, so each credential has a baseline to compare with.
-      installAccount({ scale: 0.05 });
+      installAccount({ scale: 0.05, now });
       renderApp("/insights?region=cn-hangzhou");
       const detections = await screen.findByRole(
         "region",
         { name: "Trailscope detections" },
         { timeout: 30_000 },
       );
-      const leak = await within(detections).findByRole(
+      await within(detections).findByRole(
         "article",
         { name: new RegExp(INCIDENTS.leakedAccessKey.accessKeyId) },
         { timeout: 30_000 },
       );
-      for (const ip of INCIDENTS.leakedAccessKey.sourceIps)
-        expect(within(leak).getAllByText(ip).length).toBeGreaterThan(0);
-      expect(
-        within(detections).getByRole("article", {
-          name: /wang\.fang stopped logging of trail prod-audit-trail/,
-        }),
-      ).toBeInTheDocument();
-      expect(
-        within(detections).getByRole("article", {
-          name: /wang\.fang deleted trail prod-audit-trail/,
-        }),
-      ).toBeInTheDocument();
-      expect(
-        within(detections).getByRole("article", {
-          name: /temp-contractor granted AdministratorAccess to user backup-admin/,
-        }),
-      ).toBeInTheDocument();
-      expect(
-        within(detections).getByRole("article", {
-          name: /created an AccessKey for backup-admin/,
-        }),
-      ).toBeInTheDocument();
-      expect(
-        within(detections).getByRole("article", {
-          name: /chen\.jie: 12 failed sign-ins, then a successful one/,
-        }),
-      ).toBeInTheDocument();
-      expect(
-        within(detections).getByRole("article", {
-          name: /liu\.yang made bucket finance-reports-2026 public-read/,
-        }),
-      ).toBeInTheDocument();
+      expectIncidents(detections);
     },
   );
 });

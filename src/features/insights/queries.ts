@@ -1,11 +1,13 @@
 import { queryOptions } from "@tanstack/react-query";
 import { rpc } from "@/api/client";
-import type { AuditEvent, LookupEventsParams } from "@/api/schemas/event";
 import {
-  loadPages,
-  lookupEventsLimiter,
-  mapWithConcurrency,
-} from "@/lib/rate-limiter";
+  eventsOf,
+  failedRegions,
+  readAllEvents,
+  type ReadResult,
+} from "@/api/event-reader";
+import type { AuditEvent } from "@/api/schemas/event";
+import { loadPages } from "@/lib/rate-limiter";
 import { DAY, toApiDate, toApiTime } from "@/lib/time";
 import { aggregateOffThread } from "./aggregate-client";
 import { toSeriesEvent } from "./to-series";
@@ -19,28 +21,18 @@ export const DETECTION_CAP_PER_REGION = 3_000;
 export interface LoadedEvents {
   events: AuditEvent[];
   truncated: boolean;
-  /** Regions whose events could not be loaded (the rest are shown). */
+  /** Regions whose events could not be loaded, whole or in part (the rest are shown). */
   failedRegions: string[];
+  /** The reader's ledger: what was read and what was not. */
+  result: ReadResult;
 }
 
-/** Pages through LookupEvents (50 a page) within the account's rate limit. */
-async function lookupAll(
-  region: string,
-  params: LookupEventsParams,
-  cap: number,
-  signal: AbortSignal,
-) {
-  return loadPages(async (token) => {
-    await lookupEventsLimiter.acquire(signal);
-    const page = await rpc(
-      region,
-      "LookupEvents",
-      { ...params, MaxResults: 50, ...(token ? { NextToken: token } : {}) },
-      { signal },
-    );
-    return { items: page.events, nextToken: page.nextToken };
-  }, cap);
-}
+const toLoaded = (result: ReadResult): LoadedEvents => ({
+  events: eventsOf(result),
+  truncated: result.capped,
+  failedRegions: failedRegions(result),
+  result,
+});
 
 export const insightKeys = {
   all: ["insights"] as const,
@@ -64,15 +56,17 @@ export const overviewEventsQueryOptions = (
 ) =>
   queryOptions({
     queryKey: insightKeys.overview(region, from, to),
-    queryFn: async ({ signal }): Promise<LoadedEvents> => {
-      const r = await lookupAll(
-        region,
-        { StartTime: toApiTime(from), EndTime: toApiTime(to) },
-        OVERVIEW_CAP,
-        signal,
-      );
-      return { events: r.items, truncated: r.truncated, failedRegions: [] };
-    },
+    queryFn: async ({ signal }): Promise<LoadedEvents> =>
+      toLoaded(
+        await readAllEvents(
+          {
+            regions: [region],
+            window: { startMs: from, endMs: to },
+            attributes: [],
+          },
+          { cap: OVERVIEW_CAP, signal },
+        ),
+      ),
     staleTime: 5 * 60_000,
   });
 
@@ -104,32 +98,17 @@ export const detectionWindowQueryOptions = (
 ) =>
   queryOptions({
     queryKey: insightKeys.detectionWindow(regions, to),
-    queryFn: async ({ signal }): Promise<LoadedEvents> => {
-      const from = to - DETECTION_DAYS * DAY;
-      const failedRegions: string[] = [];
-      let truncated = false;
-      const perRegion = await mapWithConcurrency(regions, 3, async (region) => {
-        try {
-          const r = await lookupAll(
-            region,
-            {
-              StartTime: toApiTime(from),
-              EndTime: toApiTime(to),
-              LookupAttribute: [{ Key: "EventRW", Value: "Write" }],
-            },
-            DETECTION_CAP_PER_REGION,
-            signal,
-          );
-          truncated ||= r.truncated;
-          return r.items;
-        } catch (error) {
-          if (signal.aborted) throw error;
-          failedRegions.push(region);
-          return [];
-        }
-      });
-      return { events: perRegion.flat(), truncated, failedRegions };
-    },
+    queryFn: async ({ signal }): Promise<LoadedEvents> =>
+      toLoaded(
+        await readAllEvents(
+          {
+            regions,
+            window: { startMs: to - DETECTION_DAYS * DAY, endMs: to },
+            attributes: [{ Key: "EventRW", Value: "Write" }],
+          },
+          { capPerRegion: DETECTION_CAP_PER_REGION, signal },
+        ),
+      ),
     enabled: regions.length > 0,
     staleTime: 10 * 60_000,
   });

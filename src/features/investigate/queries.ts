@@ -1,12 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
 import { rpc } from "@/api/client";
-import type { AuditEvent, LookupAttribute } from "@/api/schemas/event";
 import {
-  loadPages,
-  lookupEventsLimiter,
-  mapWithConcurrency,
-} from "@/lib/rate-limiter";
-import { toApiTime } from "@/lib/time";
+  eventsOf,
+  failedRegions,
+  readAllEvents,
+  type ReadResult,
+} from "@/api/event-reader";
+import type { AuditEvent, LookupAttribute } from "@/api/schemas/event";
 import type { IdentityKind } from "./filters";
 
 /** An investigation loads at most this many events per region (newest first). */
@@ -15,7 +15,10 @@ export const INVESTIGATION_CAP_PER_REGION = 2_000;
 export interface InvestigationEvents {
   events: AuditEvent[];
   truncated: boolean;
+  /** Regions whose events could not be loaded, whole or in part. */
   failedRegions: string[];
+  /** The reader's ledger: what was read and what was not. */
+  result: ReadResult;
 }
 
 const ATTRIBUTE: Record<IdentityKind, LookupAttribute["Key"]> = {
@@ -25,7 +28,7 @@ const ATTRIBUTE: Record<IdentityKind, LookupAttribute["Key"]> = {
   ip: "SourceIpAddress",
 };
 
-/** LookupEvents with one condition in every region (three regions at a time, within the rate limit). */
+/** LookupEvents with one condition in every region, newest first, through the one reader. */
 async function lookupEverywhere(
   regions: readonly string[],
   attribute: LookupAttribute,
@@ -33,41 +36,17 @@ async function lookupEverywhere(
   to: number,
   signal: AbortSignal,
 ): Promise<InvestigationEvents> {
-  const failedRegions: string[] = [];
-  let truncated = false;
-  const lists = await mapWithConcurrency(regions, 3, async (region) => {
-    try {
-      const r = await loadPages(async (token) => {
-        await lookupEventsLimiter.acquire(signal);
-        const page = await rpc(
-          region,
-          "LookupEvents",
-          {
-            StartTime: toApiTime(from),
-            EndTime: toApiTime(to),
-            MaxResults: 50,
-            LookupAttribute: [attribute],
-            ...(token ? { NextToken: token } : {}),
-          },
-          { signal },
-        );
-        return { items: page.events, nextToken: page.nextToken };
-      }, INVESTIGATION_CAP_PER_REGION);
-      truncated ||= r.truncated;
-      return r.items;
-    } catch (error) {
-      if (signal.aborted) throw error;
-      failedRegions.push(region);
-      return [];
-    }
-  });
-  // The same event may be seen from several regions (global services): keep one.
-  const seen = new Set<string>();
-  const events = lists
-    .flat()
-    .filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)));
-  events.sort((a, b) => b.timeMs - a.timeMs);
-  return { events, truncated, failedRegions };
+  const result = await readAllEvents(
+    { regions, window: { startMs: from, endMs: to }, attributes: [attribute] },
+    { capPerRegion: INVESTIGATION_CAP_PER_REGION, signal },
+  );
+  const events = eventsOf(result).sort((a, b) => b.timeMs - a.timeMs);
+  return {
+    events,
+    truncated: result.capped,
+    failedRegions: failedRegions(result),
+    result,
+  };
 }
 
 export const investigateKeys = {

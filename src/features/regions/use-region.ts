@@ -1,6 +1,8 @@
+import { useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useSearchParams } from "react-router";
 import { usePrefsStore } from "@/stores/prefs-store";
+import { regionsQueryOptions } from "./queries";
 
 /** The pseudo-region of screens that fan out to every region. */
 export const ALL_REGIONS = "all";
@@ -13,7 +15,8 @@ export const isRegionLike = (value: string): boolean =>
 
 /**
  * The region the console looks at: `?region=` in the URL (so links carry it),
- * else the last region chosen, remembered as a preference.
+ * else the last region chosen, remembered as a preference, as long as the
+ * account serves it (DescribeRegions); else the first region it serves.
  */
 export function useRegion(): {
   region: string;
@@ -22,8 +25,13 @@ export function useRegion(): {
   const [params, setParams] = useSearchParams();
   const lastRegion = usePrefsStore((s) => s.lastRegion);
   const setLastRegion = usePrefsStore((s) => s.setLastRegion);
+  const served = useQuery(regionsQueryOptions()).data;
   const fromUrl = params.get("region");
-  const region = fromUrl && isRegionLike(fromUrl) ? fromUrl : lastRegion;
+  const remembered =
+    served?.length && !served.some((r) => r.id === lastRegion)
+      ? (served[0]?.id ?? lastRegion)
+      : lastRegion;
+  const region = fromUrl && isRegionLike(fromUrl) ? fromUrl : remembered;
   const setRegion = useCallback(
     (next: string) => {
       if (next !== ALL_REGIONS) setLastRegion(next);
