@@ -138,7 +138,7 @@ export function createDemoControls(
     },
     clearOwnEvents: forget,
     async resetDemoData() {
-      account.resetTrails();
+      account.resetAccount();
       await forget();
     },
   };

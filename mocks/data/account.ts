@@ -1,8 +1,16 @@
 /**
  * Trailscope's simulated ActionTrail account: `createAccount()` builds the
- * whole world from a seed and a `now` — organisation, resources, trails, the
- * 90 days of events (generated per region on first use) and the incidents.
- * Everything mutable lives on the returned object; nothing is global.
+ * whole world from a seed, an anchor and a `now` — organisation, resources,
+ * trails, the 90 days of events (generated per region on first use) and the
+ * incidents. Everything mutable lives on the returned object; nothing is
+ * global.
+ *
+ * One account, every time: the events of any fixed hour are a pure function
+ * of (seed, hour), and the incidents and starting trails sit at fixed times
+ * relative to the anchor (the account's creation), so opening the account
+ * later shows the same past plus what happened since. A browser keeps the
+ * seed and anchor (with the trails and the console's own recorded calls) in
+ * storage until "Reset demo data".
  */
 import type { AuditEvent } from "@/api/schemas/event";
 import type {
@@ -18,8 +26,10 @@ import {
   specialEventId,
   type FactoryContext,
 } from "./event-factory";
+import { CombinedStore } from "./combined-store";
 import { GeneratedStore, OwnStore, type EventStore } from "./event-store";
 import {
+  extendPlan,
   generateRegion,
   makePlan,
   specialsOf,
@@ -27,12 +37,18 @@ import {
   type SpecialEvent,
 } from "./generator";
 import { incidentEvents } from "./incidents";
+import { parseRecorded, type RecordedEvent } from "./recorded-events";
+import { SlidingRateLimiter } from "./rate-limit";
 import { buildInsights, type InsightWire } from "./insights";
 import { ACCOUNT_ID, ACCOUNT_NAME, RESOURCE_DIRECTORY_ID } from "./people";
 import { derive, hashString, mulberry32, uuidFrom } from "./prng";
 import { buildPools, OSS_BUCKETS, RAM_ROLES, SLS_PROJECTS } from "./resources";
 import { DEFAULT_REGION, isRegionId, REGION_IDS } from "./regions";
-import { initialTrails, type TrailRecord } from "./trail-state";
+import {
+  initialTrails,
+  trailHistoryEvents,
+  type TrailRecord,
+} from "./trail-state";
 
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -44,6 +60,11 @@ export interface AccountOptions {
   seed: number;
   /** Epoch ms the dataset ends at (default: the clock, floored to the minute). */
   now: number;
+  /**
+   * Epoch ms the account was created (default: `now`). The incidents and the
+   * starting trails are placed relative to it, so they stay put as `now` moves.
+   */
+  anchor: number;
   /** 1 = about 330,000 events over 90 days; 0.01 is a small test account. */
   scale: number;
   /** Milliseconds per answer: [min, max]. */
@@ -61,7 +82,35 @@ export interface AccountOptions {
   rateLimits: boolean;
 }
 
-export const TRAILS_STORAGE_KEY = "trailscope.mock.trails.v1";
+/** Where a browser keeps the trails and the console's recorded calls (for one seed and anchor). */
+export const TRAILS_STORAGE_KEY = "trailscope.mock.trails.v2";
+/** Where a browser keeps which account it opened: `{ seed, anchor }`, fixed on first open. */
+export const ACCOUNT_STORAGE_KEY = "trailscope.mock.account.v1";
+export const DEFAULT_SEED = 20261123;
+
+interface StoredAccount {
+  seed: number;
+  anchor: number;
+}
+
+function readStoredAccount(
+  storage: KeyValueStorage | undefined,
+): StoredAccount | undefined {
+  try {
+    const parsed = JSON.parse(
+      storage?.getItem(ACCOUNT_STORAGE_KEY) ?? "null",
+    ) as Partial<StoredAccount> | null;
+    if (
+      parsed &&
+      Number.isInteger(parsed.seed) &&
+      Number.isFinite(parsed.anchor)
+    )
+      return { seed: parsed.seed!, anchor: parsed.anchor! };
+  } catch {
+    // A damaged entry is ignored: a new account is fixed.
+  }
+  return undefined;
+}
 
 export const floorToMinute = (ms: number): number =>
   Math.floor(ms / 60_000) * 60_000;
@@ -69,8 +118,11 @@ export const floorToMinute = (ms: number): number =>
 export interface Account {
   readonly seed: number;
   readonly now: number;
+  /** When the account was created (epoch ms): the incidents and starting trails are placed relative to it. */
+  readonly anchor: number;
   readonly scale: number;
   readonly info: DemoAccountInfo;
+  /** The current generation plan (extended as the account's clock passes its end). */
   readonly plan: GenerationPlan;
   readonly factory: FactoryContext;
   identity: DemoIdentity;
@@ -97,9 +149,19 @@ export interface Account {
   loadOwnEvents(events: readonly AuditEvent[], fileName: string): OwnDataInfo;
   clearOwnEvents(): void;
   saveTrails(): void;
-  /** Forgets stored trail changes and returns to the initial trails. */
+  /** Forgets stored trail changes (and recorded calls) and returns to the initial trails. */
   resetTrails(): void;
-  /** Counts a call against its per-second limit; false when over it. */
+  /**
+   * "Reset demo data": forgets the trails and recorded calls and fixes a new
+   * seed and anchor in storage. This account keeps answering with the old
+   * seed; the console reloads to open the new one.
+   */
+  resetAccount(): void;
+  /** The events ActionTrail recorded for calls made in this console (persisted with the trails). */
+  readonly recorded: readonly RecordedEvent[];
+  /** Records an event of a call made to the account (it is found by LookupEvents at once). */
+  recordEvent(event: RecordedEvent): void;
+  /** Counts a call against its per-second limit (any 1000 ms); false when over it. */
   takeRateLimit(action: string, perSecond: number): boolean;
   random(): number;
   newRequestId(): string;
@@ -108,10 +170,20 @@ export interface Account {
 export function createAccount(options: Partial<AccountOptions> = {}): Account {
   const clock = options.clock ?? Date.now;
   const createdAt = clock();
-  const seed = options.seed ?? 20261123;
+  const storage = options.storage;
   const now = floorToMinute(options.now ?? createdAt);
+  // A browser's account is the one it first opened; explicit options (tests) win.
+  const stored = readStoredAccount(storage);
+  const seed = options.seed ?? stored?.seed ?? DEFAULT_SEED;
+  const anchor = floorToMinute(
+    options.anchor ??
+      (stored && stored.seed === seed ? stored.anchor : undefined) ??
+      now,
+  );
+  if (storage && (!stored || stored.seed !== seed || stored.anchor !== anchor))
+    storage.setItem(ACCOUNT_STORAGE_KEY, JSON.stringify({ seed, anchor }));
   const scale = options.scale ?? 1;
-  const plan = makePlan(seed, now, scale);
+  let plan = makePlan(seed, now, scale);
   const poolCache = new Map<string, ResourcePools>();
   const pools = (region: string): ResourcePools => {
     let p = poolCache.get(region);
@@ -125,20 +197,22 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
     seed,
     accountId: ACCOUNT_ID,
     baseSec: Math.floor(plan.baseMs / 1000),
-    nowSec: Math.floor(now / 1000),
+    anchorSec: Math.floor(anchor / 1000),
     idSalt: derive(seed, 0x5eed),
     pools,
   };
-  const specials = incidentEvents(now);
+  const specials = incidentEvents(anchor);
+  // Woven in with the incidents: the calls that made the starting trails what they are.
+  const woven = [...specials, ...trailHistoryEvents(anchor)];
   const generated = new Map<string, GeneratedStore>();
   let own: { stores: Map<string, OwnStore>; info: OwnDataInfo } | undefined;
   const random = mulberry32(derive(seed, 99));
-  const storage = options.storage;
-  const rateWindows = new Map<string, { second: number; count: number }>();
+  const limiter = new SlidingRateLimiter(clock);
+  const currentTime = () => now + Math.max(0, clock() - createdAt);
 
   const incidentIds = new Map<string, string>();
   for (const region of REGION_IDS) {
-    specialsOf(plan, region, specials).forEach((special, index) => {
+    specialsOf(plan, region, woven).forEach((special, index) => {
       incidentIds.set(
         special.tag,
         specialEventId(factory, region, index, special),
@@ -159,21 +233,44 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
   for (const list of insightsByRegion.values())
     list.sort((a, b) => a.eventTime.localeCompare(b.eventTime));
 
+  let recorded: RecordedEvent[] = [];
   const loadTrails = (): Map<string, TrailRecord> => {
-    const stored = storage?.getItem(TRAILS_STORAGE_KEY);
-    if (stored) {
+    const saved = storage?.getItem(TRAILS_STORAGE_KEY);
+    if (saved) {
       try {
-        const parsed = JSON.parse(stored) as {
+        const parsed = JSON.parse(saved) as {
           seed?: number;
+          anchor?: number;
           trails?: TrailRecord[];
+          recorded?: unknown;
         };
-        if (parsed.seed === seed && Array.isArray(parsed.trails))
+        if (
+          parsed.seed === seed &&
+          parsed.anchor === anchor &&
+          Array.isArray(parsed.trails)
+        ) {
+          recorded = parseRecorded(parsed.recorded);
           return new Map(parsed.trails.map((t) => [t.Name, t]));
+        }
       } catch {
         // A damaged entry is ignored: the initial trails are used.
       }
     }
-    return new Map(initialTrails(now).map((t) => [t.Name, t]));
+    return new Map(initialTrails(anchor).map((t) => [t.Name, t]));
+  };
+  const recordedStores = new Map<string, OwnStore>();
+  const recordedStore = (region: string): OwnStore | undefined => {
+    let store = recordedStores.get(region);
+    if (!store) {
+      const list = recorded.filter((r) => r.event.region === region);
+      if (!list.length) return undefined;
+      store = new OwnStore(
+        region,
+        list.map((r) => r.event),
+      );
+      recordedStores.set(region, store);
+    }
+    return store;
   };
 
   const toOwn = (events: readonly AuditEvent[], fileName: string) => {
@@ -215,8 +312,11 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
   const account: Account = {
     seed,
     now,
+    anchor,
     scale,
-    plan,
+    get plan() {
+      return plan;
+    },
     factory,
     identity: options.identity ?? "admin",
     faults: { ...(options.faults ?? NO_FAULTS) },
@@ -237,18 +337,27 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
         (r) => r.startsWith("Aliyun") || r.startsWith("ActionTrail"),
       ),
     },
-    currentTime: () => now + Math.max(0, clock() - createdAt),
+    currentTime,
     store(region) {
       if (own) return own.stores.get(region) ?? new OwnStore(region, []);
+      const current = currentTime();
+      if (current >= plan.endMs) {
+        // The console has been open past the generated hours: generate
+        // further (same base, so row positions and IDs stay).
+        plan = extendPlan(plan, current);
+        generated.clear();
+      }
       let store = generated.get(region);
       if (!store) {
         store = new GeneratedStore(
           factory,
-          generateRegion(plan, region, specials),
+          generateRegion(plan, region, woven),
+          () => Math.floor(currentTime() / 1000),
         );
         generated.set(region, store);
       }
-      return store;
+      const mine = recordedStore(region);
+      return mine ? new CombinedStore(store, mine) : store;
     },
     isGenerated: (region) => generated.has(region),
     pools,
@@ -267,24 +376,43 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
     saveTrails() {
       storage?.setItem(
         TRAILS_STORAGE_KEY,
-        JSON.stringify({ seed, trails: [...this.trails.values()] }),
+        JSON.stringify({
+          seed,
+          anchor,
+          trails: [...this.trails.values()],
+          recorded: recorded.map((r) => r.raw),
+        }),
       );
     },
     resetTrails() {
       storage?.removeItem(TRAILS_STORAGE_KEY);
       this.trails.clear();
-      for (const t of initialTrails(now)) this.trails.set(t.Name, t);
+      for (const t of initialTrails(anchor)) this.trails.set(t.Name, t);
+      recorded = [];
+      recordedStores.clear();
+    },
+    resetAccount() {
+      this.resetTrails();
+      const minute = floorToMinute(currentTime());
+      storage?.setItem(
+        ACCOUNT_STORAGE_KEY,
+        JSON.stringify({
+          seed: derive(seed ^ Math.floor(minute / 60_000), 0x2e5e7),
+          anchor: minute,
+        }),
+      );
+    },
+    get recorded() {
+      return recorded;
+    },
+    recordEvent(event) {
+      recorded = [...recorded, event];
+      recordedStores.delete(event.event.region);
+      this.saveTrails();
     },
     takeRateLimit(action, perSecond) {
       if (!this.rateLimits) return true;
-      const second = Math.floor(clock() / 1000);
-      const w = rateWindows.get(action);
-      if (!w || w.second !== second) {
-        rateWindows.set(action, { second, count: 1 });
-        return true;
-      }
-      w.count++;
-      return w.count <= perSecond;
+      return limiter.take(action, perSecond);
     },
     random,
     newRequestId: () => {

@@ -81,6 +81,12 @@ export interface EventTemplate {
   response: ((ctx: CallContext) => Record<string, unknown>) | undefined;
   /** Resources the call creates, named in resourceName (`RunInstances` → new instance IDs). */
   created: ((ctx: CallContext) => string[]) | undefined;
+  /**
+   * The call changes state the account shows elsewhere (its trails, its
+   * buckets): only the incidents and the console's own calls make it, never
+   * the background rhythm, so the events and the trails tell one story.
+   */
+  stateful: boolean;
 }
 
 const svc = (
@@ -291,6 +297,8 @@ interface TemplateOptions {
   created?: (ctx: CallContext) => string[];
   /** The resource type to report when the call has no picked resource (list calls). */
   type?: ResourceKind;
+  /** See `EventTemplate.stateful`. */
+  stateful?: boolean;
 }
 
 const defs: Omit<EventTemplate, "index">[] = [];
@@ -322,6 +330,7 @@ function t(
     params: o.params,
     response: o.response,
     created: o.created,
+    stateful: o.stateful ?? false,
   });
 }
 
@@ -612,6 +621,7 @@ t(Oss, "PutBucketPolicy", "W", 0.1, {
   sensitive: true,
 });
 t(Oss, "PutBucket", "W", 0.1, {
+  stateful: true,
   type: "bucket",
   params: (c) => ({
     BucketName: `tmp-${c.rng.alnum(8)}`,
@@ -619,6 +629,7 @@ t(Oss, "PutBucket", "W", 0.1, {
   }),
 });
 t(Oss, "DeleteBucket", "W", 0.05, {
+  stateful: true,
   res: "bucket",
   id: "BucketName",
   sensitive: true,
@@ -918,21 +929,29 @@ t(Actiontrail, "DescribeTrails", "R", 2, {
 t(Actiontrail, "GetTrailStatus", "R", 2, { res: "trail", id: "Name" });
 t(Actiontrail, "DescribeRegions", "R", 0.5, {});
 t(Actiontrail, "UpdateTrail", "W", 0.03, {
+  stateful: true,
   res: "trail",
   id: "Name",
   params: () => ({ EventRW: "All" }),
 });
 t(Actiontrail, "CreateTrail", "W", 0.01, {
+  stateful: true,
   type: "trail",
   params: (c) => ({ Name: `trail-${c.rng.alnum(6)}`, EventRW: "Write" }),
 });
-t(Actiontrail, "StartLogging", "W", 0.01, { res: "trail", id: "Name" });
+t(Actiontrail, "StartLogging", "W", 0.01, {
+  stateful: true,
+  res: "trail",
+  id: "Name",
+});
 t(Actiontrail, "StopLogging", "W", 0.005, {
+  stateful: true,
   res: "trail",
   id: "Name",
   sensitive: true,
 });
 t(Actiontrail, "DeleteTrail", "W", 0.003, {
+  stateful: true,
   res: "trail",
   id: "Name",
   sensitive: true,

@@ -31,13 +31,15 @@ import {
   uuidFrom,
 } from "./prng";
 import { regionIndex, REGION_IDS } from "./regions";
+import { INCIDENTS } from "./incidents";
 import { FIXED_RESOURCES } from "./resources";
 
 export interface FactoryContext {
   seed: number;
   accountId: string;
   baseSec: number;
-  nowSec: number;
+  /** The account's anchor (creation time), in epoch seconds: key rotations are placed relative to it. */
+  anchorSec: number;
   /** Mixed into event IDs so two seeds never share IDs. */
   idSalt: number;
   pools: (region: string) => ResourcePools;
@@ -57,18 +59,31 @@ export const isoSeconds = (ms: number): string =>
 
 // ---- event IDs ------------------------------------------------------------
 
-/** An event ID that encodes where the event lives, so `EventId` lookups need no index. */
+const HOUR_SEC = 3600;
+
+/**
+ * An event ID that encodes where the event lives, so `EventId` lookups need
+ * no index: the region, the UTC hour (hours since the epoch) and the row's
+ * place in that hour's background rows, or the index of a special event in
+ * its region's list. None of these move when the 90-day window slides, so a
+ * shared link keeps opening the same event.
+ */
 export function encodeEventId(
   salt: number,
   region: number,
   index: number,
   special: boolean,
   detail: number,
+  hour: number,
 ): string {
   const x = ((special ? 0x80000000 : 0) | (region << 24) | index) >>> 0;
+  // The second word carries the hour in its upper 16 and lower 12 bits: the
+  // nibble between them becomes the UUID's version digit.
+  const h = (hour ^ salt) & 0x0fffffff;
+  const word2 = (((h >>> 12) << 16) | (h & 0xfff)) >>> 0;
   return uuidFrom(
     mix32((x ^ salt) >>> 0),
-    derive(detail, 31),
+    word2,
     derive(detail, 32),
     derive(detail, 33),
   );
@@ -77,12 +92,76 @@ export function encodeEventId(
 export function decodeEventId(
   salt: number,
   id: string,
-): { region: string; index: number; special: boolean } | undefined {
-  if (!/^[0-9A-F]{8}-/.test(id)) return undefined;
+):
+  | { region: string; index: number; special: boolean; hour: number }
+  | undefined {
+  if (!/^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-/.test(id)) return undefined;
   const x = (unmix32(parseInt(id.slice(0, 8), 16)) ^ salt) >>> 0;
   const region = REGION_IDS[(x >>> 24) & 0x7f];
   if (!region) return undefined;
-  return { region, index: x & 0xffffff, special: (x & 0x80000000) !== 0 };
+  const h =
+    ((parseInt(id.slice(9, 13), 16) << 12) | parseInt(id.slice(15, 18), 16)) >>>
+    0;
+  const hour = ((h ^ salt) & 0x0fffffff) >>> 0;
+  return {
+    region,
+    index: x & 0xffffff,
+    special: (x & 0x80000000) !== 0,
+    hour,
+  };
+}
+
+/** The first row at or after `rel` (seconds since the base) in a region's columns. */
+export function columnsLowerBound(cols: RegionColumns, rel: number): number {
+  const time = cols.time;
+  let lo = 0;
+  let hi = cols.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (time[mid]! < rel) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The UTC hour (hours since the epoch) of row `i`. */
+export const rowHour = (ctx: FactoryContext, cols: RegionColumns, i: number) =>
+  Math.floor((ctx.baseSec + cols.time[i]!) / HOUR_SEC);
+
+/** A background row's place among the background rows of its hour (rows before the base included). */
+export function rowSlot(
+  ctx: FactoryContext,
+  cols: RegionColumns,
+  i: number,
+): number {
+  const hour = rowHour(ctx, cols, i);
+  const hourRel = hour * HOUR_SEC - ctx.baseSec;
+  let slot = hourRel < 0 ? cols.firstHourSkipped : 0;
+  const flags = cols.flags;
+  for (let r = columnsLowerBound(cols, hourRel); r < i; r++)
+    if ((flags[r]! & FLAG_SPECIAL) === 0) slot++;
+  return slot;
+}
+
+/** The row of a background event by its hour and slot, if the columns hold it. */
+export function rowOfSlot(
+  ctx: FactoryContext,
+  cols: RegionColumns,
+  hour: number,
+  slot: number,
+): number | undefined {
+  const hourRel = hour * HOUR_SEC - ctx.baseSec;
+  if (hourRel + HOUR_SEC <= 0) return undefined;
+  let left = slot - (hourRel < 0 ? cols.firstHourSkipped : 0);
+  if (left < 0) return undefined;
+  const end = columnsLowerBound(cols, hourRel + HOUR_SEC);
+  const flags = cols.flags;
+  for (let r = columnsLowerBound(cols, hourRel); r < end; r++) {
+    if (flags[r]! & FLAG_SPECIAL) continue;
+    if (left === 0) return r;
+    left--;
+  }
+  return undefined;
 }
 
 // ---- per-row facts ---------------------------------------------------------
@@ -105,9 +184,24 @@ export function rowEventId(
 ): string {
   const special = rowSpecial(cols, i);
   const r = regionIndex(cols.region);
+  const hour = rowHour(ctx, cols, i);
   return special
-    ? encodeEventId(ctx.idSalt, r, cols.seed[i]!, true, specialDetail(special))
-    : encodeEventId(ctx.idSalt, r, i, false, cols.seed[i]!);
+    ? encodeEventId(
+        ctx.idSalt,
+        r,
+        cols.seed[i]!,
+        true,
+        specialDetail(special),
+        hour,
+      )
+    : encodeEventId(
+        ctx.idSalt,
+        r,
+        rowSlot(ctx, cols, i),
+        false,
+        cols.seed[i]!,
+        hour,
+      );
 }
 
 export function specialEventId(
@@ -122,6 +216,7 @@ export function specialEventId(
     specialIndex,
     true,
     specialDetail(special),
+    Math.floor(special.timeMs / 3_600_000),
   );
 }
 
@@ -150,7 +245,10 @@ export function rowAccessKey(
   const timeSec = ctx.baseSec + cols.time[i]!;
   if (actor.identityType === "assumed-role") return stsKey(actor, timeSec);
   const retired = actor.retiredKey;
-  if (retired && timeSec < ctx.nowSec - retired.retiredDaysBeforeNow * 86_400)
+  if (
+    retired &&
+    timeSec < ctx.anchorSec - retired.retiredDaysBeforeNow * 86_400
+  )
     return retired.accessKeyId;
   return (
     actor.accessKeys[
@@ -160,11 +258,12 @@ export function rowAccessKey(
 }
 
 /** The incidents' resources: background write events never touch them, so their story stays clear. */
-const INCIDENT_RESOURCE_IDS = new Set(
-  Object.values(FIXED_RESOURCES).flatMap((kinds) =>
+const INCIDENT_RESOURCE_IDS = new Set([
+  ...Object.values(FIXED_RESOURCES).flatMap((kinds) =>
     Object.values(kinds ?? {}).flatMap((list) => (list ?? []).map((r) => r.id)),
   ),
-);
+  INCIDENTS.publicBucket.bucket,
+]);
 
 function pickResource(
   pools: ResourcePools,

@@ -5,23 +5,30 @@
  * attributes, and what the full event of row i is.
  */
 import type { AuditEvent } from "@/api/schemas/event";
-import { TEMPLATES } from "./catalog";
 import {
+  matchesLookupAttribute,
+  NO_MATCH_FIELDS,
+  type LookupMatchFields,
+} from "@/api/schemas/lookup-match";
+import { TEMPLATES, type EventTemplate } from "./catalog";
+import {
+  columnsLowerBound,
   decodeEventId,
   materialize,
   rowAccessKey,
   rowEventId,
   rowIp,
+  rowOfSlot,
   rowResourceName,
   type FactoryContext,
 } from "./event-factory";
 import {
+  EVENT_TYPES,
   FLAG_SPECIAL,
   TYPE_MASK,
-  typeCode,
   type RegionColumns,
 } from "./generator";
-import { ACTORS, allAccessKeys } from "./people";
+import { ACTORS, allAccessKeys, type Actor } from "./people";
 
 export interface LookupFilter {
   key: string;
@@ -51,13 +58,6 @@ export interface RowFacts {
   resourceType: string;
 }
 
-/** Whether a (possibly comma/semicolon-separated) resource name list names `value`. */
-export function namesResource(list: string, value: string): boolean {
-  if (list === value) return true;
-  if (!list.includes(value)) return false;
-  return list.split(/[;,]/).some((part) => part.trim() === value);
-}
-
 function lowerBoundBy(
   size: number,
   at: (i: number) => number,
@@ -73,20 +73,61 @@ function lowerBoundBy(
   return lo;
 }
 
+/** What the LookupAttribute keys see of a template (the same for every row of it). */
+const templateFields = (t: EventTemplate): LookupMatchFields => ({
+  ...NO_MATCH_FIELDS,
+  name: t.name,
+  rw: t.rw,
+  service: t.service.name,
+  resourceType: t.resourceType ?? "",
+  sensitive: t.sensitive,
+});
+
+/** What the LookupAttribute keys see of an identity. */
+const actorFields = (a: Actor): LookupMatchFields => ({
+  ...NO_MATCH_FIELDS,
+  userName: a.userName,
+  identityType: a.identityType,
+  principalId: a.principalId,
+});
+
+const TEMPLATE_KEYS = new Set([
+  "ServiceName",
+  "EventName",
+  "EventRW",
+  "ResourceType",
+  "SensitiveAction",
+]);
+const ACTOR_KEYS = new Set(["User", "RoleName", "PrincipalId"]);
+
+/**
+ * The generated events of one region. Rows after the account's current time
+ * exist already (generated whole hours ahead) but are not there yet: `size`
+ * counts only the rows up to `visibleUntilSec()`, so new events appear as
+ * time passes.
+ */
 export class GeneratedStore implements EventStore {
   readonly region: string;
-  readonly size: number;
 
   constructor(
     private readonly ctx: FactoryContext,
     private readonly cols: RegionColumns,
+    private readonly visibleUntilSec: () => number = () => Infinity,
   ) {
     this.region = cols.region;
-    this.size = cols.count;
   }
 
   get columns(): RegionColumns {
     return this.cols;
+  }
+
+  get size(): number {
+    const until = this.visibleUntilSec();
+    if (until === Infinity) return this.cols.count;
+    return columnsLowerBound(
+      this.cols,
+      Math.floor(until) - this.ctx.baseSec + 1,
+    );
   }
 
   timeSec(i: number): number {
@@ -96,102 +137,82 @@ export class GeneratedStore implements EventStore {
   lowerBound(sec: number): number {
     const rel = sec - this.ctx.baseSec;
     if (rel <= 0) return 0;
-    const time = this.cols.time;
-    return lowerBoundBy(this.size, (i) => time[i]!, rel);
+    return Math.min(columnsLowerBound(this.cols, rel), this.size);
   }
 
+  /**
+   * The predicate for ANDed filters. The rule is `matchesLookupAttribute`;
+   * this only evaluates it once per template, identity or event type where
+   * the key looks at nothing else, and per row otherwise.
+   */
   matcher(filters: readonly LookupFilter[]): (i: number) => boolean {
     const { cols, ctx } = this;
     const tplMask = new Uint8Array(TEMPLATES.length).fill(1);
     const identityMask = new Uint8Array(ACTORS.length).fill(1);
+    const typeMask = new Uint8Array(TYPE_MASK + 1).fill(1);
     const derivedMask = new Uint8Array(ACTORS.length).fill(1);
-    let type = -1;
-    let ip: string | undefined;
-    let ak: string | undefined;
-    let resourceName: string | undefined;
-    let impossible = false;
+    const rowChecks: ((i: number) => boolean)[] = [];
+    const rowFields = { ...NO_MATCH_FIELDS };
     for (const { key, value } of filters) {
-      switch (key) {
-        case "ServiceName":
-          TEMPLATES.forEach(
-            (t) => t.service.name !== value && (tplMask[t.index] = 0),
-          );
-          break;
-        case "EventName":
-          TEMPLATES.forEach((t) => t.name !== value && (tplMask[t.index] = 0));
-          break;
-        case "EventRW":
-          TEMPLATES.forEach((t) => t.rw !== value && (tplMask[t.index] = 0));
-          break;
-        case "ResourceType":
-          TEMPLATES.forEach(
-            (t) => t.resourceType !== value && (tplMask[t.index] = 0),
-          );
-          break;
-        case "SensitiveAction":
-          TEMPLATES.forEach(
-            (t) => (value !== "true" || !t.sensitive) && (tplMask[t.index] = 0),
-          );
-          break;
-        case "User":
-          ACTORS.forEach(
-            (a) => a.userName !== value && (identityMask[a.index] = 0),
-          );
-          break;
-        case "RoleName":
-          ACTORS.forEach(
-            (a) => a.roleName !== value && (identityMask[a.index] = 0),
-          );
-          break;
-        case "PrincipalId":
-          ACTORS.forEach(
-            (a) => a.principalId !== value && (identityMask[a.index] = 0),
-          );
-          break;
-        case "EventType":
-          type = typeCode(value);
-          if (type < 0) impossible = true;
-          break;
-        case "SourceIpAddress":
-          ip = value;
-          ACTORS.forEach(
-            (a) => !a.ips.includes(value) && (derivedMask[a.index] = 0),
-          );
-          break;
-        case "EventAccessKeyId":
-          ak = value;
-          ACTORS.forEach(
-            (a) =>
-              !allAccessKeys(a).includes(value) &&
-              !(
-                a.identityType === "assumed-role" && value.startsWith("STS.")
-              ) &&
-              (derivedMask[a.index] = 0),
-          );
-          break;
-        case "ResourceName":
-          resourceName = value;
-          break;
-        default:
-          break;
-      }
+      if (TEMPLATE_KEYS.has(key)) {
+        for (const t of TEMPLATES)
+          if (!matchesLookupAttribute(templateFields(t), key, value))
+            tplMask[t.index] = 0;
+      } else if (ACTOR_KEYS.has(key)) {
+        for (const a of ACTORS)
+          if (!matchesLookupAttribute(actorFields(a), key, value))
+            identityMask[a.index] = 0;
+      } else if (key === "EventType") {
+        for (let code = 0; code <= TYPE_MASK; code++)
+          if (
+            !matchesLookupAttribute(
+              { ...NO_MATCH_FIELDS, type: EVENT_TYPES[code] ?? "" },
+              key,
+              value,
+            )
+          )
+            typeMask[code] = 0;
+      } else if (key === "SourceIpAddress") {
+        // A background row's address is one of its actor's: skip the others early.
+        ACTORS.forEach(
+          (a) => !a.ips.includes(value) && (derivedMask[a.index] = 0),
+        );
+        rowChecks.push((i) => {
+          rowFields.sourceIp = rowIp(cols, i);
+          return matchesLookupAttribute(rowFields, key, value);
+        });
+      } else if (key === "EventAccessKeyId") {
+        ACTORS.forEach(
+          (a) =>
+            !allAccessKeys(a).includes(value) &&
+            !(a.identityType === "assumed-role" && value.startsWith("STS.")) &&
+            (derivedMask[a.index] = 0),
+        );
+        rowChecks.push((i) => {
+          rowFields.accessKeyId = rowAccessKey(ctx, cols, i);
+          return matchesLookupAttribute(rowFields, key, value);
+        });
+      } else if (key === "ResourceName") {
+        rowChecks.push((i) => {
+          rowFields.resourceName = rowResourceName(ctx, cols, i);
+          return matchesLookupAttribute(rowFields, key, value);
+        });
+      } else if (key === "EventId") {
+        rowChecks.push((i) => {
+          rowFields.id = rowEventId(ctx, cols, i);
+          return matchesLookupAttribute(rowFields, key, value);
+        });
+      } else return () => false;
     }
-    if (impossible) return () => false;
     const { flags, template, actor } = cols;
     return (i) => {
       const f = flags[i]!;
-      if (type >= 0 && (f & TYPE_MASK) !== type) return false;
+      if (!typeMask[f & TYPE_MASK]) return false;
       if (!tplMask[template[i]!]) return false;
       const a = actor[i]!;
       if (!identityMask[a]) return false;
       if ((f & FLAG_SPECIAL) === 0 && !derivedMask[a]) return false;
-      if (ip !== undefined && rowIp(cols, i) !== ip) return false;
-      if (ak !== undefined && rowAccessKey(ctx, cols, i) !== ak) return false;
-      if (
-        resourceName !== undefined &&
-        !namesResource(rowResourceName(ctx, cols, i), resourceName)
-      )
-        return false;
+      for (const check of rowChecks) if (!check(i)) return false;
       return true;
     };
   }
@@ -220,12 +241,20 @@ export class GeneratedStore implements EventStore {
     if (!decoded || decoded.region !== this.region) return undefined;
     let row: number | undefined;
     if (decoded.special) {
+      const hourRel = decoded.hour * 3600 - this.ctx.baseSec;
+      const end = columnsLowerBound(this.cols, hourRel + 3600);
       const { flags, seed } = this.cols;
-      for (let i = 0; i < this.size && row === undefined; i++) {
+      for (
+        let i = columnsLowerBound(this.cols, hourRel);
+        i < end && row === undefined;
+        i++
+      ) {
         if (flags[i]! & FLAG_SPECIAL && seed[i] === decoded.index) row = i;
       }
-    } else if (decoded.index < this.size) row = decoded.index;
-    return row !== undefined && this.eventId(row) === id ? row : undefined;
+    } else row = rowOfSlot(this.ctx, this.cols, decoded.hour, decoded.index);
+    return row !== undefined && row < this.size && this.eventId(row) === id
+      ? row
+      : undefined;
   }
 }
 
@@ -252,46 +281,12 @@ export class OwnStore implements EventStore {
   }
 
   matcher(filters: readonly LookupFilter[]): (i: number) => boolean {
-    const checks = filters.map(
-      ({ key, value }): ((e: AuditEvent) => boolean) => {
-        switch (key) {
-          case "ServiceName":
-            return (e) => e.service === value;
-          case "EventName":
-            return (e) => e.name === value;
-          case "EventRW":
-            return (e) => e.rw === value;
-          case "ResourceType":
-            return (e) => e.resourceType === value;
-          case "ResourceName":
-            return (e) => namesResource(e.resourceName, value);
-          case "SensitiveAction":
-            return (e) => value === "true" && e.sensitive;
-          case "User":
-            return (e) => e.userName === value;
-          case "RoleName":
-            return (e) =>
-              e.identityType === "assumed-role" &&
-              e.userName.split(":")[0] === value;
-          case "PrincipalId":
-            return (e) => e.principalId === value;
-          case "EventType":
-            return (e) => e.type === value;
-          case "SourceIpAddress":
-            return (e) => e.sourceIp === value;
-          case "EventAccessKeyId":
-            return (e) => e.accessKeyId === value;
-          case "EventId":
-            return (e) => e.id === value;
-          default:
-            return () => true;
-        }
-      },
-    );
     const events = this.events;
     return (i) => {
       const e = events[i]!;
-      return checks.every((check) => check(e));
+      return filters.every(({ key, value }) =>
+        matchesLookupAttribute(e, key, value),
+      );
     };
   }
 

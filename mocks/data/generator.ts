@@ -4,6 +4,12 @@
  * objects only when a page is served, so two million events fit in a tab.
  * Each region is generated on first use, from seed + region only, so the
  * order in which regions are touched never changes what they hold.
+ *
+ * Every fixed UTC hour is generated on its own, from (seed, region, hour
+ * index) only: what an hour holds never depends on when the account was
+ * opened, so the 90-day window simply slides over an unchanging history and
+ * the hours after `now` hold the events that "happen" while the console is
+ * open. A background row's event ID names its hour and its place in it.
  */
 import { TEMPLATES, type EventTemplate } from "./catalog";
 import { ACTORS, activity, regionWeight } from "./people";
@@ -60,21 +66,48 @@ export interface RegionColumns {
   count: number;
   /** Seconds since the account's base (now − 90 days). */
   time: Uint32Array;
+  /** Background rows of the first (partial) hour that fall before the base, so not kept. */
+  firstHourSkipped: number;
   actor: Uint8Array;
   template: Uint16Array;
   /** Detail seed; for special rows the index into the region's special events. */
   seed: Uint32Array;
   flags: Uint8Array;
+  /** All special events of the region (a special row's `seed` indexes this list). */
   specials: readonly SpecialEvent[];
 }
 
 export interface GenerationPlan {
   seed: number;
+  /** The account's `now` when it was opened: the base is 90 days before it. */
   nowMs: number;
   baseMs: number;
+  /** Rows are generated up to here (exclusive): whole hours past `now`, revealed as time passes. */
+  endMs: number;
   /** Events per unit of (rate × activity) hour. */
   k: number;
 }
+
+/** How far past `now` a region is generated in advance (whole hours). */
+export const LOOKAHEAD_HOURS = 2;
+
+/** The summed activity of one week (the rhythm repeats weekly), so `k` does not depend on `now`. */
+let weekWeight: number | undefined;
+function activityPerWeek(): number {
+  if (weekWeight === undefined) {
+    let weight = 0;
+    for (let day = 0; day < 7; day++)
+      for (let hour = 0; hour < 24; hour++)
+        for (const actor of ACTORS)
+          weight += actor.rate * activity(actor.schedule, hour, day);
+    weekWeight = weight;
+  }
+  return weekWeight;
+}
+
+/** The hour (epoch ms) up to which a plan for `untilMs` generates. */
+export const horizonFor = (untilMs: number): number =>
+  (Math.floor(untilMs / HOUR) + LOOKAHEAD_HOURS) * HOUR;
 
 export function makePlan(
   seed: number,
@@ -82,21 +115,21 @@ export function makePlan(
   scale: number,
 ): GenerationPlan {
   const baseMs = nowMs - RETENTION_DAYS * 86_400_000;
-  let weight = 0;
-  for (let t = Math.floor(baseMs / HOUR) * HOUR; t < nowMs; t += HOUR) {
-    const local = new Date(t + LOCAL_OFFSET_MS);
-    const hour = local.getUTCHours();
-    const day = local.getUTCDay();
-    for (const actor of ACTORS)
-      weight += actor.rate * activity(actor.schedule, hour, day);
-  }
+  const weight = (activityPerWeek() * RETENTION_DAYS) / 7;
   return {
     seed,
     nowMs,
     baseMs,
+    endMs: horizonFor(nowMs),
     k: weight > 0 ? (EVENTS_AT_SCALE_1 * scale) / weight : 0,
   };
 }
+
+/** The same plan generating further ahead (the base, and so every row index, stays). */
+export const extendPlan = (
+  plan: GenerationPlan,
+  untilMs: number,
+): GenerationPlan => ({ ...plan, endMs: horizonFor(untilMs) });
 
 interface ActorInRegion {
   actor: number;
@@ -118,14 +151,14 @@ function actorsInRegion(region: string): ActorInRegion[] {
     const items: { template: EventTemplate; weight: number }[] = [];
     const regionalW = regionWeight(actor, region, false) / regionTotal;
     for (const x of actor.regional)
-      if (regionalW > 0)
+      if (regionalW > 0 && !x.template.stateful)
         items.push({
           template: x.template,
           weight: (x.weight / total) * regionalW,
         });
     const globalW = regionWeight(actor, region, true);
     for (const x of actor.global)
-      if (globalW > 0)
+      if (globalW > 0 && !x.template.stateful)
         items.push({ template: x.template, weight: x.weight / total });
     const share = items.reduce((s, x) => s + x.weight, 0);
     if (share <= 0) continue;
@@ -213,15 +246,15 @@ export function generateRegion(
   region: string,
   specialsIn: readonly SpecialEvent[],
 ): RegionColumns {
-  const random = mulberry32(derive(plan.seed, hashString(`events:${region}`)));
+  const regionSeed = derive(plan.seed, hashString(`events:${region}`));
   const actors = actorsInRegion(region);
   const regionShare = actors.reduce((s, a) => s + a.share * a.rate, 0);
-  const estimate =
-    Math.ceil(plan.k * regionShare * RETENTION_DAYS * 24 * 0.6) + 64;
+  const hours = Math.max(0, (plan.endMs - plan.baseMs) / HOUR);
+  const estimate = Math.ceil(plan.k * regionShare * hours * 0.6) + 64;
   const bg = new Growable(estimate);
   const baseSec = Math.floor(plan.baseMs / 1000);
-  const nowSec = Math.floor(plan.nowMs / 1000);
   const weights = new Float64Array(actors.length);
+  let firstHourSkipped = 0;
   // One hour's rows before sorting, and their sort keys: the second within
   // the hour times ROWS_PER_HOUR plus the row's draw order (the same order as sorting
   // by time then draw, but a native numeric sort of a typed array).
@@ -234,11 +267,11 @@ export function generateRegion(
     keys: new Float64Array(1024),
   };
 
-  for (
-    let t = Math.floor(plan.baseMs / HOUR) * HOUR;
-    t < plan.nowMs;
-    t += HOUR
-  ) {
+  const firstHour = Math.floor(plan.baseMs / HOUR);
+  for (let h = firstHour; h * HOUR < plan.endMs; h++) {
+    const t = h * HOUR;
+    // Each hour draws from its own generator: (seed, region, hour) → rows.
+    const random = mulberry32(derive(regionSeed, h));
     const local = new Date(t + LOCAL_OFFSET_MS);
     const hour = local.getUTCHours();
     const day = local.getUTCDay();
@@ -266,11 +299,10 @@ export function generateRegion(
       };
     }
     const startSec = Math.floor(t / 1000);
-    let rows = 0;
     for (let n = 0; n < count; n++) {
+      // Every row makes the same draws, kept or not, so an hour's rows never
+      // depend on where the window starts.
       const offset = Math.floor(random() * 3600);
-      const sec = startSec + offset;
-      if (sec < baseSec || sec >= nowSec) continue;
       const ai = pickCumulative(weights, random());
       const a = actors[ai]!;
       const actor = ACTORS[a.actor]!;
@@ -288,19 +320,23 @@ export function generateRegion(
           ? 0
           : actor.errorRate * (tpl.rw === "Write" ? 1.4 : 0.9);
       const error = random() < errorChance;
-      scratch.time[rows] = sec - baseSec;
-      scratch.actor[rows] = a.actor;
-      scratch.template[rows] = tplIndex;
-      scratch.seed[rows] = seed;
-      scratch.flags[rows] = TYPE_CODE[type] | (error ? FLAG_ERROR : 0);
-      scratch.keys[rows] = offset * ROWS_PER_HOUR + rows;
-      rows++;
+      scratch.time[n] = startSec + offset;
+      scratch.actor[n] = a.actor;
+      scratch.template[n] = tplIndex;
+      scratch.seed[n] = seed;
+      scratch.flags[n] = TYPE_CODE[type] | (error ? FLAG_ERROR : 0);
+      scratch.keys[n] = offset * ROWS_PER_HOUR + n;
     }
-    const keys = scratch.keys.subarray(0, rows).sort();
-    for (let k = 0; k < rows; k++) {
+    const keys = scratch.keys.subarray(0, count).sort();
+    for (let k = 0; k < count; k++) {
       const i = keys[k]! % ROWS_PER_HOUR;
+      const sec = scratch.time[i]!;
+      if (sec < baseSec) {
+        firstHourSkipped++;
+        continue;
+      }
       bg.push(
-        scratch.time[i]!,
+        sec - baseSec,
         scratch.actor[i]!,
         scratch.template[i]!,
         scratch.seed[i]!,
@@ -309,7 +345,7 @@ export function generateRegion(
     }
   }
 
-  return mergeSpecials(plan, region, bg, specialsIn);
+  return mergeSpecials(plan, region, bg, specialsIn, firstHourSkipped);
 }
 
 function mergeSpecials(
@@ -317,13 +353,21 @@ function mergeSpecials(
   region: string,
   bg: Growable,
   specialsIn: readonly SpecialEvent[],
+  firstHourSkipped: number,
 ): RegionColumns {
   const baseSec = Math.floor(plan.baseMs / 1000);
   const specials = specialsOf(plan, region, specialsIn);
-  const count = bg.length + specials.length;
+  // Only the specials inside the generated span become rows; a row keeps
+  // the special's index in the region's full list.
+  const inSpan: number[] = [];
+  specials.forEach((sp, index) => {
+    if (sp.timeMs >= plan.baseMs && sp.timeMs < plan.endMs) inSpan.push(index);
+  });
+  const count = bg.length + inSpan.length;
   const out: RegionColumns = {
     region,
     count,
+    firstHourSkipped,
     time: new Uint32Array(count),
     actor: new Uint8Array(count),
     template: new Uint16Array(count),
@@ -336,7 +380,9 @@ function mergeSpecials(
   let i = 0;
   let s = 0;
   for (let o = 0; o < count; o++) {
-    const special = specials[s];
+    const specialIndex = inSpan[s];
+    const special =
+      specialIndex === undefined ? undefined : specials[specialIndex];
     const specialSec = special
       ? Math.floor(special.timeMs / 1000) - baseSec
       : Infinity;
@@ -348,7 +394,7 @@ function mergeSpecials(
       out.time[o] = specialSec;
       out.actor[o] = actor;
       out.template[o] = tpl;
-      out.seed[o] = s;
+      out.seed[o] = specialIndex!;
       out.flags[o] =
         TYPE_CODE[special.eventType] |
         FLAG_SPECIAL |
@@ -368,17 +414,18 @@ function mergeSpecials(
 
 export const ALL_REGIONS = REGION_IDS;
 
-/** The special events of one region, in the order (and so with the indices) the columns use. */
+/**
+ * The special events of one region, in the order (and so with the indices)
+ * the columns and event IDs use. The whole list, not only the window's: an
+ * incident's event ID stays the same while the window slides.
+ */
 export function specialsOf(
-  plan: GenerationPlan,
+  _plan: GenerationPlan,
   region: string,
   all: readonly SpecialEvent[],
 ): SpecialEvent[] {
   return all
-    .filter(
-      (s) =>
-        s.region === region && s.timeMs >= plan.baseMs && s.timeMs < plan.nowMs,
-    )
+    .filter((s) => s.region === region)
     .sort(
       (a, b) =>
         a.timeMs - b.timeMs || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0),

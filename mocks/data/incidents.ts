@@ -1,8 +1,18 @@
 /**
  * The incidents woven into Trailscope's simulated account. Each one happens
- * inside the last seven days before `now` (so the console's default search
- * finds it) and is described by the identifiers in `INCIDENTS`, which tests
- * and demos import instead of repeating strings.
+ * within the seven days before the account's anchor (its creation: the first
+ * time a browser opened it), so the console's default search finds them on
+ * the first visit, and they are described by the identifiers in `INCIDENTS`,
+ * which tests and demos import instead of repeating strings.
+ *
+ * They sit at fixed times relative to the anchor, never to "now": a later
+ * visit shows them exactly where they were. The latest (c, g: one day before
+ * the anchor) stay inside the 90 days of LookupEvents for 89 days after the
+ * account was created, the earliest (h: six days before) for 84 days; the
+ * older context events (prod-audit-trail created 62 days before, the finance
+ * bucket set private 41 days before) for 28 and 49 days. After that they
+ * have left the retention, as on a real account; "Reset demo data" creates
+ * a new account anchored at that moment.
  */
 import { ACCOUNT_ID } from "./people";
 import type { SpecialEvent } from "./generator";
@@ -121,7 +131,7 @@ export const INCIDENTS = {
 
 export type IncidentKey = keyof typeof INCIDENTS;
 
-/** Epoch ms of a local (UTC+8) wall-clock time `daysBefore` local days before `now`. */
+/** Epoch ms of a local (UTC+8) wall-clock time `daysBefore` local days before `nowMs` (the anchor). */
 export function localTimeBefore(
   nowMs: number,
   daysBefore: number,
@@ -146,7 +156,7 @@ export function localTimeBefore(
 const iso = (ms: number): string =>
   new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 
-/** Every incident event, relative to `now`. */
+/** Every incident event, relative to the account's anchor. */
 export function incidentEvents(nowMs: number): SpecialEvent[] {
   const out: SpecialEvent[] = [];
   const at = (days: number, hh: number, mm: number, ss = 0) =>

@@ -1,10 +1,14 @@
 /**
  * The trails of Trailscope's simulated account: the initial set (relative to
- * `now`) and the record shape the trail handlers change. A browser keeps its
- * changes in storage so they survive a reload.
+ * the account's anchor, its creation) and the record shape the trail handlers
+ * change. A browser keeps its changes in storage so they survive a reload.
+ * The calls that made the initial trails what they are are events of the
+ * account too (`trailHistoryEvents`), at exactly the times the trails show.
  */
 import { isoSeconds } from "./event-factory";
+import type { SpecialEvent } from "./generator";
 import { ACCOUNT_ID, RESOURCE_DIRECTORY_ID } from "./people";
+import { OSS_BUCKETS } from "./resources";
 
 export interface TrailRecord {
   Name: string;
@@ -64,10 +68,10 @@ export function emptyTrail(
   };
 }
 
-/** The trails the account starts with. */
-export function initialTrails(nowMs: number): TrailRecord[] {
+/** The trails the account starts with (the trail incident (e) deleted is not among them). */
+export function initialTrails(anchorMs: number): TrailRecord[] {
   const daysAgo = (d: number, minutes = 0) =>
-    isoSeconds(nowMs - d * 86_400_000 - minutes * 60_000);
+    isoSeconds(anchorMs - d * 86_400_000 - minutes * 60_000);
   const defaultRole = roleArn("AliyunServiceRoleForActionTrail");
   return [
     {
@@ -133,3 +137,94 @@ export function initialTrails(nowMs: number): TrailRecord[] {
 }
 
 export const ORGANIZATION_ID = RESOURCE_DIRECTORY_ID;
+
+/** Who looks after the account's trails (the security team). */
+const TRAIL_ADMIN = {
+  actorKey: "wang.fang",
+  sourceIp: "203.0.113.12",
+};
+
+/**
+ * The calls that gave the initial trails their state: CreateTrail at each
+ * trail's CreateTime, StartLogging / StopLogging at its logging times,
+ * UpdateTrail at a later UpdateTime. Those older than the 90 days are never
+ * seen, as on a real account.
+ */
+export function trailHistoryEvents(anchorMs: number): SpecialEvent[] {
+  const out: SpecialEvent[] = [];
+  for (const t of initialTrails(anchorMs)) {
+    const base = {
+      incident: "trails",
+      region: t.HomeRegion,
+      ...TRAIL_ADMIN,
+      eventType: "ConsoleOperation" as const,
+      userAgent: "AliyunConsole",
+      accessKeyId: "",
+      resourceName: t.Name,
+      mfa: true,
+    };
+    const at = (time: string) => Date.parse(time);
+    const delivery = Object.fromEntries(
+      (
+        [
+          "EventRW",
+          "TrailRegion",
+          "OssBucketName",
+          "OssKeyPrefix",
+          "SlsProjectArn",
+        ] as const
+      )
+        .filter((key) => t[key] !== "")
+        .map((key) => [key, t[key]]),
+    );
+    out.push({
+      ...base,
+      tag: `t-${t.Name}-create`,
+      timeMs: at(t.CreateTime),
+      templateKey: "Actiontrail.CreateTrail",
+      requestParameters: { Name: t.Name, ...delivery },
+      responseElements: { Name: t.Name, HomeRegion: t.HomeRegion },
+    });
+    if (t.StartLoggingTime)
+      out.push({
+        ...base,
+        tag: `t-${t.Name}-start`,
+        timeMs: at(t.StartLoggingTime),
+        templateKey: "Actiontrail.StartLogging",
+        requestParameters: { Name: t.Name },
+      });
+    if (t.StopLoggingTime)
+      out.push({
+        ...base,
+        tag: `t-${t.Name}-stop`,
+        timeMs: at(t.StopLoggingTime),
+        templateKey: "Actiontrail.StopLogging",
+        requestParameters: { Name: t.Name },
+      });
+    const bucket = OSS_BUCKETS.find((b) => b.name === t.OssBucketName);
+    if (bucket?.deleted)
+      // The bucket a logging trail still delivers to was deleted: the
+      // trail's status shows the delivery error from then on.
+      out.push({
+        ...base,
+        tag: `t-${t.Name}-bucket-deleted`,
+        actorKey: "li.wei",
+        sourceIp: "203.0.113.24",
+        region: bucket.region,
+        timeMs: anchorMs - 20 * 86_400_000 - 7 * 3_600_000,
+        templateKey: "Oss.DeleteBucket",
+        requestParameters: { BucketName: bucket.name },
+        resourceName: bucket.name,
+      });
+    const changes = [t.CreateTime, t.StartLoggingTime, t.StopLoggingTime];
+    if (!changes.includes(t.UpdateTime))
+      out.push({
+        ...base,
+        tag: `t-${t.Name}-update`,
+        timeMs: at(t.UpdateTime),
+        templateKey: "Actiontrail.UpdateTrail",
+        requestParameters: { Name: t.Name, EventRW: t.EventRW },
+      });
+  }
+  return out;
+}

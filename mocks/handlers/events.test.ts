@@ -436,3 +436,29 @@ describe("DescribeUserLogCount and LookupInsightEvents", () => {
     );
   });
 });
+
+describe("LookupEvents while the console stays open", () => {
+  it("answers with the events that happened since, up to the account's current time", async () => {
+    let now = NOW;
+    installAccount({
+      now: NOW,
+      clock: () => now,
+      rateLimits: false,
+      scale: 0.2,
+    });
+    const first = await once(HZ, "LookupEvents", { MaxResults: 1 });
+    const newest = first.events[0]!.timeMs;
+    expect(newest).toBeLessThanOrEqual(NOW);
+    now = NOW + 3 * 3_600_000;
+    const later = await once(HZ, "LookupEvents", { MaxResults: 50 });
+    expect(later.endTime).toBe(isoSec(now));
+    const times = later.events.map((e) => e.timeMs);
+    expect(Math.max(...times)).toBeLessThanOrEqual(now);
+    expect(Math.max(...times)).toBeGreaterThan(NOW + 2 * 3_600_000);
+    // The past did not change: the event that was newest is still there.
+    const again = await once(HZ, "LookupEvents", {
+      LookupAttribute: [{ Key: "EventId", Value: first.events[0]!.id }],
+    });
+    expect(again.events.map((e) => e.id)).toEqual([first.events[0]!.id]);
+  });
+});

@@ -8,6 +8,7 @@
 import { delay, HttpResponse, type HttpResponseResolver } from "msw";
 import type { Account } from "../data/account";
 import { isRegionId } from "../data/regions";
+import { recordCall } from "./record-call";
 
 export const API_VERSION = "2020-07-06";
 
@@ -49,6 +50,8 @@ export interface ActionSpec {
   /** Requests per second per account (the contract's limits). */
   rateLimit: number;
   handle: (ctx: RpcContext) => Record<string, unknown>;
+  /** ActionTrail records the call as an event of the account (its own trail management calls). */
+  recorded?: boolean;
 }
 
 export type ActionTable = Record<string, ActionSpec>;
@@ -201,20 +204,30 @@ async function answer(
       ),
     );
   }
+  const record = (
+    outcome: { body: Record<string, unknown> } | { error: RpcError },
+  ) => {
+    if (spec.recorded)
+      recordCall(account, { region, action, params, requestId }, outcome);
+  };
   if (spec.write && account.identity === "auditor") {
-    return fail(
-      new RpcError(
-        403,
-        "NoPermission",
-        `You are not authorized to do this action. Action: actiontrail:${action}`,
-      ),
+    const error = new RpcError(
+      403,
+      "NoPermission",
+      `You are not authorized to do this action. Action: actiontrail:${action}`,
     );
+    record({ error });
+    return fail(error);
   }
   try {
     const body = spec.handle({ account, region, action, params, requestId });
+    record({ body });
     return HttpResponse.json({ RequestId: requestId, ...body });
   } catch (error) {
-    if (error instanceof RpcError) return fail(error);
+    if (error instanceof RpcError) {
+      record({ error });
+      return fail(error);
+    }
     console.error("[mock] ActionTrail handler failed", error);
     return fail(
       new RpcError(

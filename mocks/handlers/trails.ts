@@ -405,9 +405,34 @@ function setLogging(on: boolean) {
 export const trailActions: ActionTable = {
   DescribeTrails: { write: false, rateLimit: 100, handle: describeTrails },
   GetTrailStatus: { write: false, rateLimit: 100, handle: getTrailStatus },
-  CreateTrail: { write: true, rateLimit: 5, handle: createTrail },
-  UpdateTrail: { write: true, rateLimit: 5, handle: updateTrail },
-  DeleteTrail: { write: true, rateLimit: 5, handle: deleteTrail },
-  StartLogging: { write: true, rateLimit: 5, handle: setLogging(true) },
-  StopLogging: { write: true, rateLimit: 5, handle: setLogging(false) },
+  CreateTrail: {
+    write: true,
+    rateLimit: 5,
+    handle: createTrail,
+    recorded: true,
+  },
+  UpdateTrail: {
+    write: true,
+    rateLimit: 5,
+    handle: updateTrail,
+    recorded: true,
+  },
+  DeleteTrail: {
+    write: true,
+    rateLimit: 5,
+    handle: deleteTrail,
+    recorded: true,
+  },
+  StartLogging: {
+    write: true,
+    rateLimit: 5,
+    handle: setLogging(true),
+    recorded: true,
+  },
+  StopLogging: {
+    write: true,
+    rateLimit: 5,
+    handle: setLogging(false),
+    recorded: true,
+  },
 };

@@ -3,6 +3,7 @@ import {
   canCombineLookupAttributes,
   LOOKUP_ATTRIBUTE_KEYS,
 } from "@/api/schemas/event";
+import { matchesLookupAttribute } from "@/api/schemas/lookup-match";
 import {
   BROWSER_ONLY_KEYS,
   type SearchCondition,
@@ -89,52 +90,14 @@ export const toLookupAttributes = (
     Value: c.value,
   }));
 
-const splitNames = (value: string): string[] =>
-  value
-    .split(/[;,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 /** Whether one event satisfies one condition (exact, case-sensitive, as the API matches). */
 export function matchesCondition(
   event: AuditEvent,
   condition: SearchCondition,
 ): boolean {
   const { key, value } = condition;
+  if (isServerKey(key)) return matchesLookupAttribute(event, key, value);
   switch (key) {
-    case "EventName":
-      return event.name === value;
-    case "User":
-      return event.userName === value;
-    case "ServiceName":
-      return event.service === value;
-    case "ResourceType":
-      return (
-        event.resourceType === value ||
-        splitNames(event.resourceType).includes(value)
-      );
-    case "ResourceName":
-      return (
-        event.resourceName === value ||
-        splitNames(event.resourceName).includes(value)
-      );
-    case "EventRW":
-      return event.rw === value;
-    case "EventAccessKeyId":
-      return event.accessKeyId === value;
-    case "SourceIpAddress":
-      return event.sourceIp === value;
-    case "EventId":
-      return event.id === value;
-    case "SensitiveAction":
-      return String(event.sensitive) === value;
-    case "EventType":
-      return event.type === value;
-    case "RoleName":
-      return (
-        event.identityType === "assumed-role" &&
-        event.userName.split(":")[0] === value
-      );
     case "ErrorCode":
       return event.errorCode === value;
     case "Region":
