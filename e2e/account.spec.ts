@@ -10,6 +10,8 @@ import { MOCK, TrailsPages } from "./pages/trails";
  */
 
 const FIRST_OPEN = Date.parse("2026-11-23T06:30:00Z");
+// The page's clock starts at the first open (the fixture installs it).
+test.use({ startTime: FIRST_OPEN });
 /** A working hour two days before the first open: 10:00–11:00 in UTC+8. */
 const HOUR_FROM = "2026-11-21T02:00:00Z";
 const HOUR_TO = "2026-11-21T03:00:00Z";
@@ -42,7 +44,6 @@ test("the account is the same after a browser restart more than a minute later: 
   page,
   context,
 }) => {
-  await page.clock.install({ time: FIRST_OPEN });
   const before = await hourAsShown(page);
   expect(before.count).toBeGreaterThan(0);
 
@@ -103,7 +104,6 @@ test("the account is the same after a browser restart more than a minute later: 
 test("creating and stopping a trail in the console are found in the event search, by who did them", async ({
   page,
 }) => {
-  await page.clock.install({ time: FIRST_OPEN });
   const trails = new TrailsPages(page);
   await trails.openWizard("cn-hangzhou");
   await trails.fillBasics("journey-audit-01");
