@@ -1,7 +1,9 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from "node:url";
+import { lingui } from "@lingui/vite-plugin";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { linguiMacros } from "./scripts/vite-lingui-macro";
 import { contentSecurityPolicy } from "./server/security-headers";
 
 // The Content-Security-Policy Trailscope is served with, here (preview) and by
@@ -13,7 +15,9 @@ const securityHeaders = {
 };
 
 export default defineConfig(({ command }) => ({
-  plugins: [react()],
+  // Lingui: macros expanded at build time, catalogs (src/locales/*.po)
+  // compiled at build time; a missing translation fails the build.
+  plugins: [linguiMacros(), react(), lingui({ failOnMissing: true })],
   resolve: {
     alias: {
       "@": fileURLToPath(new URL("./src", import.meta.url)),

@@ -3,11 +3,16 @@ import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { installAccount, server } from "@mocks/node";
 import { configureClient, resetClientConfig } from "@/api/client";
+import { activateLocale } from "@/components/i18n/i18n";
+import { usePrefsStore } from "@/stores/prefs-store";
 
 // Every test gets a fresh simulated account (msw/node) and a client whose
 // backoff is short, so retries are exercised without slowing the suite.
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-beforeEach(() => {
+beforeEach(async () => {
+  // Tests read the console in English unless they switch language.
+  usePrefsStore.setState({ locale: "en-US" });
+  await activateLocale("en-US");
   installAccount();
   configureClient({ retry: { baseDelayMs: 2, capDelayMs: 10 } });
   localStorage.clear();
