@@ -9,6 +9,9 @@ import { IdentityBadge } from "./identity-badge";
 import { LanguageSwitch } from "./language-switch";
 import { useResolvedTheme } from "./theme-sync";
 
+/** The product's name, the same in both languages. */
+const BRAND = "Trailscope";
+
 const NAV = [
   { to: "/events", label: msg`Events` },
   { to: "/trails", label: msg`Trails` },
@@ -36,7 +39,7 @@ export function AppLayout() {
       <header className="app-header">
         <a className="brand" href="/events" aria-label={t`Trailscope home`}>
           <img src="/favicon.svg" alt="" width={22} height={22} />
-          {" Trailscope"}
+          {` ${BRAND}`}
         </a>
         <nav aria-label={t`Main`}>
           <ul>

@@ -1,3 +1,8 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
+import type { Locale } from "@/lib/locale";
+import { zoneLabel } from "@/lib/time";
 import { useId, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -20,10 +25,11 @@ import { useSessionStore } from "@/stores/session-store";
 
 /** Preferences, and in mock mode the simulated account's controls. */
 export function SettingsPage() {
-  useDocumentTitle("Settings");
+  const { t } = useLingui();
+  useDocumentTitle(t`Settings`);
   return (
     <section className="page settings-page" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t`Settings`}</h1>
       <Preferences />
       <DemoSettings />
     </section>
@@ -31,36 +37,53 @@ export function SettingsPage() {
 }
 
 function Preferences() {
-  const { theme, timeZone, density, setTheme, setTimeZone, setDensity } =
-    usePrefsStore();
+  const { t } = useLingui();
+  const { zoneName } = useFormat();
+  const { theme, timeZone, density, locale } = usePrefsStore();
+  const { setTheme, setTimeZone, setDensity, setLocale } = usePrefsStore();
+  // The browser's own offset now, so the choice says what "browser" means here.
+  const [browserOffset] = useState(() => zoneLabel("local", Date.now()));
   return (
     <fieldset className="card">
-      <legend>Display</legend>
+      <legend>{t`Display`}</legend>
+      <RadioGroup<Locale>
+        label={t`Language`}
+        value={locale}
+        options={[
+          ["zh-CN", "中文（简体）"],
+          ["en-US", "English"],
+        ]}
+        onChange={setLocale}
+      />
       <RadioGroup<Theme>
-        label="Theme"
+        label={t`Theme`}
         value={theme}
         options={[
-          ["system", "Follow the system"],
-          ["light", "Light"],
-          ["dark", "Dark"],
+          ["system", t`Follow the system`],
+          ["light", t`Light`],
+          ["dark", t`Dark`],
         ]}
         onChange={setTheme}
       />
       <RadioGroup<TimeZonePref>
-        label="Times are shown in"
+        label={t`Times are shown in`}
         value={timeZone}
         options={[
-          ["local", "Local time of this browser"],
-          ["utc", "UTC (as ActionTrail stores them)"],
+          [
+            "local",
+            t`${zoneName("local")} (this browser, now ${browserOffset})`,
+          ],
+          ["utc", t`UTC (as ActionTrail stores them)`],
+          ["beijing", zoneName("beijing")],
         ]}
         onChange={setTimeZone}
       />
       <RadioGroup<Density>
-        label="Table density"
+        label={t`Table density`}
         value={density}
         options={[
-          ["comfortable", "Comfortable"],
-          ["compact", "Compact"],
+          ["comfortable", t`Comfortable`],
+          ["compact", t`Compact`],
         ]}
         onChange={setDensity}
       />
@@ -95,6 +118,7 @@ function RadioGroup<T extends string>(props: {
 }
 
 function DemoSettings() {
+  const { t } = useLingui();
   const demo = useSessionStore((s) => s.demo);
   const state = useSessionStore((s) => s.demoState);
   const fileId = useId();
@@ -104,10 +128,9 @@ function DemoSettings() {
   if (!demo || !state) {
     return (
       <section className="card" aria-labelledby="live-title">
-        <h2 id="live-title">Connection</h2>
+        <h2 id="live-title">{t`Connection`}</h2>
         <p>
-          Trailscope is connected to ActionTrail through the signing gateway.
-          Credentials stay on the gateway.
+          {t`Trailscope is connected to ActionTrail through the signing gateway. Credentials stay on the gateway.`}
         </p>
       </section>
     );
@@ -126,19 +149,23 @@ function DemoSettings() {
   };
   return (
     <section className="card" aria-labelledby="demo-title">
-      <h2 id="demo-title">Simulated account</h2>
+      <h2 id="demo-title">{t`Simulated account`}</h2>
       <p>
-        Every call is answered in this browser by a simulated ActionTrail
-        account (<code>{demo.account.accountId}</code>). Nothing leaves the
-        page.
+        <Trans>
+          Every call is answered in this browser by a simulated ActionTrail
+          account (<code>{demo.account.accountId}</code>). Nothing leaves the
+          page.
+        </Trans>
       </p>
-      <h3>Your own events</h3>
+      <h3>{t`Your own events`}</h3>
       <p>
-        Look at events you exported or that a trail delivered to OSS: a JSON
-        array, JSON Lines, or a gzipped file (<code>.json.gz</code>). They
-        replace the generated events until you clear them.
+        <Trans>
+          Look at events you exported or that a trail delivered to OSS: a JSON
+          array, JSON Lines, or a gzipped file (<code>.json.gz</code>). They
+          replace the generated events until you clear them.
+        </Trans>
       </p>
-      <label htmlFor={fileId}>Events file</label>{" "}
+      <label htmlFor={fileId}>{t`Events file`}</label>{" "}
       <input
         id={fileId}
         type="file"
@@ -146,7 +173,7 @@ function DemoSettings() {
         onChange={(e) => void handleFile(e.target.files?.[0])}
         disabled={loading}
       />
-      {loading && <p role="status">Reading the file…</p>}
+      {loading && <p role="status">{t`Reading the file…`}</p>}
       {state.ownData && (
         <OwnDataSummary
           info={state.ownData}
@@ -156,31 +183,30 @@ function DemoSettings() {
       {loadError !== undefined && (
         <ErrorPanel
           error={loadError}
-          title="The file could not be read"
+          title={t`The file could not be read`}
           compact
         />
       )}
       <FaultControls value={state.faults} onChange={(f) => demo.setFaults(f)} />
-      <h3>Reset</h3>
+      <h3>{t`Reset`}</h3>
       <p>
-        Forget the trails you created or changed here and any events file you
-        loaded.
+        {t`Forget the trails you created or changed here and any events file you loaded.`}
       </p>
       <button
         type="button"
         className="danger"
         onClick={() => setConfirmReset(true)}
       >
-        Reset demo data…
+        {t`Reset demo data…`}
       </button>
       <Dialog
         open={confirmReset}
-        title="Reset the simulated account?"
+        title={t`Reset the simulated account?`}
         onClose={() => setConfirmReset(false)}
         footer={
           <>
             <button type="button" onClick={() => setConfirmReset(false)}>
-              Cancel
+              {t`Cancel`}
             </button>
             <button
               type="button"
@@ -190,14 +216,13 @@ function DemoSettings() {
                 window.location.reload();
               }}
             >
-              Reset and reload
+              {t`Reset and reload`}
             </button>
           </>
         }
       >
         <p>
-          Trails you created, changed or deleted in this browser return to their
-          starting state. Preferences are kept.
+          {t`Trails you created, changed or deleted in this browser return to their starting state. Preferences are kept.`}
         </p>
       </Dialog>
     </section>
@@ -211,6 +236,8 @@ function FaultControls({
   value: FaultSettings;
   onChange: (faults: FaultSettings) => void;
 }) {
+  const { t } = useLingui();
+  const { percent } = useFormat();
   const idBase = useId();
   const field = (
     key: "throttleRate" | "errorRate" | "slowRate",
@@ -233,19 +260,17 @@ function FaultControls({
           })
         }
       />
-      <output htmlFor={`${idBase}-${key}`}>
-        {Math.round(value[key] * 100)} %
-      </output>
+      <output htmlFor={`${idBase}-${key}`}>{percent(value[key])}</output>
     </div>
   );
   return (
     <fieldset className="faults">
-      <legend>Faults (to see how the console copes)</legend>
-      {field("throttleRate", "Calls throttled (Throttling.User)")}
-      {field("errorRate", "Calls failing (HTTP 500 InternalError)")}
-      {field("slowRate", "Calls answered slowly (3 s)")}
+      <legend>{t`Faults (to see how the console copes)`}</legend>
+      {field("throttleRate", t`Calls throttled (Throttling.User)`)}
+      {field("errorRate", t`Calls failing (HTTP 500 InternalError)`)}
+      {field("slowRate", t`Calls answered slowly (3 s)`)}
       <button type="button" onClick={() => onChange(NO_FAULTS)}>
-        No faults
+        {t`No faults`}
       </button>
     </fieldset>
   );
@@ -259,36 +284,48 @@ function OwnDataSummary({
   info: OwnDataInfo;
   onClear: () => void;
 }) {
+  const { t } = useLingui();
+  const events = plural(info.eventCount, { one: "# event", other: "# events" });
+  const regionCount = plural(info.regions.length, {
+    one: "# region",
+    other: "# regions",
+  });
+  const regionList = info.regions.join(", ");
   const first = info.firstEventTime ? Date.parse(info.firstEventTime) : NaN;
   const last = info.lastEventTime ? Date.parse(info.lastEventTime) : NaN;
   const region = info.regions[0];
   return (
     <div role="status" className="own-data-summary">
       <p>
-        Showing {info.eventCount.toLocaleString("en-US")} events from{" "}
-        <strong>
-          <SafeText value={info.fileName} maxLength={120} />
-        </strong>{" "}
-        in {info.regions.length} region(s): {info.regions.join(", ")}
+        <Trans>
+          Showing {events} from{" "}
+          <strong>
+            <SafeText value={info.fileName} maxLength={120} />
+          </strong>{" "}
+          in {regionCount}: {regionList}.
+        </Trans>
         {info.firstEventTime && info.lastEventTime && (
           <>
-            , from {info.firstEventTime} to {info.lastEventTime}
+            {" "}
+            {t`They span from ${info.firstEventTime} to ${info.lastEventTime}.`}
           </>
         )}
-        .
         {Boolean(info.rejectedCount) && (
           <>
             {" "}
-            {info.rejectedCount?.toLocaleString("en-US")} item(s) were not
-            events and were left out
+            {plural(info.rejectedCount ?? 0, {
+              one: "# item was not an event and was left out.",
+              other: "# items were not events and were left out.",
+            })}
             {info.rejected?.[0] && (
               <>
                 {" "}
-                (first at position {info.rejected[0].position}:{" "}
-                <SafeText value={info.rejected[0].reason} maxLength={200} />)
+                <Trans>
+                  (First at position {info.rejected[0].position}:{" "}
+                  <SafeText value={info.rejected[0].reason} maxLength={200} />)
+                </Trans>
               </>
             )}
-            .
           </>
         )}
       </p>
@@ -301,11 +338,11 @@ function OwnDataSummary({
               to: last + 1000,
             })}
           >
-            Search these events
+            {t`Search these events`}
           </Link>
         )}{" "}
         <button type="button" onClick={onClear}>
-          Back to the generated events
+          {t`Back to the generated events`}
         </button>
       </p>
     </div>

@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react/macro";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import {
   formatDuration,
   formatNumber,
@@ -30,6 +30,8 @@ export function useFormat() {
   const locale = useLocale();
   const zone = usePrefsStore((s) => s.timeZone);
   const { t } = useLingui();
+  // "Now" for labels of the zone itself (column headers); fixed per mount.
+  const [now] = useState(() => Date.now());
   return useMemo(() => {
     const zoneName = (pref: TimeZonePref): string =>
       pref === "utc"
@@ -50,9 +52,11 @@ export function useFormat() {
       timeWithZone: (ms: number) => formatTime(ms, zone, true),
       range: (from: number, to: number) => formatTimeRange(from, to, zone),
       zoneLabel: (at: number) => zoneLabel(zone, at),
+      /** The zone's label today, for a heading over many times. */
+      zoneNow: zoneLabel(zone, now),
       relative: (ms: number, now: number) =>
         formatRelativeTime(ms, now, locale),
       duration: (ms: number) => formatDuration(ms, locale),
     };
-  }, [locale, zone, t]);
+  }, [locale, zone, t, now]);
 }
