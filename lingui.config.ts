@@ -7,15 +7,25 @@ import { formatter } from "@lingui/format-po";
  * collects the messages into src/locales/{locale}.po, where the Chinese
  * translations are kept. Origins without line numbers keep diffs small.
  */
+const TESTS = ["**/*.test.ts", "**/*.test.tsx", "**/testing/**"];
+
 export default defineConfig({
   sourceLocale: "en-US",
   locales: ["en-US", "zh-CN"],
   fallbackLocales: false,
+  // One catalog for the shell and shared parts, loaded at start; one per
+  // lazily loaded feature, loaded with its route (registerCatalog), so a
+  // screen's words travel with its code and the initial JS stays small.
   catalogs: [
     {
       path: "<rootDir>/src/locales/{locale}",
       include: ["<rootDir>/src"],
-      exclude: ["**/*.test.ts", "**/*.test.tsx", "**/testing/**"],
+      exclude: [...TESTS, "<rootDir>/src/features/trails/**"],
+    },
+    {
+      path: "<rootDir>/src/features/trails/locales/{locale}",
+      include: ["<rootDir>/src/features/trails"],
+      exclude: TESTS,
     },
   ],
   orderBy: "message",

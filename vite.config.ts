@@ -30,7 +30,27 @@ export default defineConfig(({ command }) => ({
     headers: command === "serve" ? { "X-Content-Type-Options": "nosniff" } : {},
   },
   preview: { port: 4173, headers: securityHeaders },
-  build: { sourcemap: true, chunkSizeWarningLimit: 900 },
+  build: {
+    sourcemap: true,
+    chunkSizeWarningLimit: 900,
+    // zod and src/lib/zod-jitless.ts share one chunk, so zod is configured
+    // (no JIT) as soon as it is loaded, before any chunk builds a schema:
+    // otherwise zod probes `new Function` and the CSP (no 'unsafe-eval')
+    // reports a violation, whichever way the other modules are split.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: "zod",
+              test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod-jitless\.ts$/,
+              priority: 10,
+            },
+          ],
+        },
+      },
+    },
+  },
   worker: { format: "es" },
   test: {
     environment: "jsdom",
