@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   formatTime,
+  parseZonedTime,
   formatTimeRange,
   zoneLabel,
   zoneOffsetMinutes,
@@ -61,6 +62,19 @@ describe("time zones an auditor can trust", () => {
     expect(zoneOffsetMinutes("beijing", summer)).toBe(480);
     expect(zoneOffsetMinutes("utc", summer)).toBe(0);
     expect(zoneOffsetMinutes("local", summer)).toBe(-240);
+  });
+
+  it("reads a typed wall-clock time in the chosen zone, the inverse of formatting", () => {
+    expect(parseZonedTime("2026-11-21T20:00", "beijing")).toBe(
+      Date.UTC(2026, 10, 21, 12, 0),
+    );
+    expect(parseZonedTime("2026-11-21T20:00", "utc")).toBe(
+      Date.UTC(2026, 10, 21, 20, 0),
+    );
+    expect(parseZonedTime("2026-03-08T03:30", "local")).toBe(
+      Date.UTC(2026, 2, 8, 7, 30),
+    );
+    expect(parseZonedTime("yesterday", "beijing")).toBeNaN();
   });
 
   it("says so when a time is not a time", () => {

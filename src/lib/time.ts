@@ -99,6 +99,23 @@ export function formatTime(
   return withZone ? `${text} ${zoneLabel(zone, ms)}` : text;
 }
 
+/**
+ * The instant a wall-clock time `yyyy-MM-ddTHH:mm[:ss]` names in a zone (the
+ * inverse of formatTime): what a time typed in a form means. NaN when the
+ * text is not such a time.
+ */
+export function parseZonedTime(value: string, zone: TimeZonePref): number {
+  const m = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?$/.exec(value);
+  if (!m) return Number.NaN;
+  const [y, mo, d, h, mi, sec] = m.slice(1).map((part) => Number(part ?? 0));
+  if (zone === "local") return new Date(y!, mo! - 1, d, h, mi, sec).getTime();
+  const asUtc = Date.UTC(y!, mo! - 1, d, h, mi, sec);
+  if (zone === "utc") return asUtc;
+  // The offset at the guessed instant, refined once (enough across a DST change).
+  const guess = asUtc - zoneOffsetMinutes(zone, asUtc) * 60_000;
+  return asUtc - zoneOffsetMinutes(zone, guess) * 60_000;
+}
+
 /** The zone's offset at one instant: each time of a range gets its own (DST). */
 export function zoneLabel(zone: TimeZonePref, at = Date.now()): string {
   if (zone === "utc") return "UTC";
