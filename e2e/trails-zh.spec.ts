@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import { MOCK } from "./pages/trails";
 
@@ -71,4 +72,34 @@ test("在页头切换到中文后，管理员用中文名称走完创建跟踪�
   await expect(
     page.getByRole("heading", { level: 1, name: "跟踪 hz-zh-audit" }),
   ).toBeVisible();
+});
+
+test("中文的跟踪列表、向导和设置页面没有严重或危急的无障碍问题", async ({
+  page,
+}) => {
+  await page.goto(`/trails?region=cn-hangzhou&${MOCK}`);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+  const screens: [string, string][] = [
+    [`/trails?region=cn-hangzhou&${MOCK}`, "跟踪"],
+    [`/trails/new?region=cn-hangzhou&${MOCK}`, "在 cn-hangzhou 创建跟踪"],
+    [`/settings?${MOCK}`, "设置"],
+  ];
+  for (const [path, heading] of screens) {
+    await page.goto(path);
+    await expect(
+      page.getByRole("heading", { level: 1, name: heading }),
+    ).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    const blocking = results.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`,
+      );
+    expect(blocking, `${heading}: no serious or critical violations`).toEqual(
+      [],
+    );
+  }
 });
