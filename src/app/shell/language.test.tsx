@@ -23,6 +23,13 @@ describe("the console in Chinese and English", () => {
     ).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("zh-CN");
     expect(usePrefsStore.getState().locale).toBe("zh-CN");
+    // The trails table follows too, labels read through the catalogs at render.
+    expect(
+      await screen.findByRole("columnheader", { name: "记录的地域" }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByRole("cell", { name: "所有地域" }).length,
+    ).toBeGreaterThan(0);
 
     await user.selectOptions(
       screen.getByRole("combobox", { name: "语言" }),

@@ -76,8 +76,11 @@ export const trailColumns = helper.columns([
     id: "homeRegion",
     header: () => t`Home region`,
   }),
-  helper.accessor((row) => regionsCoveredText(row.trail), {
+  // Words are made in `cell`, at render: accessor values are cached per row
+  // and would keep the language they were first read in.
+  helper.accessor((row) => row.trail.trailRegion, {
     id: "regions",
+    cell: (info) => regionsCoveredText(info.row.original.trail),
     header: () => t`Regions recorded`,
   }),
   helper.accessor((row) => row.trail.eventRW, {
