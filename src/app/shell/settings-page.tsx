@@ -285,6 +285,7 @@ function OwnDataSummary({
   onClear: () => void;
 }) {
   const { t } = useLingui();
+  const { gap } = useFormat();
   const events = plural(info.eventCount, { one: "# event", other: "# events" });
   const regionCount = plural(info.regions.length, {
     one: "# region",
@@ -306,13 +307,13 @@ function OwnDataSummary({
         </Trans>
         {info.firstEventTime && info.lastEventTime && (
           <>
-            {" "}
+            {gap}
             {t`They span from ${info.firstEventTime} to ${info.lastEventTime}.`}
           </>
         )}
         {Boolean(info.rejectedCount) && (
           <>
-            {" "}
+            {gap}
             {plural(info.rejectedCount ?? 0, {
               one: "# item was not an event and was left out.",
               other: "# items were not events and were left out.",

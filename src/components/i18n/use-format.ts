@@ -42,6 +42,8 @@ export function useFormat() {
     return {
       locale,
       zone,
+      /** Between two sentences: a space in English, nothing after a Chinese 。 */
+      gap: locale === "zh-CN" ? "" : " ",
       zoneName,
       number: (value: number, options?: Intl.NumberFormatOptions) =>
         formatNumber(value, locale, options),

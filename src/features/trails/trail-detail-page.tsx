@@ -1,3 +1,4 @@
+import { useFormat } from "@/components/i18n/use-format";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -29,6 +30,7 @@ import "./trails.css";
 /** One trail: what it records, where it delivers, whether it is logging, and how to manage it. */
 export function TrailDetailPage() {
   const { t } = useLingui();
+  const { gap } = useFormat();
   const { name = "" } = useParams();
   const { region } = useRegion();
   useDocumentTitle(name, t`Trails`, region);
@@ -87,7 +89,8 @@ export function TrailDetailPage() {
       ) : !trail ? (
         <EmptyState title={t`No trail named ${name} in ${region}`}>
           <p>
-            {t`It may have been deleted, or it belongs to another region.`}{" "}
+            {t`It may have been deleted, or it belongs to another region.`}
+            {gap}
             <Link to={back}>{t`See the trails of ${region}`}</Link>
           </p>
         </EmptyState>
@@ -125,6 +128,7 @@ function TrailDetail({
   deleting,
 }: TrailDetailProps) {
   const { t } = useLingui();
+  const { gap } = useFormat();
   const shadow = isShadowTrail(trail, region);
   const eventsText = EVENT_RW_TEXT[trail.eventRW];
   const where = coversAllRegions(trail)
@@ -141,12 +145,14 @@ function TrailDetail({
     <>
       <p className="trail-summary">
         <TrailStatusBadge status={trail.status} />{" "}
-        {t`Records ${eventsText} in ${where}.`}{" "}
+        {t`Records ${eventsText} in ${where}.`}
+        {gap}
         <Link to={eventsHref}>{t`See the events this trail records`}</Link>
       </p>
       {shadow ? (
         <p className="read-only-notice" role="note">
-          {t`This is a shadow copy of an all-region trail whose home is ${trail.homeRegion}.`}{" "}
+          {t`This is a shadow copy of an all-region trail whose home is ${trail.homeRegion}.`}
+          {gap}
           <Link
             to={`/trails/${encodeURIComponent(trail.name)}?region=${encodeURIComponent(trail.homeRegion)}`}
           >

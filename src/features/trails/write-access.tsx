@@ -1,3 +1,4 @@
+import { useFormat } from "@/components/i18n/use-format";
 import { useLingui } from "@lingui/react/macro";
 import { useId, useState } from "react";
 import { useCanWrite } from "@/stores/session-store";
@@ -27,11 +28,14 @@ export type WriteAccess = ReturnType<typeof useWriteAccess>;
 /** The visible reason why write actions are unavailable, with a way to try anyway. */
 export function ReadOnlyNotice({ access }: { access: WriteAccess }) {
   const { t } = useLingui();
+  const { gap } = useFormat();
   if (!access.readOnly) return null;
   return (
     <div className="read-only-notice" role="note">
       <p id={access.reasonId}>
-        <strong>{t`Write actions unavailable.`}</strong> {access.reason}
+        <strong>{t`Write actions unavailable.`}</strong>
+        {gap}
+        {access.reason}
       </p>
       {access.forced ? (
         <p>

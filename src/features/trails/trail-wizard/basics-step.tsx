@@ -1,3 +1,4 @@
+import { useFormat } from "@/components/i18n/use-format";
 import { Trans, useLingui } from "@lingui/react/macro";
 import type { TrailDraft } from "@/stores/trail-draft-store";
 import { MAX_TRAILS_PER_REGION } from "../trail-format";
@@ -36,6 +37,7 @@ export function BasicsStep({
   editing,
 }: BasicsStepProps) {
   const { t } = useLingui();
+  const { gap } = useFormat();
   const count = trailsInRegion ?? MAX_TRAILS_PER_REGION;
   const max = MAX_TRAILS_PER_REGION;
   const full =
@@ -54,7 +56,8 @@ export function BasicsStep({
           <p>
             <strong>
               {t`${homeRegion} already has ${count} of ${max} trails.`}
-            </strong>{" "}
+            </strong>
+            {gap}
             {t`A region holds at most ${max} trails, so the service will refuse a new one (MaximumNumberOfTrailsExceededException) until you delete a trail here or create it in another region.`}
           </p>
           <FieldError field="quota" errors={errors} />
@@ -198,9 +201,11 @@ export function BasicsStep({
             your resource directory and delivers them to this account&apos;s
             destinations (files under{" "}
             <code>&lt;rd_id&gt;/&lt;accountId&gt;/</code>).
-          </Trans>{" "}
+          </Trans>
+          {gap}
           {organization.note}
-          {editing && ` ${t`It cannot change after the trail is created.`}`}
+          {editing &&
+            `${gap}${t`It cannot change after the trail is created.`}`}
         </p>
         <FieldError field="isOrganizationTrail" errors={errors} />
       </div>

@@ -1,3 +1,4 @@
+import { useFormat } from "@/components/i18n/use-format";
 import { useLingui } from "@lingui/react/macro";
 import type { DemoAccountInfo } from "@/lib/demo-controls";
 import type { TrailDraft } from "@/stores/trail-draft-store";
@@ -26,6 +27,7 @@ export function DeliveryStep({
   editing,
 }: DeliveryStepProps) {
   const { t } = useLingui();
+  const { gap } = useFormat();
   const accountId = account?.accountId ?? draft.accountId;
   const projects = account?.slsProjects.length
     ? account.slsProjects.map((p) => `${p.name} (${p.region})`).join(", ")
@@ -125,7 +127,8 @@ export function DeliveryStep({
             <p id="sls-project-hint" className="hint">
               {projects
                 ? t`Projects in this account: ${projects}.`
-                : t`An existing Log Service project.`}{" "}
+                : t`An existing Log Service project.`}
+              {gap}
               {t`ActionTrail creates the logstore ${logstore} in it.`}
             </p>
             <FieldError field="slsProjectName" errors={errors} />
