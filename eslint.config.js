@@ -122,6 +122,53 @@ export default tseslint.config(
       "react/prop-types": "off",
     },
   },
+  {
+    // Bilingual screens (docs/i18n.md): no bare text in JSX, and no literal
+    // accessible names, in the folders already on the message catalogs.
+    // Other folders join this list as they are converted. (Selectors rather
+    // than react/jsx-no-literals: its elementOverrides, needed to allow text
+    // inside <Trans>, crashes on `for (const x of y)` in eslint-plugin-react
+    // 7.37.)
+    files: [
+      "src/app/**/*.tsx",
+      "src/components/**/*.tsx",
+      "src/features/regions/**/*.tsx",
+      "src/features/trails/**/*.tsx",
+    ],
+    ignores: ["**/*.test.tsx"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name='write'][callee.object.name='document']",
+          message: "No document.write.",
+        },
+        {
+          // Bare JSX text, outside <Trans> (where sentences with markup live).
+          selector:
+            "JSXText[value=/[A-Za-z\\u4e00-\\u9fff]/]:not(JSXElement[openingElement.name.name='Trans'] JSXText)",
+          message:
+            "Text in JSX comes from the catalogs: use t`…` or <Trans> (docs/i18n.md).",
+        },
+        {
+          selector: [
+            "JSXElement > JSXExpressionContainer > Literal[value=/[A-Za-z\\u4e00-\\u9fff]{2}/]",
+            "JSXElement > JSXExpressionContainer > :matches(ConditionalExpression, LogicalExpression) > Literal[value=/[A-Za-z\\u4e00-\\u9fff]{2}/]",
+            "JSXElement > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=/[A-Za-z\\u4e00-\\u9fff]{3}/]",
+          ].join(", "),
+          message:
+            "Text in JSX comes from the catalogs: use t`…` (docs/i18n.md).",
+        },
+        {
+          selector:
+            "JSXAttribute[name.name=/^(aria-label|aria-description|title|alt|placeholder|label)$/] > Literal[value=/[A-Za-z\\u4e00-\\u9fff]/]",
+          message:
+            "Accessible names and tooltips come from the catalogs: use t`…` (docs/i18n.md).",
+        },
+      ],
+    },
+  },
   ...pluginQuery.configs["flat/recommended-strict"],
   {
     // Imports flow one way: app → features → {api, components, stores, lib}.

@@ -1,7 +1,9 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath, URL } from "node:url";
+import { lingui } from "@lingui/vite-plugin";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { linguiMacros } from "./scripts/vite-lingui-macro";
 import { contentSecurityPolicy } from "./server/security-headers";
 
 // The Content-Security-Policy Trailscope is served with, here (preview) and by
@@ -13,7 +15,9 @@ const securityHeaders = {
 };
 
 export default defineConfig(({ command }) => ({
-  plugins: [react()],
+  // Lingui: macros expanded at build time, catalogs (src/locales/*.po)
+  // compiled at build time; a missing translation fails the build.
+  plugins: [linguiMacros(), react(), lingui({ failOnMissing: true })],
   resolve: {
     alias: {
       "@": fileURLToPath(new URL("./src", import.meta.url)),
@@ -26,7 +30,27 @@ export default defineConfig(({ command }) => ({
     headers: command === "serve" ? { "X-Content-Type-Options": "nosniff" } : {},
   },
   preview: { port: 4173, headers: securityHeaders },
-  build: { sourcemap: true, chunkSizeWarningLimit: 900 },
+  build: {
+    sourcemap: true,
+    chunkSizeWarningLimit: 900,
+    // zod and src/lib/zod-jitless.ts share one chunk, so zod is configured
+    // (no JIT) as soon as it is loaded, before any chunk builds a schema:
+    // otherwise zod probes `new Function` and the CSP (no 'unsafe-eval')
+    // reports a violation, whichever way the other modules are split.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: "zod",
+              test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod-jitless\.ts$/,
+              priority: 10,
+            },
+          ],
+        },
+      },
+    },
+  },
   worker: { format: "es" },
   test: {
     environment: "jsdom",

@@ -14,7 +14,7 @@ export const routes: RouteObject[] = [
     path: "/",
     element: <AppLayout />,
     errorElement: <RouteErrorPage />,
-    hydrateFallbackElement: <LoadingState title="Loading Trailscope…" />,
+    hydrateFallbackElement: <LoadingState />,
     children: [
       { index: true, element: <Navigate to="/events" replace /> },
       ...eventsRoutes,

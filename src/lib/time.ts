@@ -1,5 +1,25 @@
-/** Whether times are shown in the browser's zone or in UTC. */
-export type TimeZonePref = "local" | "utc";
+/**
+ * The time zone times are shown in, chosen explicitly: the browser's own zone
+ * ("local"), UTC, or Beijing time (UTC+8, Asia/Shanghai) whatever the
+ * browser's zone is.
+ */
+export type TimeZonePref = "local" | "utc" | "beijing";
+
+export const TIME_ZONE_PREFS: readonly TimeZonePref[] = [
+  "local",
+  "utc",
+  "beijing",
+];
+
+export const isTimeZonePref = (value: unknown): value is TimeZonePref =>
+  value === "local" || value === "utc" || value === "beijing";
+
+/** The IANA zone of a preference; undefined is the browser's own zone. */
+export function ianaZone(zone: TimeZonePref): string | undefined {
+  if (zone === "utc") return "UTC";
+  if (zone === "beijing") return "Asia/Shanghai";
+  return undefined;
+}
 
 /** ActionTrail's time format: UTC `yyyy-MM-ddTHH:mm:ssZ`, no milliseconds. */
 export function toApiTime(ms: number): string {
@@ -15,31 +35,106 @@ export function toApiDate(ms: number): string {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
-/** `2026-11-21 14:12:05` in UTC or the browser's zone, with the zone named when asked. */
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar fields of an instant in a zone (Intl, so DST rules come from the platform). */
+function fieldsAt(ms: number, zone: TimeZonePref) {
+  // The browser's zone is looked up each time (tests and travellers change it).
+  let format = zone === "local" ? undefined : partsFormatters.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: ianaZone(zone),
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    if (zone !== "local") partsFormatters.set(zone, format);
+  }
+  const parts = format.formatToParts(ms);
+  const value = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return {
+    year: value("year"),
+    month: value("month"),
+    day: value("day"),
+    hour: value("hour") % 24,
+    minute: value("minute"),
+    second: value("second"),
+  };
+}
+
+/** The zone's offset from UTC at that instant, in minutes (east positive). */
+export function zoneOffsetMinutes(zone: TimeZonePref, at: number): number {
+  if (zone === "utc") return 0;
+  if (zone === "local") return -new Date(at).getTimezoneOffset();
+  const f = fieldsAt(at, zone);
+  const asUtc = Date.UTC(
+    f.year,
+    f.month - 1,
+    f.day,
+    f.hour,
+    f.minute,
+    f.second,
+  );
+  return Math.round((asUtc - Math.floor(at / 1000) * 1000) / 60_000);
+}
+
+/**
+ * `2026-11-21 14:12:05` in the chosen zone, with the zone's offset at that
+ * instant when asked (`UTC`, `UTC+08:00`, `UTC-04:00`…). The digits and
+ * order are the same in every language, so times line up and sort.
+ */
 export function formatTime(
   ms: number,
   zone: TimeZonePref,
   withZone = false,
 ): string {
   if (!Number.isFinite(ms)) return "invalid time";
-  const d = new Date(ms);
-  const utc = zone === "utc";
-  const y = utc ? d.getUTCFullYear() : d.getFullYear();
-  const mo = utc ? d.getUTCMonth() : d.getMonth();
-  const day = utc ? d.getUTCDate() : d.getDate();
-  const h = utc ? d.getUTCHours() : d.getHours();
-  const mi = utc ? d.getUTCMinutes() : d.getMinutes();
-  const s = utc ? d.getUTCSeconds() : d.getSeconds();
-  const text = `${y}-${pad(mo + 1)}-${pad(day)} ${pad(h)}:${pad(mi)}:${pad(s)}`;
+  const f = fieldsAt(ms, zone);
+  const text = `${f.year}-${pad(f.month)}-${pad(f.day)} ${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
   return withZone ? `${text} ${zoneLabel(zone, ms)}` : text;
 }
 
+/**
+ * The instant a wall-clock time `yyyy-MM-ddTHH:mm[:ss]` names in a zone (the
+ * inverse of formatTime): what a time typed in a form means. NaN when the
+ * text is not such a time.
+ */
+export function parseZonedTime(value: string, zone: TimeZonePref): number {
+  const m = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?$/.exec(value);
+  if (!m) return Number.NaN;
+  const [y, mo, d, h, mi, sec] = m.slice(1).map((part) => Number(part ?? 0));
+  if (zone === "local") return new Date(y!, mo! - 1, d, h, mi, sec).getTime();
+  const asUtc = Date.UTC(y!, mo! - 1, d, h, mi, sec);
+  if (zone === "utc") return asUtc;
+  // The offset at the guessed instant, refined once (enough across a DST change).
+  const guess = asUtc - zoneOffsetMinutes(zone, asUtc) * 60_000;
+  return asUtc - zoneOffsetMinutes(zone, guess) * 60_000;
+}
+
+/** The zone's offset at one instant: each time of a range gets its own (DST). */
 export function zoneLabel(zone: TimeZonePref, at = Date.now()): string {
   if (zone === "utc") return "UTC";
-  const offset = -new Date(at).getTimezoneOffset();
+  const offset = zoneOffsetMinutes(zone, at);
   const sign = offset >= 0 ? "+" : "-";
   const abs = Math.abs(offset);
   return `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/**
+ * A range of time, each end labelled with its own offset, so a range across
+ * a daylight-saving change says so: `… 01:30:00 UTC-05:00 – … 03:30:00 UTC-04:00`.
+ */
+export function formatTimeRange(
+  from: number,
+  to: number,
+  zone: TimeZonePref,
+): string {
+  return `${formatTime(from, zone, true)} – ${formatTime(to, zone, true)}`;
 }
 
 /** "3 min ago", "2 h ago", "5 d ago" — for recency at a glance, beside the exact time. */

@@ -1,8 +1,9 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
+import { pickLocale, type Locale } from "@/lib/locale";
 import type { TimeZonePref } from "@/lib/time";
 
-export type { TimeZonePref };
+export type { Locale, TimeZonePref };
 
 export type Theme = "light" | "dark" | "system";
 export type Density = "comfortable" | "compact";
@@ -16,12 +17,16 @@ export interface TablePrefs {
 
 interface PrefsState {
   theme: Theme;
+  /** The console's language; the first choice follows the browser's. */
+  locale: Locale;
+  /** Browser zone, UTC or Beijing time: an explicit choice. */
   timeZone: TimeZonePref;
   density: Density;
   /** The region last chosen, used when a URL names none. */
   lastRegion: string;
   tables: Record<string, TablePrefs>;
   setTheme: (theme: Theme) => void;
+  setLocale: (locale: Locale) => void;
   setTimeZone: (timeZone: TimeZonePref) => void;
   setDensity: (density: Density) => void;
   setLastRegion: (region: string) => void;
@@ -36,11 +41,15 @@ export const usePrefsStore = create<PrefsState>()(
   persist(
     (set) => ({
       theme: "system",
+      locale: pickLocale(
+        typeof navigator === "undefined" ? undefined : navigator.languages,
+      ),
       timeZone: "local",
       density: "comfortable",
       lastRegion: DEFAULT_REGION,
       tables: {},
       setTheme: (theme) => set({ theme }),
+      setLocale: (locale) => set({ locale }),
       setTimeZone: (timeZone) => set({ timeZone }),
       setDensity: (density) => set({ density }),
       setLastRegion: (lastRegion) => set({ lastRegion }),

@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { create } from "zustand";
 import type { GatewayInfo } from "@/api/client";
 import type { DemoControls, DemoState } from "@/lib/demo-controls";
@@ -47,15 +48,13 @@ export function useCanWrite(): { canWrite: boolean; reason: string } {
   if (gatewayReadOnly) {
     return {
       canWrite: false,
-      reason:
-        "The gateway is read-only: it refuses every ActionTrail write action.",
+      reason: t`The gateway is read-only: it refuses every ActionTrail write action.`,
     };
   }
   if (identity === "auditor") {
     return {
       canWrite: false,
-      reason:
-        "You are signed in as auditor (read-only): RAM denies ActionTrail write actions.",
+      reason: t`You are signed in as auditor (read-only): RAM denies ActionTrail write actions.`,
     };
   }
   return { canWrite: true, reason: "" };

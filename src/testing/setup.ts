@@ -3,12 +3,16 @@ import { cleanup } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
 import { installAccount, server, TEST_NOW } from "@mocks/node";
 import { configureClient, resetClientConfig } from "@/api/client";
-import { resetAllStores, trackedZustand } from "./zustand-reset";
+import { activateLocale } from "@/components/i18n/i18n";
+import { usePrefsStore } from "@/stores/prefs-store";
+import { resetAllStores } from "./zustand-reset";
 
 // Every zustand store is reset between tests (see zustand-reset.ts).
-vi.mock("zustand", async (importOriginal) =>
-  trackedZustand(await importOriginal<typeof import("zustand")>()),
-);
+// (Imported inside the factory: vi.mock is hoisted above this file's imports.)
+vi.mock("zustand", async (importOriginal) => {
+  const { trackedZustand } = await import("./zustand-reset");
+  return trackedZustand(await importOriginal<typeof import("zustand")>());
+});
 
 // Every test runs on a fixed clock (TEST_NOW, a Monday), which moves on with
 // real time so rate limits and timeouts still work; only Date is faked.
@@ -22,17 +26,20 @@ const freezeClock = () =>
   });
 freezeClock();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-beforeEach(() => {
+beforeEach(async () => {
   // Back to TEST_NOW on the same fake clock (a new clock would strand the
   // Date.now a module captured in an earlier test), or a new one if a test
   // went back to real timers.
   if (vi.isFakeTimers()) vi.setSystemTime(TEST_NOW);
   else freezeClock();
-  installAccount();
-  configureClient({ retry: { baseDelayMs: 2, capDelayMs: 10 } });
   localStorage.clear();
   sessionStorage.clear();
   resetAllStores();
+  // Tests read the console in English unless they switch language.
+  usePrefsStore.setState({ locale: "en-US" });
+  await activateLocale("en-US");
+  installAccount();
+  configureClient({ retry: { baseDelayMs: 2, capDelayMs: 10 } });
 });
 afterEach(() => {
   cleanup();

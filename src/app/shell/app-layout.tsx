@@ -1,25 +1,31 @@
+import { msg } from "@lingui/core/macro";
+import { useLingui } from "@lingui/react/macro";
 import { NavLink, Outlet, useLocation, useMatches } from "react-router";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { RegionSwitcher } from "@/features/regions/region-switcher";
 import { usePrefsStore } from "@/stores/prefs-store";
 import type { RouteHandle } from "../route-handle";
 import { IdentityBadge } from "./identity-badge";
+import { LanguageSwitch } from "./language-switch";
 import { useResolvedTheme } from "./theme-sync";
 
+/** The product's name, the same in both languages. */
+const BRAND = "Trailscope";
+
 const NAV = [
-  { to: "/events", label: "Events" },
-  { to: "/trails", label: "Trails" },
-  { to: "/insights", label: "Insights" },
-  { to: "/investigate", label: "Investigate" },
-  { to: "/settings", label: "Settings" },
+  { to: "/events", label: msg`Events` },
+  { to: "/trails", label: msg`Trails` },
+  { to: "/insights", label: msg`Insights` },
+  { to: "/investigate", label: msg`Investigate` },
+  { to: "/settings", label: msg`Settings` },
 ];
 
-/** The frame of every screen: skip link, header with navigation, region and identity, and the page. */
+/** The frame of every screen: skip link, header with navigation, region, language and identity, and the page. */
 export function AppLayout() {
+  const { t } = useLingui();
   const matches = useMatches();
   const location = useLocation();
   const handle = (matches.at(-1)?.handle ?? {}) as RouteHandle;
-  const theme = usePrefsStore((s) => s.theme);
   const setTheme = usePrefsStore((s) => s.setTheme);
   const dark = useResolvedTheme() === "dark";
   // Region and open event travel between screens; the rest of a search stays with its screen.
@@ -28,20 +34,21 @@ export function AppLayout() {
   return (
     <div className="app">
       <a href="#main" className="skip-link">
-        Skip to content
+        {t`Skip to content`}
       </a>
       <header className="app-header">
-        <a className="brand" href="/events" aria-label="Trailscope home">
-          <img src="/favicon.svg" alt="" width={22} height={22} /> Trailscope
+        <a className="brand" href="/events" aria-label={t`Trailscope home`}>
+          <img src="/favicon.svg" alt="" width={22} height={22} />
+          {` ${BRAND}`}
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={t`Main`}>
           <ul>
             {NAV.map((item) => (
               <li key={item.to}>
                 <NavLink
                   to={item.to === "/settings" ? item.to : `${item.to}${carry}`}
                 >
-                  {item.label}
+                  {t(item.label)}
                 </NavLink>
               </li>
             ))}
@@ -51,12 +58,15 @@ export function AppLayout() {
           {!handle.noRegion && (
             <RegionSwitcher allowAll={Boolean(handle.allRegions)} />
           )}
+          <LanguageSwitch />
           <IdentityBadge />
           <button
             type="button"
             className="icon-button"
-            aria-label={dark ? "Switch to light theme" : "Switch to dark theme"}
-            title={`Theme: ${theme}`}
+            aria-label={
+              dark ? t`Switch to light theme` : t`Switch to dark theme`
+            }
+            title={dark ? t`Theme: dark` : t`Theme: light`}
             onClick={() => setTheme(dark ? "light" : "dark")}
           >
             {dark ? "☀" : "☾"}
@@ -64,7 +74,7 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
-        <ErrorBoundary label="This screen" resetKey={location.pathname}>
+        <ErrorBoundary label={t`This screen`} resetKey={location.pathname}>
           <Outlet />
         </ErrorBoundary>
       </main>

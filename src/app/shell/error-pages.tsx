@@ -1,19 +1,21 @@
+import { useLingui } from "@lingui/react/macro";
 import { isRouteErrorResponse, Link, useRouteError } from "react-router";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
 
 export function NotFoundPage() {
-  useDocumentTitle("Page not found");
+  const { t } = useLingui();
+  useDocumentTitle(t`Page not found`);
   return (
     <section className="page" aria-labelledby="not-found-title">
-      <h1 id="not-found-title">Page not found</h1>
+      <h1 id="not-found-title">{t`Page not found`}</h1>
       <p>
-        Trailscope has no page at this address. It may have moved, or the link
-        was cut short.
+        {t`Trailscope has no page at this address. It may have moved, or the link was cut short.`}
       </p>
       <p>
-        <Link to="/events">Search events</Link> ·{" "}
-        <Link to="/trails">Trails</Link> · <Link to="/insights">Insights</Link>
+        <Link to="/events">{t`Search events`}</Link> ·{" "}
+        <Link to="/trails">{t`Trails`}</Link> ·{" "}
+        <Link to="/insights">{t`Insights`}</Link>
       </p>
     </section>
   );
@@ -21,20 +23,21 @@ export function NotFoundPage() {
 
 /** Shown when a screen fails to load or render: the error, and a way on. */
 export function RouteErrorPage() {
+  const { t } = useLingui();
   const error = useRouteError();
-  useDocumentTitle("Error");
+  useDocumentTitle(t`Error`);
   if (isRouteErrorResponse(error) && error.status === 404)
     return <NotFoundPage />;
   return (
     <main className="page" id="main">
-      <h1>Trailscope ran into a problem</h1>
+      <h1>{t`Trailscope ran into a problem`}</h1>
       <ErrorPanel
         error={error}
-        title="This screen could not be shown"
+        title={t`This screen could not be shown`}
         onRetry={() => window.location.reload()}
       />
       <p>
-        <a href="/events">Back to the event search</a>
+        <a href="/events">{t`Back to the event search`}</a>
       </p>
     </main>
   );

@@ -1,3 +1,5 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Link } from "react-router";
@@ -18,6 +20,7 @@ import { useSessionStore } from "@/stores/session-store";
  * removed), see what it holds and whose account it is, search it, remove it.
  */
 export function OwnDataSettings({ demo }: { demo: DemoControls }) {
+  const { t } = useLingui();
   const ownData = useSessionStore((s) => s.demoState?.ownData);
   const notice = useSessionStore((s) => s.demoState?.ownDataNotice);
   const queryClient = useQueryClient();
@@ -57,18 +60,22 @@ export function OwnDataSettings({ demo }: { demo: DemoControls }) {
     accountChanged();
   };
 
+  const maxMegabytes = OWN_DATA_LIMITS.maxTextBytes / 1024 / 1024;
+  const maxDepth = OWN_DATA_LIMITS.maxDepth;
+  const fileName = ownData?.fileName ?? "";
   return (
     <>
-      <h3>Your own events</h3>
+      <h3>{t`Your own events`}</h3>
       <p>
-        Look at events you exported or that a trail delivered to OSS: a JSON
-        array, JSON Lines, or a gzipped file (<code>.json.gz</code>). They
-        replace the generated events and are kept in this browser until you
-        remove them. A file may hold up to{" "}
-        {OWN_DATA_LIMITS.maxTextBytes / 1024 / 1024} MB of text once
-        decompressed and nest up to {OWN_DATA_LIMITS.maxDepth} levels.
+        <Trans>
+          Look at events you exported or that a trail delivered to OSS: a JSON
+          array, JSON Lines, or a gzipped file (<code>.json.gz</code>). They
+          replace the generated events and are kept in this browser until you
+          remove them. A file may hold up to {maxMegabytes} MB of text once
+          decompressed and nest up to {maxDepth} levels.
+        </Trans>
       </p>
-      <label htmlFor={fileId}>Events file</label>{" "}
+      <label htmlFor={fileId}>{t`Events file`}</label>{" "}
       <input
         id={fileId}
         type="file"
@@ -76,7 +83,7 @@ export function OwnDataSettings({ demo }: { demo: DemoControls }) {
         onChange={(e) => void handleFile(e.currentTarget)}
         disabled={loading}
       />
-      {loading && <p role="status">Reading the file…</p>}
+      {loading && <p role="status">{t`Reading the file…`}</p>}
       {notice && (
         <p role="status" className="field-error">
           <SafeText value={notice} maxLength={400} />
@@ -85,13 +92,15 @@ export function OwnDataSettings({ demo }: { demo: DemoControls }) {
       {loadError !== undefined && (
         <ErrorPanel
           error={loadError}
-          title="The file could not be read"
+          title={t`The file could not be read`}
           hint={
             ownData ? (
               <p>
-                Nothing was changed: the events of{" "}
-                <SafeText value={ownData.fileName} maxLength={120} /> are still
-                loaded.
+                <Trans>
+                  Nothing was changed: the events of{" "}
+                  <SafeText value={fileName} maxLength={120} /> are still
+                  loaded.
+                </Trans>
               </p>
             ) : undefined
           }
@@ -106,30 +115,32 @@ export function OwnDataSettings({ demo }: { demo: DemoControls }) {
       )}
       <Dialog
         open={confirmRemove && Boolean(ownData)}
-        title="Remove your events?"
+        title={t`Remove your events?`}
         onClose={() => setConfirmRemove(false)}
         footer={
           <>
             <button type="button" onClick={() => setConfirmRemove(false)}>
-              Cancel
+              {t`Cancel`}
             </button>
             <button
               type="button"
               className="danger"
               onClick={() => void handleRemove()}
             >
-              Remove
+              {t`Remove`}
             </button>
           </>
         }
       >
         <p>
-          Trailscope forgets the events of{" "}
-          <strong>
-            <SafeText value={ownData?.fileName ?? ""} maxLength={120} />
-          </strong>{" "}
-          and its copy in this browser, and shows the generated account again.
-          The file itself is not touched.
+          <Trans>
+            Trailscope forgets the events of{" "}
+            <strong>
+              <SafeText value={fileName} maxLength={120} />
+            </strong>{" "}
+            and its copy in this browser, and shows the generated account again.
+            The file itself is not touched.
+          </Trans>
         </p>
       </Dialog>
     </>
@@ -144,55 +155,72 @@ function OwnDataSummary({
   info: OwnDataInfo;
   onRemove: () => void;
 }) {
+  const { t } = useLingui();
   const first = info.firstEventTime ? Date.parse(info.firstEventTime) : NaN;
   const last = info.lastEventTime ? Date.parse(info.lastEventTime) : NaN;
   const region = info.regions[0];
+  const events = plural(info.eventCount, { one: "# event", other: "# events" });
+  const regions = plural(info.regions.length, {
+    one: "# region",
+    other: "# regions",
+  });
+  const regionList = info.regions.join(", ");
+  const others = plural(info.otherAccounts ?? 0, {
+    one: "and # other account",
+    other: "and # other accounts",
+  });
+  const rejected = plural(info.rejectedCount ?? 0, {
+    one: "# item was not an event and was left out.",
+    other: "# items were not events and were left out.",
+  });
+  const firstTime = info.firstEventTime ?? "";
+  const lastTime = info.lastEventTime ?? "";
+  const firstRejected = info.rejected?.[0];
   return (
     <div role="status" className="own-data-summary">
       <p>
-        Showing {info.eventCount.toLocaleString("en-US")} events from{" "}
-        <strong>
-          <SafeText value={info.fileName} maxLength={120} />
-        </strong>
+        <Trans>
+          Showing {events} from{" "}
+          <strong>
+            <SafeText value={info.fileName} maxLength={120} />
+          </strong>{" "}
+          in {regions}: {regionList}.
+        </Trans>
         {info.accountId && (
           <>
             {" "}
-            of account{" "}
-            <code>
-              <SafeText value={info.accountId} maxLength={40} />
-            </code>
-            {Boolean(info.otherAccounts) && (
-              <> and {info.otherAccounts} other account(s)</>
-            )}
-          </>
-        )}{" "}
-        in {info.regions.length} region(s): {info.regions.join(", ")}
-        {info.firstEventTime && info.lastEventTime && (
-          <>
-            , from {info.firstEventTime} to {info.lastEventTime}
+            <Trans>
+              Account{" "}
+              <code>
+                <SafeText value={info.accountId} maxLength={40} />
+              </code>
+            </Trans>
+            {Boolean(info.otherAccounts) && <> {others}</>}.
           </>
         )}
-        .
+        {firstTime && lastTime && (
+          <> {t`They span from ${firstTime} to ${lastTime}.`}</>
+        )}
         {Boolean(info.rejectedCount) && (
           <>
             {" "}
-            {info.rejectedCount?.toLocaleString("en-US")} item(s) were not
-            events and were left out
-            {info.rejected?.[0] && (
+            {rejected}
+            {firstRejected && (
               <>
                 {" "}
-                (first at position {info.rejected[0].position}:{" "}
-                <SafeText value={info.rejected[0].reason} maxLength={200} />)
+                <Trans>
+                  (First at position {firstRejected.position}:{" "}
+                  <SafeText value={firstRejected.reason} maxLength={200} />)
+                </Trans>
               </>
             )}
-            .
           </>
         )}
       </p>
       <p>
         {info.kept
-          ? "Kept in this browser until you remove them."
-          : "This browser would not store them: they last until the page is closed."}
+          ? t`Kept in this browser until you remove them.`
+          : t`This browser would not store them: they last until the page is closed.`}
       </p>
       <p>
         {region && Number.isFinite(first) && Number.isFinite(last) && (
@@ -203,11 +231,11 @@ function OwnDataSummary({
               to: last + 1000,
             })}
           >
-            Search these events
+            {t`Search these events`}
           </Link>
         )}{" "}
         <button type="button" className="danger" onClick={onRemove}>
-          Remove these events…
+          {t`Remove these events…`}
         </button>
       </p>
     </div>

@@ -1,3 +1,7 @@
+import { Trans, useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
+import type { Locale } from "@/lib/locale";
+import { zoneLabel } from "@/lib/time";
 import { useId, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
@@ -14,10 +18,11 @@ import { OwnDataSettings } from "./own-data-settings";
 
 /** Preferences, and in mock mode the simulated account's controls. */
 export function SettingsPage() {
-  useDocumentTitle("Settings");
+  const { t } = useLingui();
+  useDocumentTitle(t`Settings`);
   return (
     <section className="page settings-page" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+      <h1 id="settings-title">{t`Settings`}</h1>
       <Preferences />
       <DemoSettings />
     </section>
@@ -25,36 +30,53 @@ export function SettingsPage() {
 }
 
 function Preferences() {
-  const { theme, timeZone, density, setTheme, setTimeZone, setDensity } =
-    usePrefsStore();
+  const { t } = useLingui();
+  const { zoneName } = useFormat();
+  const { theme, timeZone, density, locale } = usePrefsStore();
+  const { setTheme, setTimeZone, setDensity, setLocale } = usePrefsStore();
+  // The browser's own offset now, so the choice says what "browser" means here.
+  const [browserOffset] = useState(() => zoneLabel("local", Date.now()));
   return (
     <fieldset className="card">
-      <legend>Display</legend>
+      <legend>{t`Display`}</legend>
+      <RadioGroup<Locale>
+        label={t`Language`}
+        value={locale}
+        options={[
+          ["zh-CN", "中文（简体）"],
+          ["en-US", "English"],
+        ]}
+        onChange={setLocale}
+      />
       <RadioGroup<Theme>
-        label="Theme"
+        label={t`Theme`}
         value={theme}
         options={[
-          ["system", "Follow the system"],
-          ["light", "Light"],
-          ["dark", "Dark"],
+          ["system", t`Follow the system`],
+          ["light", t`Light`],
+          ["dark", t`Dark`],
         ]}
         onChange={setTheme}
       />
       <RadioGroup<TimeZonePref>
-        label="Times are shown in"
+        label={t`Times are shown in`}
         value={timeZone}
         options={[
-          ["local", "Local time of this browser"],
-          ["utc", "UTC (as ActionTrail stores them)"],
+          [
+            "local",
+            t`${zoneName("local")} (this browser, now ${browserOffset})`,
+          ],
+          ["utc", t`UTC (as ActionTrail stores them)`],
+          ["beijing", zoneName("beijing")],
         ]}
         onChange={setTimeZone}
       />
       <RadioGroup<Density>
-        label="Table density"
+        label={t`Table density`}
         value={density}
         options={[
-          ["comfortable", "Comfortable"],
-          ["compact", "Compact"],
+          ["comfortable", t`Comfortable`],
+          ["compact", t`Compact`],
         ]}
         onChange={setDensity}
       />
@@ -89,74 +111,77 @@ function RadioGroup<T extends string>(props: {
 }
 
 function DemoSettings() {
+  const { t } = useLingui();
   const demo = useSessionStore((s) => s.demo);
   const state = useSessionStore((s) => s.demoState);
   const [confirmReset, setConfirmReset] = useState(false);
   if (!demo || !state) {
     return (
       <section className="card" aria-labelledby="live-title">
-        <h2 id="live-title">Connection</h2>
+        <h2 id="live-title">{t`Connection`}</h2>
         <p>
-          Trailscope is connected to ActionTrail through the signing gateway.
-          Credentials stay on the gateway.
+          {t`Trailscope is connected to ActionTrail through the signing gateway. Credentials stay on the gateway.`}
         </p>
       </section>
     );
   }
+  const ownFile = state.ownData?.fileName;
+  const ownAccount = state.ownData?.accountId;
   return (
     <section className="card" aria-labelledby="demo-title">
-      <h2 id="demo-title">Simulated account</h2>
+      <h2 id="demo-title">{t`Simulated account`}</h2>
       <p>
-        Every call is answered in this browser by a simulated ActionTrail
-        account
-        {state.ownData ? (
-          <>
-            {" "}
-            holding your events from{" "}
+        {ownFile === undefined ? (
+          <Trans>
+            Every call is answered in this browser by a simulated ActionTrail
+            account (<code>{demo.account.accountId}</code>). Nothing leaves the
+            page.
+          </Trans>
+        ) : ownAccount ? (
+          <Trans>
+            Every call is answered in this browser by a simulated ActionTrail
+            account holding your events from{" "}
             <strong>
-              <SafeText value={state.ownData.fileName} maxLength={120} />
-            </strong>
-            {state.ownData.accountId && (
-              <>
-                {" "}
-                (account{" "}
-                <code>
-                  <SafeText value={state.ownData.accountId} maxLength={40} />
-                </code>
-                )
-              </>
-            )}
-          </>
+              <SafeText value={ownFile} maxLength={120} />
+            </strong>{" "}
+            (account{" "}
+            <code>
+              <SafeText value={ownAccount} maxLength={40} />
+            </code>
+            ). Nothing leaves the page.
+          </Trans>
         ) : (
-          <>
-            {" "}
-            (<code>{demo.account.accountId}</code>)
-          </>
+          <Trans>
+            Every call is answered in this browser by a simulated ActionTrail
+            account holding your events from{" "}
+            <strong>
+              <SafeText value={ownFile} maxLength={120} />
+            </strong>
+            . Nothing leaves the page.
+          </Trans>
         )}
-        . Nothing leaves the page.
       </p>
       <OwnDataSettings demo={demo} />
       <FaultControls value={state.faults} onChange={(f) => demo.setFaults(f)} />
-      <h3>Reset</h3>
+      <h3>{t`Reset`}</h3>
       <p>
-        Forget the trails you created or changed here and any events file you
-        loaded.
+        {t`Start the simulated account afresh: a new history, the starting trails again, and no events file. The trails you created or changed and the actions recorded here are forgotten.`}
       </p>
       <button
         type="button"
         className="danger"
         onClick={() => setConfirmReset(true)}
       >
-        Reset demo data…
+        {t`Reset demo data…`}
       </button>
       <Dialog
         open={confirmReset}
-        title="Reset the simulated account?"
+        title={t`Reset the simulated account?`}
         onClose={() => setConfirmReset(false)}
         footer={
           <>
             <button type="button" onClick={() => setConfirmReset(false)}>
-              Cancel
+              {t`Cancel`}
             </button>
             <button
               type="button"
@@ -167,14 +192,13 @@ function DemoSettings() {
                 )
               }
             >
-              Reset and reload
+              {t`Reset and reload`}
             </button>
           </>
         }
       >
         <p>
-          Trails you created, changed or deleted in this browser return to their
-          starting state. Preferences are kept.
+          {t`Trails you created, changed or deleted in this browser return to their starting state. Preferences are kept.`}
         </p>
       </Dialog>
     </section>
@@ -188,6 +212,8 @@ function FaultControls({
   value: FaultSettings;
   onChange: (faults: FaultSettings) => void;
 }) {
+  const { t } = useLingui();
+  const { percent } = useFormat();
   const idBase = useId();
   const field = (
     key: "throttleRate" | "errorRate" | "slowRate",
@@ -210,19 +236,17 @@ function FaultControls({
           })
         }
       />
-      <output htmlFor={`${idBase}-${key}`}>
-        {Math.round(value[key] * 100)} %
-      </output>
+      <output htmlFor={`${idBase}-${key}`}>{percent(value[key])}</output>
     </div>
   );
   return (
     <fieldset className="faults">
-      <legend>Faults (to see how the console copes)</legend>
-      {field("throttleRate", "Calls throttled (Throttling.User)")}
-      {field("errorRate", "Calls failing (HTTP 500 InternalError)")}
-      {field("slowRate", "Calls answered slowly (3 s)")}
+      <legend>{t`Faults (to see how the console copes)`}</legend>
+      {field("throttleRate", t`Calls throttled (Throttling.User)`)}
+      {field("errorRate", t`Calls failing (HTTP 500 InternalError)`)}
+      {field("slowRate", t`Calls answered slowly (3 s)`)}
       <button type="button" onClick={() => onChange(NO_FAULTS)}>
-        No faults
+        {t`No faults`}
       </button>
     </fieldset>
   );

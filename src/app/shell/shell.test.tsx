@@ -66,7 +66,7 @@ describe("the console shell", () => {
 
   it("remembers the time zone preference", async () => {
     const { user } = renderApp("/settings");
-    await user.click(await screen.findByRole("radio", { name: /UTC/ }));
+    await user.click(await screen.findByRole("radio", { name: /^UTC/ }));
     expect(usePrefsStore.getState().timeZone).toBe("utc");
   });
 });

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { useState } from "react";
 
 interface CopyButtonProps {
@@ -15,6 +16,7 @@ export function CopyButton({
   className,
   children,
 }: CopyButtonProps) {
+  const { t } = useLingui();
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const handleClick = async () => {
     try {
@@ -35,15 +37,15 @@ export function CopyButton({
     >
       {children ??
         (state === "copied"
-          ? "Copied"
+          ? t`Copied`
           : state === "failed"
-            ? "Copy failed"
-            : "Copy")}
+            ? t`Copy failed`
+            : t`Copy`)}
       <span className="visually-hidden" role="status">
         {state === "copied"
-          ? "Copied to the clipboard"
+          ? t`Copied to the clipboard`
           : state === "failed"
-            ? "Could not copy"
+            ? t`Could not copy`
             : ""}
       </span>
     </button>

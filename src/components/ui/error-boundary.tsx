@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from "react";
+import { useLingui } from "@lingui/react/macro";
 import { ErrorPanel } from "./error-panel";
 
 interface Props {
@@ -38,17 +39,36 @@ export class ErrorBoundary extends Component<Props, State> {
   override render() {
     if (this.state.error !== undefined) {
       return (
-        <ErrorPanel
+        <BoundaryFallback
           error={this.state.error}
-          title={
-            this.props.label
-              ? `${this.props.label} could not be shown`
-              : "This part of the page could not be shown"
-          }
+          label={this.props.label}
           onRetry={() => this.setState({ error: undefined })}
         />
       );
     }
     return this.props.children;
   }
+}
+
+function BoundaryFallback({
+  error,
+  label,
+  onRetry,
+}: {
+  error: unknown;
+  label: string | undefined;
+  onRetry: () => void;
+}) {
+  const { t } = useLingui();
+  return (
+    <ErrorPanel
+      error={error}
+      title={
+        label
+          ? t`${label} could not be shown`
+          : t`This part of the page could not be shown`
+      }
+      onRetry={onRetry}
+    />
+  );
 }

@@ -1,7 +1,11 @@
-import { render, screen } from "@testing-library/react";
+import { render as renderAlone, screen } from "@testing-library/react";
+import type { ReactElement } from "react";
+import { I18nWrapper } from "@/testing/i18n";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { JsonTree } from "./json-tree";
+
+const render = (ui: ReactElement) => renderAlone(ui, { wrapper: I18nWrapper });
 
 const nest = (levels: number): unknown => {
   let value: unknown = "bottom";

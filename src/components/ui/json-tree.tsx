@@ -1,3 +1,5 @@
+import { useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
 import { useState } from "react";
 import { SafeText } from "./safe-text";
 
@@ -21,6 +23,9 @@ interface JsonTreeProps {
 }
 
 const CHILD_PAGE = 200;
+// JSON's own words, the same in every language.
+const JSON_NULL = "null";
+const JSON_UNDEFINED = "undefined";
 
 type Entry = [string, unknown];
 
@@ -39,7 +44,7 @@ function safeStringify(value: unknown, space?: number): string {
   try {
     return JSON.stringify(value, null, space) ?? String(value);
   } catch {
-    return "(this value cannot be shown as JSON)";
+    return "(…)";
   }
 }
 
@@ -50,6 +55,7 @@ function StringValue({
   value: string;
   maxString: number;
 }) {
+  const { t } = useLingui();
   const [all, setAll] = useState(false);
   const cut = !all && value.length > maxString;
   return (
@@ -63,7 +69,7 @@ function StringValue({
           className="link-button"
           onClick={() => setAll(true)}
         >
-          Show all
+          {t`Show all`}
         </button>
       )}
     </span>
@@ -73,17 +79,18 @@ function StringValue({
 function Leaf({ value, maxString }: { value: unknown; maxString: number }) {
   if (typeof value === "string")
     return <StringValue value={value} maxString={maxString} />;
-  if (value === null) return <span className="json-null">null</span>;
+  if (value === null) return <span className="json-null">{JSON_NULL}</span>;
   if (typeof value === "number" || typeof value === "boolean")
     return <span className={`json-${typeof value}`}>{String(value)}</span>;
   return (
     <span className="json-null">
-      {value === undefined ? "undefined" : `(${typeof value})`}
+      {value === undefined ? JSON_UNDEFINED : `(${typeof value})`}
     </span>
   );
 }
 
 function RawView({ value }: { value: unknown }) {
+  const { t } = useLingui();
   const [shown, setShown] = useState(false);
   return shown ? (
     <pre className="json-raw">
@@ -91,13 +98,13 @@ function RawView({ value }: { value: unknown }) {
     </pre>
   ) : (
     <span className="json-depth-cap">
-      nested too deep to show as a tree{" "}
+      {t`nested too deep to show as a tree`}{" "}
       <button
         type="button"
         className="link-button"
         onClick={() => setShown(true)}
       >
-        View raw
+        {t`View raw`}
       </button>
     </span>
   );
@@ -120,6 +127,8 @@ function Node({
   maxString,
   defaultExpanded,
 }: NodeProps) {
+  const { t } = useLingui();
+  const { number } = useFormat();
   const [limit, setLimit] = useState(CHILD_PAGE);
   const keyLabel =
     name === undefined ? null : (
@@ -180,8 +189,7 @@ function Node({
                 className="link-button"
                 onClick={() => setLimit((n) => n + CHILD_PAGE)}
               >
-                Show {Math.min(CHILD_PAGE, entries.length - limit)} more of{" "}
-                {(entries.length - limit).toLocaleString("en-US")}
+                {t`Show ${Math.min(CHILD_PAGE, entries.length - limit)} more of ${number(entries.length - limit)}`}
               </button>
             </li>
           )}
@@ -198,8 +206,9 @@ export function JsonTree({
   maxString = 2000,
   defaultExpanded = false,
 }: JsonTreeProps) {
+  const { t } = useLingui();
   const [expandAll, setExpandAll] = useState(defaultExpanded);
-  if (value === undefined) return <p className="muted">{label}: none</p>;
+  if (value === undefined) return <p className="muted">{t`${label}: none`}</p>;
   return (
     <div className="json-tree" role="group" aria-label={label}>
       <button
@@ -207,7 +216,7 @@ export function JsonTree({
         className="link-button json-expand"
         onClick={() => setExpandAll((v) => !v)}
       >
-        {expandAll ? "Collapse all" : "Expand all"}
+        {expandAll ? t`Collapse all` : t`Expand all`}
       </button>
       <ul className="json-root">
         <Node

@@ -1,3 +1,5 @@
+import { useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
 import { splitVisible } from "@/lib/visible-text";
 
 interface SafeTextProps {
@@ -15,6 +17,8 @@ interface SafeTextProps {
 export function SafeText({ value, maxLength, className }: SafeTextProps) {
   const cut = maxLength !== undefined && value.length > maxLength;
   const shown = cut ? value.slice(0, maxLength) : value;
+  const { t } = useLingui();
+  const { number } = useFormat();
   const parts = splitVisible(shown);
   return (
     <bdi className={className ? `safe-text ${className}` : "safe-text"}>
@@ -25,7 +29,7 @@ export function SafeText({ value, maxLength, className }: SafeTextProps) {
           <abbr
             key={index}
             className="special-char"
-            title={`Invisible character ${part.label}`}
+            title={t`Invisible character ${part.label}`}
           >
             {part.label}
           </abbr>
@@ -34,7 +38,7 @@ export function SafeText({ value, maxLength, className }: SafeTextProps) {
       {cut && (
         <span className="truncated-note">
           {" "}
-          …(+{(value.length - shown.length).toLocaleString("en-US")} characters)
+          {t`…(+${number(value.length - shown.length)} characters)`}
         </span>
       )}
     </bdi>

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 interface StateProps {
   title: string;
   children?: React.ReactNode;
@@ -14,14 +15,12 @@ export function EmptyState({ title, children }: StateProps) {
 }
 
 /** Loading, announced politely to screen readers. */
-export function LoadingState({
-  title = "Loading…",
-  children,
-}: Partial<StateProps>) {
+export function LoadingState({ title, children }: Partial<StateProps>) {
+  const { t } = useLingui();
   return (
     <div className="loading-state" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      <span>{title}</span>
+      <span>{title ?? t`Loading…`}</span>
       {children}
     </div>
   );

@@ -1,4 +1,6 @@
-import { render, screen } from "@testing-library/react";
+import { render as renderAlone, screen } from "@testing-library/react";
+import type { ReactElement } from "react";
+import { I18nWrapper } from "@/testing/i18n";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { ApiError } from "@/api/errors";
@@ -6,6 +8,8 @@ import { CopyButton } from "./copy-button";
 import { ErrorBoundary } from "./error-boundary";
 import { ErrorPanel } from "./error-panel";
 import { SafeText } from "./safe-text";
+
+const render = (ui: ReactElement) => renderAlone(ui, { wrapper: I18nWrapper });
 
 describe("SafeText", () => {
   it("shows hidden direction overrides as visible marks and keeps the text as text", () => {

@@ -7,7 +7,7 @@ import {
   type RangePreset,
   type SearchCondition,
 } from "@/lib/event-search-url";
-import { formatTime, toApiTime, zoneLabel } from "@/lib/time";
+import { formatTime, parseZonedTime, toApiTime, zoneLabel } from "@/lib/time";
 import { usePrefsStore, type TimeZonePref } from "@/stores/prefs-store";
 import { useSessionStore } from "@/stores/session-store";
 import {
@@ -55,11 +55,7 @@ const toInput = (iso: string | undefined, zone: TimeZonePref): string => {
     : "";
 };
 const fromInput = (value: string, zone: TimeZonePref): number =>
-  value
-    ? zone === "utc"
-      ? Date.parse(`${value}:00Z`)
-      : new Date(value).getTime()
-    : NaN;
+  value ? parseZonedTime(value, zone) : NaN;
 
 interface SearchBarProps {
   search: EventSearch;

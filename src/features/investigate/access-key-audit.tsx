@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { SafeText } from "@/components/ui/safe-text";
 import { LoadingState } from "@/components/ui/states";
-import { formatTime } from "@/lib/time";
+import { formatTime, type TimeZonePref } from "@/lib/time";
 import { usePrefsStore } from "@/stores/prefs-store";
 import { identityHref } from "./filters";
 import {
@@ -30,7 +30,7 @@ function detailField(
   return "";
 }
 
-const when = (ms: number | undefined, zone: "local" | "utc") =>
+const when = (ms: number | undefined, zone: TimeZonePref) =>
   ms === undefined ? "unknown" : formatTime(ms, zone, true);
 
 /** The AccessKey audit: owner, last use (service, address, resource), products, addresses and resources. */

@@ -1,7 +1,7 @@
-import { useQuery } from "@tanstack/react-query";
+import { useLingui } from "@lingui/react/macro";
 import { useId } from "react";
 import { ALL_REGIONS, useRegion } from "./use-region";
-import { regionsQueryOptions } from "./queries";
+import { useRegions } from "./use-regions";
 
 interface RegionSwitcherProps {
   /** Offer "All regions" (screens that fan out to every region). */
@@ -10,14 +10,15 @@ interface RegionSwitcherProps {
 
 /** Picks the region the console looks at; the choice lives in the URL and is remembered. */
 export function RegionSwitcher({ allowAll }: RegionSwitcherProps) {
+  const { t } = useLingui();
   const id = useId();
   const { region, setRegion } = useRegion();
-  const regions = useQuery(regionsQueryOptions());
+  const regions = useRegions();
   const known = regions.data ?? [];
   const current = !allowAll && region === ALL_REGIONS ? "" : region;
   return (
     <div className="region-switcher">
-      <label htmlFor={id}>Region</label>
+      <label htmlFor={id}>{t`Region`}</label>
       <select
         id={id}
         value={current}
@@ -25,11 +26,11 @@ export function RegionSwitcher({ allowAll }: RegionSwitcherProps) {
         aria-busy={regions.isPending}
         aria-describedby={regions.isError ? `${id}-error` : undefined}
       >
-        {current === "" && <option value="">Choose a region</option>}
-        {allowAll && <option value={ALL_REGIONS}>All regions</option>}
+        {current === "" && <option value="">{t`Choose a region`}</option>}
+        {allowAll && <option value={ALL_REGIONS}>{t`All regions`}</option>}
         {known.map((r) => (
           <option key={r.id} value={r.id}>
-            {r.name} · {r.id}
+            {`${r.name} · ${r.id}`}
           </option>
         ))}
         {/* Keep the URL's region selectable while the list loads or when it is not in the list. */}
@@ -41,13 +42,13 @@ export function RegionSwitcher({ allowAll }: RegionSwitcherProps) {
       </select>
       {regions.isError && (
         <span id={`${id}-error`} className="field-error">
-          Regions could not be loaded.{" "}
+          {t`Regions could not be loaded.`}{" "}
           <button
             type="button"
             className="link-button"
             onClick={() => void regions.refetch()}
           >
-            Retry
+            {t`Retry`}
           </button>
         </span>
       )}

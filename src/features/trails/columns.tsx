@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg, t } from "@lingui/core/macro";
+import { useFormat } from "@/components/i18n/use-format";
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import { Link } from "react-router";
 import type { Trail } from "@/api/schemas/trail";
@@ -5,6 +8,7 @@ import { SafeText } from "@/components/ui/safe-text";
 import { TrailStatusBadge, TrailTime } from "./trail-bits";
 import {
   destinationsOf,
+  destinationText,
   EVENT_RW_TEXT,
   regionsCoveredText,
 } from "./trail-format";
@@ -33,9 +37,9 @@ function NameCell({ row }: { row: TrailRow }) {
       {shadow && (
         <span
           className="badge"
-          title={`A copy of an all-region trail managed in ${trail.homeRegion}`}
+          title={t`A copy of an all-region trail managed in ${trail.homeRegion}`}
         >
-          Shadow copy
+          {t`Shadow copy`}
         </span>
       )}
     </span>
@@ -44,52 +48,69 @@ function NameCell({ row }: { row: TrailRow }) {
 
 function DestinationsCell({ trail }: { trail: Trail }) {
   const destinations = destinationsOf(trail);
-  if (destinations.length === 0) return <span className="muted">None</span>;
-  return <>{destinations.join(", ")}</>;
+  if (destinations.length === 0)
+    return <span className="muted">{t`None`}</span>;
+  return <>{destinations.map(destinationText).join(t`, `)}</>;
+}
+
+/**
+ * A time column's header names the zone its times are in. (Cells use the
+ * global `t`: the table re-renders with the page when the language changes.)
+ */
+function TimeHeader({ label }: { label: MessageDescriptor }) {
+  const { zoneNow } = useFormat();
+  return <>{`${t(label)} (${zoneNow})`}</>;
+}
+
+function YesNo({ value }: { value: boolean }) {
+  return <>{value ? t`Yes` : t`No`}</>;
 }
 
 export const trailColumns = helper.columns([
   helper.accessor((row) => row.trail.name, {
     id: "name",
-    header: "Name",
+    header: () => t`Name`,
     cell: (info) => <NameCell row={info.row.original} />,
   }),
   helper.accessor((row) => row.trail.homeRegion, {
     id: "homeRegion",
-    header: "Home region",
+    header: () => t`Home region`,
   }),
-  helper.accessor((row) => regionsCoveredText(row.trail), {
+  // Words are made in `cell`, at render: accessor values are cached per row
+  // and would keep the language they were first read in.
+  helper.accessor((row) => row.trail.trailRegion, {
     id: "regions",
-    header: "Regions recorded",
+    cell: (info) => regionsCoveredText(info.row.original.trail),
+    header: () => t`Regions recorded`,
   }),
   helper.accessor((row) => row.trail.eventRW, {
     id: "eventRW",
-    header: "Events",
+    header: () => t`Events`,
     cell: (info) => EVENT_RW_TEXT[info.getValue()],
   }),
   helper.display({
     id: "destinations",
-    header: "Delivers to",
+    header: () => t`Delivers to`,
     cell: (info) => <DestinationsCell trail={info.row.original.trail} />,
   }),
   helper.accessor((row) => row.trail.status, {
     id: "status",
-    header: "Status",
+    header: () => t`Status`,
     cell: (info) => <TrailStatusBadge status={info.getValue()} />,
   }),
   helper.accessor((row) => row.trail.isOrganizationTrail, {
     id: "organization",
-    header: "Organization trail",
-    cell: (info) => (info.getValue() ? "Yes" : "No"),
+    header: () => t`Organization trail`,
+    cell: (info) => <YesNo value={info.getValue()} />,
   }),
   helper.accessor((row) => row.trail.createTime, {
     id: "created",
-    header: "Created",
+    header: () => <TimeHeader label={msg`Created`} />,
     cell: (info) => <TrailTime value={info.getValue()} />,
   }),
   helper.accessor((row) => row.trail.updateTime, {
     id: "updated",
-    header: "Updated",
+    header: () => <TimeHeader label={msg`Updated`} />,
     cell: (info) => <TrailTime value={info.getValue()} />,
   }),
 ]);

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useId, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { SafeText } from "@/components/ui/safe-text";
@@ -16,30 +17,33 @@ export function StopLoggingDialog({
   onConfirm,
   onClose,
 }: StopLoggingDialogProps) {
+  const { t } = useLingui();
   return (
     <Dialog
       open={open}
-      title="Stop logging?"
+      title={t`Stop logging?`}
       onClose={onClose}
       footer={
         <>
           <button type="button" onClick={onClose}>
-            Keep logging
+            {t`Keep logging`}
           </button>
           <button type="button" className="danger" onClick={onConfirm}>
-            Stop logging
+            {t`Stop logging`}
           </button>
         </>
       }
     >
       <p>
-        Trail{" "}
-        <strong>
-          <SafeText value={trailName} />
-        </strong>{" "}
-        will stop delivering events. Events that happen while it is stopped are
-        not delivered to its OSS bucket, Log Service logstore or MaxCompute
-        project, even after you start it again.
+        <Trans>
+          Trail{" "}
+          <strong>
+            <SafeText value={trailName} />
+          </strong>{" "}
+          will stop delivering events. Events that happen while it is stopped
+          are not delivered to its OSS bucket, Log Service logstore or
+          MaxCompute project, even after you start it again.
+        </Trans>
       </p>
     </Dialog>
   );
@@ -62,6 +66,7 @@ export function DeleteTrailDialog({
   onConfirm,
   onClose,
 }: DeleteTrailDialogProps) {
+  const { t } = useLingui();
   const [typed, setTyped] = useState("");
   const inputId = useId();
   const matches = typed === trailName;
@@ -72,12 +77,12 @@ export function DeleteTrailDialog({
   return (
     <Dialog
       open={open}
-      title="Delete trail?"
+      title={t`Delete trail?`}
       onClose={close}
       footer={
         <>
           <button type="button" onClick={close}>
-            Cancel
+            {t`Cancel`}
           </button>
           <button
             type="submit"
@@ -85,7 +90,7 @@ export function DeleteTrailDialog({
             className="danger"
             aria-disabled={!matches || undefined}
           >
-            Delete trail
+            {t`Delete trail`}
           </button>
         </>
       }
@@ -100,21 +105,24 @@ export function DeleteTrailDialog({
         }}
       >
         <p>
-          Deleting{" "}
-          <strong>
-            <SafeText value={trailName} />
-          </strong>{" "}
-          stops its deliveries for good. Files already delivered stay in OSS,
-          Log Service and MaxCompute.
+          <Trans>
+            Deleting{" "}
+            <strong>
+              <SafeText value={trailName} />
+            </strong>{" "}
+            stops its deliveries for good. Files already delivered stay in OSS,
+            Log Service and MaxCompute.
+          </Trans>
         </p>
         {onlyLoggingTrail && (
           <p className="warning-text" role="alert">
-            This is the only trail that is logging: after deleting it, no trail
-            delivers the events it records.
+            {t`This is the only trail that is logging: after deleting it, no trail delivers the events it records.`}
           </p>
         )}
         <label htmlFor={inputId}>
-          Type the trail name <code>{trailName}</code> to confirm
+          <Trans>
+            Type the trail name <code>{trailName}</code> to confirm
+          </Trans>
         </label>
         <input
           id={inputId}

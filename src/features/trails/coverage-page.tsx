@@ -1,11 +1,14 @@
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { plural } from "@lingui/core/macro";
+import { useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
+import { useQueries } from "@tanstack/react-query";
 import { Link } from "react-router";
 import type { Trail } from "@/api/schemas/trail";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { SafeText } from "@/components/ui/safe-text";
 import { EmptyState, LoadingState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
-import { regionsQueryOptions } from "@/features/regions/queries";
+import { useRegions } from "@/features/regions/use-regions";
 import { ALL_REGIONS, useRegion } from "@/features/regions/use-region";
 import {
   buildCoverageMatrix,
@@ -15,14 +18,19 @@ import {
 } from "./coverage-matrix";
 import { trailsQueryOptions, trailStatusQueryOptions } from "./queries";
 import { TrailStatusBadge, TrailTime } from "./trail-bits";
-import { EVENT_RW_TEXT, regionsCoveredText } from "./trail-format";
+import {
+  destinationText,
+  EVENT_RW_TEXT,
+  regionsCoveredText,
+} from "./trail-format";
 import "./trails.css";
 
 /** Which regions and event types the account's trails actually record, and where it goes. */
 export function CoveragePage() {
+  const { t } = useLingui();
   const { region } = useRegion();
-  useDocumentTitle("Trail coverage");
-  const regions = useQuery(regionsQueryOptions());
+  useDocumentTitle(t`Trail coverage`);
+  const regions = useRegions();
   const back =
     region === ALL_REGIONS
       ? "/trails"
@@ -30,20 +38,18 @@ export function CoveragePage() {
   return (
     <section className="page coverage-page" aria-labelledby="coverage-title">
       <p>
-        <Link to={back}>← Trails</Link>
+        <Link to={back}>{t`← Trails`}</Link>
       </p>
-      <h1 id="coverage-title">Trail coverage</h1>
+      <h1 id="coverage-title">{t`Trail coverage`}</h1>
       <p className="muted">
-        What the account&apos;s trails record, per region and event type. Only
-        trails that are logging (Enable) record anything; an all-region trail
-        covers every region; a trail recording all events covers read and write.
+        {t`What the account's trails record, per region and event type. Only trails that are logging (Enable) record anything; an all-region trail covers every region; a trail recording all events covers read and write.`}
       </p>
       {regions.isPending ? (
-        <LoadingState title="Loading regions…" />
+        <LoadingState title={t`Loading regions…`} />
       ) : regions.isError ? (
         <ErrorPanel
           error={regions.error}
-          title="The regions could not be loaded"
+          title={t`The regions could not be loaded`}
           onRetry={() => void regions.refetch()}
         />
       ) : (
@@ -54,6 +60,7 @@ export function CoveragePage() {
 }
 
 function Coverage({ regionIds }: { regionIds: string[] }) {
+  const { t } = useLingui();
   const lists = useQueries({
     queries: regionIds.map((id) => trailsQueryOptions(id)),
   });
@@ -62,33 +69,34 @@ function Coverage({ regionIds }: { regionIds: string[] }) {
   if (pending)
     return (
       <LoadingState
-        title={`Reading the trails of ${regionIds.length} regions…`}
+        title={t`Reading the trails of ${regionIds.length} regions…`}
       />
     );
   const trails = uniqueTrails(lists.map((q) => q.data ?? []));
   const matrix = buildCoverageMatrix(regionIds, trails);
   const unknown = new Set(failed);
   const gaps = matrix.gaps.filter((g) => !unknown.has(g.region));
+  const failedList = failed.join(", ");
   return (
     <>
       {failed.length > 0 && (
         <ErrorPanel
           compact
           error={lists.find((q) => q.isError)?.error}
-          title={`The trails of ${failed.join(", ")} could not be read: their coverage is unknown`}
+          title={t`The trails of ${failedList} could not be read: their coverage is unknown`}
           onRetry={() => lists.forEach((q) => q.isError && void q.refetch())}
         />
       )}
       <CoverageSummary gaps={gaps} regionCount={regionIds.length} />
       <div className="coverage-wrap">
         <table className="coverage-matrix">
-          <caption>Coverage by region and event type</caption>
+          <caption>{t`Coverage by region and event type`}</caption>
           <thead>
             <tr>
-              <th scope="col">Region</th>
+              <th scope="col">{t`Region`}</th>
               {COVERAGE_RW.map((rw) => (
                 <th key={rw} scope="col">
-                  {rw} events
+                  {EVENT_RW_TEXT[rw]}
                 </th>
               ))}
             </tr>
@@ -121,14 +129,16 @@ function CoverageSummary({
   gaps: CoverageCell[];
   regionCount: number;
 }) {
+  const { t } = useLingui();
   if (gaps.length === 0) {
     return (
       <p className="coverage-summary ok" role="status">
-        Every region and event type is recorded by a logging trail (
-        {regionCount} regions, read and write).
+        {t`Every region and event type is recorded by a logging trail (${regionCount} regions, read and write).`}
       </p>
     );
   }
+  const gapCount = gaps.length;
+  const combinations = regionCount * 2;
   const byRw = COVERAGE_RW.map((rw) => ({
     rw,
     regions: gaps.filter((g) => g.rw === rw).map((g) => g.region),
@@ -137,19 +147,24 @@ function CoverageSummary({
     <div className="coverage-summary gap" role="status">
       <p>
         <strong>
-          {gaps.length} of {regionCount * 2} region and event-type combinations
-          are not recorded by any logging trail.
+          {t`${gapCount} of ${combinations} region and event-type combinations are not recorded by any logging trail.`}
         </strong>
       </p>
       <ul>
-        {byRw.map(({ rw, regions }) => (
-          <li key={rw}>
-            {rw} events not recorded in{" "}
-            {regions.length === regionCount
-              ? `any region (${regionCount})`
-              : `${regions.length} ${regions.length === 1 ? "region" : "regions"}: ${regions.join(", ")}`}
-          </li>
-        ))}
+        {byRw.map(({ rw, regions }) => {
+          const events = EVENT_RW_TEXT[rw];
+          const list = regions.join(", ");
+          return (
+            <li key={rw}>
+              {regions.length === regionCount
+                ? t`${events} not recorded in any region (${regionCount})`
+                : plural(regions.length, {
+                    one: `${events} not recorded in # region: ${list}`,
+                    other: `${events} not recorded in # regions: ${list}`,
+                  })}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
@@ -162,77 +177,79 @@ function CoverageCellView({
   cell: CoverageCell;
   unknown: boolean;
 }) {
+  const { t } = useLingui();
   if (!cell.covered) {
     return (
       <td className={unknown ? "coverage-cell unknown" : "coverage-cell gap"}>
         <span className="coverage-mark" aria-hidden="true">
           {unknown ? "?" : "✕"}
         </span>{" "}
-        <strong>{unknown ? "Unknown" : "Not recorded"}</strong>
+        <strong>{unknown ? t`Unknown` : t`Not recorded`}</strong>
         {cell.idle.length > 0 && (
           <span className="coverage-idle">
             {" "}
-            (
-            {cell.idle
-              .map(
-                (t) =>
-                  `${t.name} is ${t.status === "Fresh" ? "not started" : "stopped"}`,
+            {`(${cell.idle
+              .map((idle) =>
+                idle.status === "Fresh"
+                  ? t`${idle.name} is not started`
+                  : t`${idle.name} is stopped`,
               )
-              .join("; ")}
-            )
+              .join("; ")})`}
           </span>
         )}
       </td>
     );
   }
+  const destinations = cell.destinations.map(destinationText).join(", ");
+  const recording = cell.recording.map((trail) => trail.name).join(", ");
   return (
     <td className="coverage-cell covered">
       <span className="coverage-mark" aria-hidden="true">
         ✓
       </span>{" "}
-      <strong>Recorded</strong> to{" "}
-      {cell.destinations.join(", ") || "no destination"}
-      <span className="coverage-trails">
-        {" "}
-        by {cell.recording.map((t) => t.name).join(", ")}
-      </span>
+      <strong>{t`Recorded`}</strong>{" "}
+      {cell.destinations.length > 0
+        ? t`to ${destinations}`
+        : t`to no destination`}
+      <span className="coverage-trails"> {t`by ${recording}`}</span>
     </td>
   );
 }
 
 /** Each trail's logging status and latest deliveries (GetTrailStatus). */
 function TrailDeliveryList({ trails }: { trails: Trail[] }) {
+  const { t } = useLingui();
   const statuses = useQueries({
-    queries: trails.map((t) =>
+    queries: trails.map((trail) =>
       trailStatusQueryOptions(
-        t.homeRegion || t.region,
-        t.name,
-        t.isOrganizationTrail,
+        trail.homeRegion || trail.region,
+        trail.name,
+        trail.isOrganizationTrail,
       ),
     ),
   });
+  const zone = useFormat().zoneNow;
   if (trails.length === 0) {
     return (
-      <EmptyState title="The account has no trails">
+      <EmptyState title={t`The account has no trails`}>
         <p>
-          Nothing is delivered anywhere: events are kept for 90 days in
-          ActionTrail only.
+          {t`Nothing is delivered anywhere: events are kept for 90 days in ActionTrail only.`}
         </p>
       </EmptyState>
     );
   }
   return (
     <section aria-labelledby="coverage-trails-title">
-      <h2 id="coverage-trails-title">Trails and their latest deliveries</h2>
+      <h2 id="coverage-trails-title">{t`Trails and their latest deliveries`}</h2>
       <table className="trails-table">
         <thead>
           <tr>
-            <th scope="col">Trail</th>
-            <th scope="col">Records</th>
-            <th scope="col">Status</th>
-            <th scope="col">Logging</th>
-            <th scope="col">Latest OSS delivery</th>
-            <th scope="col">Latest Log Service delivery</th>
+            <th scope="col">{t`Trail`}</th>
+            <th scope="col">{t`Records`}</th>
+            <th scope="col">{t`Status`}</th>
+            <th scope="col">{t`Logging`}</th>
+            <th scope="col">{t`Latest OSS delivery (${zone})`}</th>
+            <th scope="col">{t`Latest Log Service delivery (${zone})`}</th>
           </tr>
         </thead>
         <tbody>
@@ -248,7 +265,7 @@ function TrailDeliveryList({ trails }: { trails: Trail[] }) {
                   </Link>
                 </th>
                 <td>
-                  {EVENT_RW_TEXT[trail.eventRW]}, {regionsCoveredText(trail)}
+                  {`${EVENT_RW_TEXT[trail.eventRW]}${t`, `}${regionsCoveredText(trail)}`}
                 </td>
                 <td>
                   <TrailStatusBadge status={trail.status} />
@@ -257,16 +274,16 @@ function TrailDeliveryList({ trails }: { trails: Trail[] }) {
                   {status?.isPending
                     ? "…"
                     : status?.isError
-                      ? "Unknown"
+                      ? t`Unknown`
                       : status?.data?.isLogging
-                        ? "On"
-                        : "Off"}
+                        ? t`On`
+                        : t`Off`}
                 </td>
                 <td>
                   {trail.ossBucketName ? (
                     <TrailTime value={status?.data?.latestDeliveryTime ?? ""} />
                   ) : (
-                    "Not delivered"
+                    t`Not delivered`
                   )}
                 </td>
                 <td>
@@ -275,7 +292,7 @@ function TrailDeliveryList({ trails }: { trails: Trail[] }) {
                       value={status?.data?.latestDeliveryLogServiceTime ?? ""}
                     />
                   ) : (
-                    "Not delivered"
+                    t`Not delivered`
                   )}
                 </td>
               </tr>

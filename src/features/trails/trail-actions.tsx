@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import type { Trail } from "@/api/schemas/trail";
@@ -22,6 +23,7 @@ export function TrailActions({
   onDelete,
   deleting,
 }: TrailActionsProps) {
+  const { t } = useLingui();
   const region = trail.homeRegion || trail.region;
   const access = useWriteAccess();
   const navigate = useNavigate();
@@ -37,7 +39,7 @@ export function TrailActions({
     setFailure(undefined);
     start.mutate(input, {
       onError: (error) =>
-        setFailure({ title: "Logging was not started", error }),
+        setFailure({ title: t`Logging was not started`, error }),
     });
   };
   const handleStop = () => {
@@ -45,7 +47,7 @@ export function TrailActions({
     setFailure(undefined);
     stop.mutate(input, {
       onError: (error) =>
-        setFailure({ title: "Logging was not stopped", error }),
+        setFailure({ title: t`Logging was not stopped`, error }),
     });
   };
   const handleDelete = () => {
@@ -56,14 +58,14 @@ export function TrailActions({
 
   return (
     <div className="trail-actions">
-      <div className="button-row" role="group" aria-label="Manage trail">
+      <div className="button-row" role="group" aria-label={t`Manage trail`}>
         {logging ? (
           <WriteButton
             access={access}
             onClick={() => setDialog("stop")}
             disabled={stop.isPending}
           >
-            Stop logging
+            {t`Stop logging`}
           </WriteButton>
         ) : (
           <WriteButton
@@ -72,7 +74,7 @@ export function TrailActions({
             onClick={handleStart}
             disabled={start.isPending}
           >
-            Start logging
+            {t`Start logging`}
           </WriteButton>
         )}
         <WriteButton
@@ -81,7 +83,7 @@ export function TrailActions({
             void navigate(`/trails/${encodeURIComponent(trail.name)}/edit${q}`)
           }
         >
-          Edit
+          {t`Edit`}
         </WriteButton>
         <WriteButton
           access={access}
@@ -89,7 +91,7 @@ export function TrailActions({
           onClick={() => setDialog("delete")}
           disabled={deleting}
         >
-          Delete…
+          {t`Delete…`}
         </WriteButton>
       </div>
       <ReadOnlyNotice access={access} />

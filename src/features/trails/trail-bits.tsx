@@ -1,6 +1,5 @@
 import type { TrailStatus } from "@/api/schemas/trail";
-import { formatTime } from "@/lib/time";
-import { usePrefsStore } from "@/stores/prefs-store";
+import { useFormat } from "@/components/i18n/use-format";
 import { parseApiTime, STATUS_TEXT, STATUS_TONE } from "./trail-format";
 
 /** Fresh / Enable / Disable as a badge whose words say what it means (not colour alone). */
@@ -24,12 +23,12 @@ export function TrailTime({
   value: string;
   withZone?: boolean;
 }) {
-  const timeZone = usePrefsStore((s) => s.timeZone);
+  const { time, timeWithZone } = useFormat();
   const ms = parseApiTime(value);
   if (ms === undefined) return <span className="muted">—</span>;
   return (
     <time dateTime={new Date(ms).toISOString()} title={value}>
-      {formatTime(ms, timeZone, withZone)}
+      {withZone ? timeWithZone(ms) : time(ms)}
     </time>
   );
 }

@@ -1,3 +1,5 @@
+import { useFormat } from "@/components/i18n/use-format";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router";
@@ -27,11 +29,13 @@ import "./trails.css";
 
 /** One trail: what it records, where it delivers, whether it is logging, and how to manage it. */
 export function TrailDetailPage() {
+  const { t } = useLingui();
+  const { gap } = useFormat();
   const { name = "" } = useParams();
   const { region } = useRegion();
-  useDocumentTitle(name, "Trails", region);
+  useDocumentTitle(name, t`Trails`, region);
   const trails = useQuery(trailsQueryOptions(region));
-  const trail = trails.data?.find((t) => t.name === name);
+  const trail = trails.data?.find((found) => found.name === name);
   const back = `/trails?region=${encodeURIComponent(region)}`;
   const notice = (useLocation().state as { notice?: unknown } | null)?.notice;
   const navigate = useNavigate();
@@ -44,7 +48,7 @@ export function TrailDetailPage() {
       {
         onSuccess: () =>
           void navigate(back, {
-            state: { notice: `Trail ${target.name} deleted.` },
+            state: { notice: t`Trail ${target.name} deleted.` },
           }),
         onError: (error) => setDeleteError(error),
       },
@@ -58,33 +62,36 @@ export function TrailDetailPage() {
         </p>
       )}
       <p>
-        <Link to={back}>← All trails in {region}</Link>
+        <Link to={back}>{t`← All trails in ${region}`}</Link>
       </p>
       <h1 id="trail-title">
-        Trail <SafeText value={name} />
+        <Trans>
+          Trail <SafeText value={name} />
+        </Trans>
       </h1>
       {deleteError !== undefined && (
         <ActionError
           error={deleteError}
-          title="The trail was not deleted"
+          title={t`The trail was not deleted`}
           onDismiss={() => setDeleteError(undefined)}
         />
       )}
       {trails.isPending ? (
-        <LoadingState title="Loading the trail…" />
+        <LoadingState title={t`Loading the trail…`} />
       ) : remove.isPending || remove.isSuccess ? (
-        <LoadingState title="Deleting the trail…" />
+        <LoadingState title={t`Deleting the trail…`} />
       ) : trails.isError ? (
         <ErrorPanel
           error={trails.error}
-          title="The trail could not be loaded"
+          title={t`The trail could not be loaded`}
           onRetry={() => void trails.refetch()}
         />
       ) : !trail ? (
-        <EmptyState title={`No trail named ${name} in ${region}`}>
+        <EmptyState title={t`No trail named ${name} in ${region}`}>
           <p>
-            It may have been deleted, or it belongs to another region.{" "}
-            <Link to={back}>See the trails of {region}</Link>.
+            {t`It may have been deleted, or it belongs to another region.`}
+            {gap}
+            <Link to={back}>{t`See the trails of ${region}`}</Link>
           </p>
         </EmptyState>
       ) : (
@@ -96,7 +103,7 @@ export function TrailDetailPage() {
           onlyLoggingTrail={
             trail.status === "Enable" &&
             !trails.data.some(
-              (t) => t.name !== trail.name && t.status === "Enable",
+              (other) => other.name !== trail.name && other.status === "Enable",
             )
           }
         />
@@ -120,7 +127,13 @@ function TrailDetail({
   onDelete,
   deleting,
 }: TrailDetailProps) {
+  const { t } = useLingui();
+  const { gap } = useFormat();
   const shadow = isShadowTrail(trail, region);
+  const eventsText = EVENT_RW_TEXT[trail.eventRW];
+  const where = coversAllRegions(trail)
+    ? t`all regions`
+    : regionsCoveredText(trail);
   const eventsHref = eventSearchHref({
     region: coversAllRegions(trail)
       ? "all"
@@ -131,21 +144,20 @@ function TrailDetail({
   return (
     <>
       <p className="trail-summary">
-        <TrailStatusBadge status={trail.status} /> Records{" "}
-        {EVENT_RW_TEXT[trail.eventRW].toLowerCase()} in{" "}
-        {coversAllRegions(trail) ? "all regions" : regionsCoveredText(trail)}.{" "}
-        <Link to={eventsHref}>See the events this trail records</Link>
+        <TrailStatusBadge status={trail.status} />{" "}
+        {t`Records ${eventsText} in ${where}.`}
+        {gap}
+        <Link to={eventsHref}>{t`See the events this trail records`}</Link>
       </p>
       {shadow ? (
         <p className="read-only-notice" role="note">
-          This is a shadow copy of an all-region trail whose home is{" "}
-          {trail.homeRegion}.{" "}
+          {t`This is a shadow copy of an all-region trail whose home is ${trail.homeRegion}.`}
+          {gap}
           <Link
             to={`/trails/${encodeURIComponent(trail.name)}?region=${encodeURIComponent(trail.homeRegion)}`}
           >
-            Manage it in {trail.homeRegion}
+            {t`Manage it in ${trail.homeRegion}`}
           </Link>
-          .
         </p>
       ) : (
         <TrailActions
@@ -165,34 +177,40 @@ function TrailDetail({
 }
 
 function TrailConfiguration({ trail }: { trail: Trail }) {
+  const { t } = useLingui();
+  const organizationId = trail.organizationId;
   return (
     <section className="card" aria-labelledby="trail-config-title">
-      <h2 id="trail-config-title">Configuration</h2>
+      <h2 id="trail-config-title">{t`Configuration`}</h2>
       <dl className="facts">
-        <dt>ARN</dt>
+        <dt>{t`ARN`}</dt>
         <dd className="arn">
           <code>
             <SafeText value={trail.arn || "—"} />
           </code>{" "}
-          {trail.arn && <CopyButton value={trail.arn} label="Copy trail ARN" />}
+          {trail.arn && (
+            <CopyButton value={trail.arn} label={t`Copy trail ARN`} />
+          )}
         </dd>
-        <dt>Home region</dt>
+        <dt>{t`Home region`}</dt>
         <dd>{trail.homeRegion}</dd>
-        <dt>Regions recorded</dt>
+        <dt>{t`Regions recorded`}</dt>
         <dd>{regionsCoveredText(trail)}</dd>
-        <dt>Events recorded</dt>
+        <dt>{t`Events recorded`}</dt>
         <dd>{EVENT_RW_TEXT[trail.eventRW]}</dd>
-        <dt>Organization trail</dt>
+        <dt>{t`Organization trail`}</dt>
         <dd>
           {trail.isOrganizationTrail
-            ? `Yes${trail.organizationId ? ` (${trail.organizationId})` : ""}`
-            : "No"}
+            ? organizationId
+              ? t`Yes (${organizationId})`
+              : t`Yes`
+            : t`No`}
         </dd>
-        <dt>Created</dt>
+        <dt>{t`Created`}</dt>
         <dd>
           <TrailTime value={trail.createTime} withZone />
         </dd>
-        <dt>Updated</dt>
+        <dt>{t`Updated`}</dt>
         <dd>
           <TrailTime value={trail.updateTime} withZone />
         </dd>
@@ -202,79 +220,80 @@ function TrailConfiguration({ trail }: { trail: Trail }) {
 }
 
 function TrailDestinations({ trail }: { trail: Trail }) {
+  const { t } = useLingui();
   const none =
     !trail.ossBucketName && !trail.slsProjectArn && !trail.maxComputeProjectArn;
   return (
     <section className="card" aria-labelledby="trail-dest-title">
-      <h2 id="trail-dest-title">Where its events land</h2>
-      {none && <p>This trail has no destination configured.</p>}
+      <h2 id="trail-dest-title">{t`Where its events land`}</h2>
+      {none && <p>{t`This trail has no destination configured.`}</p>}
       <dl className="facts">
         {trail.ossBucketName && (
           <>
-            <dt>OSS bucket</dt>
+            <dt>{t`OSS bucket`}</dt>
             <dd>
               <SafeText value={trail.ossBucketName} />
               {trail.ossBucketLocation && ` (${trail.ossBucketLocation})`}
             </dd>
-            <dt>Key prefix</dt>
+            <dt>{t`Key prefix`}</dt>
             <dd>
               {trail.ossKeyPrefix ? (
                 <code>
                   <SafeText value={trail.ossKeyPrefix} />
                 </code>
               ) : (
-                "None"
+                t`None`
               )}
             </dd>
-            <dt>Delivered files</dt>
+            <dt>{t`Delivered files`}</dt>
             <dd>
               <code className="path-pattern">
                 <SafeText value={ossPathPattern(trail)} />
               </code>{" "}
               <CopyButton
                 value={ossPathPattern(trail)}
-                label="Copy OSS path pattern"
+                label={t`Copy OSS path pattern`}
               />
             </dd>
-            <dt>OSS write role</dt>
+            <dt>{t`OSS write role`}</dt>
             <dd>
               {trail.ossWriteRoleArn ? (
                 <code>
                   <SafeText value={trail.ossWriteRoleArn} />
                 </code>
               ) : (
-                "Default"
+                t`Default`
               )}
             </dd>
           </>
         )}
         {trail.slsProjectArn && (
           <>
-            <dt>Log Service project</dt>
+            <dt>{t`Log Service project`}</dt>
             <dd>
               <code>
                 <SafeText value={trail.slsProjectArn} />
               </code>
             </dd>
-            <dt>Logstore</dt>
+            <dt>{t`Logstore`}</dt>
             <dd>
               <code>{logstoreName(trail.name)}</code>
             </dd>
-            <dt>Log Service write role</dt>
+            <dt>{t`Log Service write role`}</dt>
             <dd>
               {trail.slsWriteRoleArn ? (
                 <code>
                   <SafeText value={trail.slsWriteRoleArn} />
                 </code>
               ) : (
-                "Default"
+                t`Default`
               )}
             </dd>
           </>
         )}
         {trail.maxComputeProjectArn && (
           <>
-            <dt>MaxCompute project</dt>
+            <dt>{t`MaxCompute project`}</dt>
             <dd>
               <code>
                 <SafeText value={trail.maxComputeProjectArn} />

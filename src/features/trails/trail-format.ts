@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import type { Trail, TrailEventRW, TrailStatus } from "@/api/schemas/trail";
 
 /** The most trails one region may hold (MaximumNumberOfTrailsExceededException beyond it). */
@@ -18,7 +19,7 @@ export const coversAllRegions = (trail: Trail): boolean =>
 
 export function regionsCoveredText(trail: Trail): string {
   return coversAllRegions(trail)
-    ? "All regions"
+    ? t`All regions`
     : trail.trailRegion || trail.homeRegion;
 }
 
@@ -30,10 +31,17 @@ export function destinationsOf(trail: Trail): Destination[] {
   return out;
 }
 
+// Labels read through getters, so each read speaks the language in effect.
 export const STATUS_TEXT: Record<TrailStatus, string> = {
-  Fresh: "Fresh (never started)",
-  Enable: "Enable (logging)",
-  Disable: "Disable (stopped)",
+  get Fresh() {
+    return t`Fresh (never started)`;
+  },
+  get Enable() {
+    return t`Enable (logging)`;
+  },
+  get Disable() {
+    return t`Disable (stopped)`;
+  },
 };
 
 export const STATUS_TONE: Record<TrailStatus, "ok" | "warn" | "danger"> = {
@@ -43,10 +51,23 @@ export const STATUS_TONE: Record<TrailStatus, "ok" | "warn" | "danger"> = {
 };
 
 export const EVENT_RW_TEXT: Record<TrailEventRW, string> = {
-  Write: "Write events",
-  Read: "Read events",
-  All: "Read and write events",
+  get Write() {
+    return t`Write events`;
+  },
+  get Read() {
+    return t`Read events`;
+  },
+  get All() {
+    return t`Read and write events`;
+  },
 };
+
+/** A destination's name in the console's language (日志服务 SLS, 对象存储 OSS…). */
+export function destinationText(destination: Destination): string {
+  if (destination === "Log Service") return t`Log Service`;
+  if (destination === "OSS") return t`OSS`;
+  return t`MaxCompute`;
+}
 
 /** `project/<name>` out of `acs:log:<region>:<account>:project/<name>`. */
 export function parseProjectArn(

@@ -1,3 +1,5 @@
+import { t } from "@lingui/core/macro";
+import { useLingui } from "@lingui/react";
 import { useQuery } from "@tanstack/react-query";
 import type { Trail } from "@/api/schemas/trail";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -7,10 +9,14 @@ import { trailStatusQueryOptions } from "./queries";
 import { TrailTime } from "./trail-bits";
 
 const availability = (value: boolean | undefined) =>
-  value === undefined ? "Not configured" : value ? "Available" : "Unavailable";
+  value === undefined
+    ? t`Not configured`
+    : value
+      ? t`Available`
+      : t`Unavailable`;
 
 function DeliveryError({ value }: { value: string }) {
-  if (!value) return <>None</>;
+  if (!value) return <>{t`None`}</>;
   return (
     <span className="delivery-error">
       <SafeText value={value} maxLength={500} />
@@ -20,70 +26,73 @@ function DeliveryError({ value }: { value: string }) {
 
 /** GetTrailStatus: is it logging, when did it last deliver to OSS and Log Service, and did that fail. */
 export function TrailStatusPanel({ trail }: { trail: Trail }) {
+  const { i18n } = useLingui();
+  // Re-render with the language (availability and DeliveryError use the global t).
+  void i18n.locale;
   const region = trail.homeRegion || trail.region;
   const status = useQuery(
     trailStatusQueryOptions(region, trail.name, trail.isOrganizationTrail),
   );
   return (
     <section className="card trail-status" aria-labelledby="trail-status-title">
-      <h2 id="trail-status-title">Logging and delivery</h2>
+      <h2 id="trail-status-title">{t`Logging and delivery`}</h2>
       {status.isPending ? (
-        <LoadingState title="Loading the trail's status…" />
+        <LoadingState title={t`Loading the trail's status…`} />
       ) : status.isError ? (
         <ErrorPanel
           compact
           error={status.error}
-          title="The trail's status could not be loaded"
+          title={t`The trail's status could not be loaded`}
           onRetry={() => void status.refetch()}
         />
       ) : (
         <dl className="facts">
-          <dt>Logging</dt>
+          <dt>{t`Logging`}</dt>
           <dd>
             <span
               className={`badge ${status.data.isLogging ? "ok" : "danger"}`}
             >
-              {status.data.isLogging ? "On" : "Off"}
+              {status.data.isLogging ? t`On` : t`Off`}
             </span>
           </dd>
-          <dt>Started logging</dt>
+          <dt>{t`Started logging`}</dt>
           <dd>
             <TrailTime value={status.data.startLoggingTime} withZone />
           </dd>
-          <dt>Stopped logging</dt>
+          <dt>{t`Stopped logging`}</dt>
           <dd>
             <TrailTime value={status.data.stopLoggingTime} withZone />
           </dd>
           {trail.ossBucketName && (
             <>
-              <dt>Latest delivery to OSS</dt>
+              <dt>{t`Latest delivery to OSS`}</dt>
               <dd>
                 <TrailTime value={status.data.latestDeliveryTime} withZone />
               </dd>
-              <dt>Latest OSS delivery error</dt>
+              <dt>{t`Latest OSS delivery error`}</dt>
               <dd>
                 <DeliveryError value={status.data.latestDeliveryError} />
               </dd>
-              <dt>OSS bucket</dt>
+              <dt>{t`OSS bucket`}</dt>
               <dd>{availability(status.data.ossBucketAvailable)}</dd>
             </>
           )}
           {trail.slsProjectArn && (
             <>
-              <dt>Latest delivery to Log Service</dt>
+              <dt>{t`Latest delivery to Log Service`}</dt>
               <dd>
                 <TrailTime
                   value={status.data.latestDeliveryLogServiceTime}
                   withZone
                 />
               </dd>
-              <dt>Latest Log Service delivery error</dt>
+              <dt>{t`Latest Log Service delivery error`}</dt>
               <dd>
                 <DeliveryError
                   value={status.data.latestDeliveryLogServiceError}
                 />
               </dd>
-              <dt>Logstore</dt>
+              <dt>{t`Logstore`}</dt>
               <dd>{availability(status.data.slsLogStoreAvailable)}</dd>
             </>
           )}

@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
@@ -18,16 +19,16 @@ import "./trails.css";
 
 /** The trails of the region on screen, how many of the five it may hold, and the way to add one. */
 export function TrailsPage() {
+  const { t } = useLingui();
   const { region } = useRegion();
-  useDocumentTitle("Trails", region);
+  useDocumentTitle(t`Trails`, region);
   if (region === ALL_REGIONS) {
     return (
       <section className="page trails-page" aria-labelledby="trails-title">
-        <h1 id="trails-title">Trails</h1>
-        <EmptyState title="Choose a region">
+        <h1 id="trails-title">{t`Trails`}</h1>
+        <EmptyState title={t`Choose a region`}>
           <p>
-            Trails belong to a region: choose one with the region switcher
-            above.
+            {t`Trails belong to a region: choose one with the region switcher above.`}
           </p>
         </EmptyState>
       </section>
@@ -37,6 +38,7 @@ export function TrailsPage() {
 }
 
 function RegionTrails({ region }: { region: string }) {
+  const { t } = useLingui();
   const trails = useQuery(trailsQueryOptions(region));
   const access = useWriteAccess();
   const navigate = useNavigate();
@@ -60,44 +62,42 @@ function RegionTrails({ region }: { region: string }) {
         </p>
       )}
       <div className="page-heading">
-        <h1 id="trails-title">Trails</h1>
+        <h1 id="trails-title">{t`Trails`}</h1>
         <div className="page-actions">
-          <Link to={`/trails/coverage${q}`}>Coverage map</Link>
+          <Link to={`/trails/coverage${q}`}>{t`Coverage map`}</Link>
           <WriteButton
             access={access}
             className="primary"
             onClick={() => void navigate(`/trails/new${q}`)}
           >
-            Create trail
+            {t`Create trail`}
           </WriteButton>
         </div>
       </div>
       <ReadOnlyNotice access={access} />
       <p className="trail-quota" aria-live="polite">
         {own === undefined
-          ? `Trails in ${region}`
-          : `${own} of ${MAX_TRAILS_PER_REGION} trails in this region (${region})`}
+          ? t`Trails in ${region}`
+          : t`${own} of ${MAX_TRAILS_PER_REGION} trails in this region (${region})`}
         {own !== undefined && own >= MAX_TRAILS_PER_REGION && (
           <span className="badge warn">
             {" "}
-            Limit reached: delete a trail to add another here
+            {t`Limit reached: delete a trail to add another here`}
           </span>
         )}
       </p>
       {trails.isPending ? (
-        <LoadingState title="Loading trails…" />
+        <LoadingState title={t`Loading trails…`} />
       ) : trails.data === undefined ? (
         <ErrorPanel
           error={trails.error}
-          title="The trails could not be loaded"
+          title={t`The trails could not be loaded`}
           onRetry={() => void trails.refetch()}
         />
       ) : rows.length === 0 ? (
-        <EmptyState title={`No trails in ${region}`}>
+        <EmptyState title={t`No trails in ${region}`}>
           <p>
-            Without a trail, events are kept for 90 days only and are not
-            delivered anywhere. Create a trail to archive them in OSS or analyse
-            them in Log Service.
+            {t`Without a trail, events are kept for 90 days only and are not delivered anywhere. Create a trail to archive them in OSS or analyse them in Log Service.`}
           </p>
         </EmptyState>
       ) : (
@@ -106,15 +106,14 @@ function RegionTrails({ region }: { region: string }) {
             <ErrorPanel
               compact
               error={trails.error}
-              title="Showing the trails loaded earlier: refreshing failed"
+              title={t`Showing the trails loaded earlier: refreshing failed`}
               onRetry={() => void trails.refetch()}
             />
           )}
-          <TrailsTable rows={rows} caption={`Trails seen from ${region}`} />
+          <TrailsTable rows={rows} caption={t`Trails seen from ${region}`} />
           {rows.some((r) => r.shadow) && (
             <p className="muted">
-              A shadow copy is an all-region trail managed from its home region;
-              it records this region too.
+              {t`A shadow copy is an all-region trail managed from its home region; it records this region too.`}
             </p>
           )}
         </>

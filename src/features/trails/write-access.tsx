@@ -1,3 +1,5 @@
+import { useFormat } from "@/components/i18n/use-format";
+import { useLingui } from "@lingui/react/macro";
 import { useId, useState } from "react";
 import { useCanWrite } from "@/stores/session-store";
 
@@ -25,19 +27,23 @@ export type WriteAccess = ReturnType<typeof useWriteAccess>;
 
 /** The visible reason why write actions are unavailable, with a way to try anyway. */
 export function ReadOnlyNotice({ access }: { access: WriteAccess }) {
+  const { t } = useLingui();
+  const { gap } = useFormat();
   if (!access.readOnly) return null;
   return (
     <div className="read-only-notice" role="note">
       <p id={access.reasonId}>
-        <strong>Write actions unavailable.</strong> {access.reason}
+        <strong>{t`Write actions unavailable.`}</strong>
+        {gap}
+        {access.reason}
       </p>
       {access.forced ? (
         <p>
-          Trying anyway: the service decides, and will say why if it refuses.
+          {t`Trying anyway: the service decides, and will say why if it refuses.`}
         </p>
       ) : (
         <button type="button" className="link-button" onClick={access.force}>
-          Try anyway
+          {t`Try anyway`}
         </button>
       )}
     </div>

@@ -1,3 +1,5 @@
+import { useFormat } from "@/components/i18n/use-format";
+import { Trans, useLingui } from "@lingui/react/macro";
 import type { TrailDraft } from "@/stores/trail-draft-store";
 import { MAX_TRAILS_PER_REGION } from "../trail-format";
 import { FieldError, fieldId, fieldProps } from "./field";
@@ -34,6 +36,10 @@ export function BasicsStep({
   trailsInRegion,
   editing,
 }: BasicsStepProps) {
+  const { t } = useLingui();
+  const { gap } = useFormat();
+  const count = trailsInRegion ?? MAX_TRAILS_PER_REGION;
+  const max = MAX_TRAILS_PER_REGION;
   const full =
     !editing &&
     trailsInRegion !== undefined &&
@@ -49,19 +55,16 @@ export function BasicsStep({
         >
           <p>
             <strong>
-              {homeRegion} already has {trailsInRegion ?? MAX_TRAILS_PER_REGION}{" "}
-              of {MAX_TRAILS_PER_REGION} trails.
-            </strong>{" "}
-            A region holds at most {MAX_TRAILS_PER_REGION} trails, so the
-            service will refuse a new one
-            (MaximumNumberOfTrailsExceededException) until you delete a trail
-            here or create it in another region.
+              {t`${homeRegion} already has ${count} of ${max} trails.`}
+            </strong>
+            {gap}
+            {t`A region holds at most ${max} trails, so the service will refuse a new one (MaximumNumberOfTrailsExceededException) until you delete a trail here or create it in another region.`}
           </p>
           <FieldError field="quota" errors={errors} />
         </div>
       )}
       <div className="field">
-        <label htmlFor={fieldId("name")}>Trail name</label>
+        <label htmlFor={fieldId("name")}>{t`Trail name`}</label>
         {editing ? (
           <>
             <input
@@ -72,7 +75,7 @@ export function BasicsStep({
               aria-readonly="true"
             />
             <p id="trail-name-hint" className="hint">
-              The name of a trail cannot change.
+              {t`The name of a trail cannot change.`}
             </p>
           </>
         ) : (
@@ -87,8 +90,7 @@ export function BasicsStep({
               onChange={(event) => onChange({ name: event.target.value })}
             />
             <p id="trail-name-hint" className="hint">
-              6–36 characters: lowercase letters, digits, “-” and “_”, starting
-              with a lowercase letter. Unique in the account.
+              {t`6–36 characters: lowercase letters, digits, “-” and “_”, starting with a lowercase letter. Unique in the account.`}
             </p>
           </>
         )}
@@ -96,7 +98,7 @@ export function BasicsStep({
       </div>
 
       <fieldset className="field radio-group">
-        <legend>Regions to record</legend>
+        <legend>{t`Regions to record`}</legend>
         <label>
           <input
             type="radio"
@@ -104,7 +106,7 @@ export function BasicsStep({
             checked={draft.trailRegion === "All"}
             onChange={() => onChange({ trailRegion: "All" })}
           />{" "}
-          All regions (recommended: new regions are included automatically)
+          {t`All regions (recommended: new regions are included automatically)`}
         </label>
         <label>
           <input
@@ -113,11 +115,11 @@ export function BasicsStep({
             checked={draft.trailRegion !== "All"}
             onChange={() => onChange({ trailRegion: homeRegion })}
           />{" "}
-          One region
+          {t`One region`}
         </label>
         {draft.trailRegion !== "All" && (
           <div className="field nested">
-            <label htmlFor={fieldId("trailRegion")}>Region</label>
+            <label htmlFor={fieldId("trailRegion")}>{t`Region`}</label>
             <select
               {...fieldProps("trailRegion", errors)}
               value={draft.trailRegion}
@@ -130,7 +132,7 @@ export function BasicsStep({
               )}
               {regions.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.name} · {r.id}
+                  {`${r.name} · ${r.id}`}
                 </option>
               ))}
             </select>
@@ -144,15 +146,15 @@ export function BasicsStep({
         id={fieldId("eventRW")}
         tabIndex={-1}
       >
-        <legend>Event type</legend>
+        <legend>{t`Event type`}</legend>
         {(
           [
             [
               "Write",
-              "Write events — calls that change resources (recommended)",
+              t`Write events — calls that change resources (recommended)`,
             ],
-            ["Read", "Read events — calls that only read"],
-            ["All", "All events — read and write"],
+            ["Read", t`Read events — calls that only read`],
+            ["All", t`All events — read and write`],
           ] as const
         ).map(([value, label]) => (
           <label key={value}>
@@ -180,7 +182,7 @@ export function BasicsStep({
                 onChange({ isOrganizationTrail: event.target.checked })
               }
             />{" "}
-            Organization trail
+            {t`Organization trail`}
           </label>
         ) : (
           <p
@@ -188,15 +190,22 @@ export function BasicsStep({
             id={fieldId("isOrganizationTrail")}
             tabIndex={-1}
           >
-            Organization trail: {draft.isOrganizationTrail ? "yes" : "no"}
+            {draft.isOrganizationTrail
+              ? t`Organization trail: yes`
+              : t`Organization trail: no`}
           </p>
         )}
         <p id="trail-org-hint" className="hint">
-          An organization trail records the events of every member account of
-          your resource directory and delivers them to this account&apos;s
-          destinations (files under{" "}
-          <code>&lt;rd_id&gt;/&lt;accountId&gt;/</code>). {organization.note}
-          {editing && " It cannot change after the trail is created."}
+          <Trans>
+            An organization trail records the events of every member account of
+            your resource directory and delivers them to this account&apos;s
+            destinations (files under{" "}
+            <code>&lt;rd_id&gt;/&lt;accountId&gt;/</code>).
+          </Trans>
+          {gap}
+          {organization.note}
+          {editing &&
+            `${gap}${t`It cannot change after the trail is created.`}`}
         </p>
         <FieldError field="isOrganizationTrail" errors={errors} />
       </div>

@@ -1,3 +1,6 @@
+import { msg, plural } from "@lingui/core/macro";
+import { useLingui } from "@lingui/react/macro";
+import type { MessageDescriptor } from "@lingui/core";
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { isApiError } from "@/api/errors";
@@ -31,26 +34,26 @@ import {
 import { placeServerError } from "./wizard-errors";
 import "../trails.css";
 
-const STEPS: { id: WizardStep; title: string }[] = [
-  { id: "basics", title: "Basics" },
-  { id: "delivery", title: "Delivery" },
-  { id: "review", title: "Review and create" },
+const STEPS: { id: WizardStep; title: MessageDescriptor }[] = [
+  { id: "basics", title: msg`Basics` },
+  { id: "delivery", title: msg`Delivery` },
+  { id: "review", title: msg`Review and create` },
 ];
 
 const HEADING_ID = "wizard-step-heading";
 
 /** /trails/new: the three-step trail creation wizard for the region on screen. */
 export function CreateTrailPage() {
+  const { t } = useLingui();
   const { region } = useRegion();
-  useDocumentTitle("Create trail", region);
+  useDocumentTitle(t`Create trail`, region);
   if (region === ALL_REGIONS) {
     return (
       <section className="page" aria-labelledby="wizard-title">
-        <h1 id="wizard-title">Create trail</h1>
-        <EmptyState title="Choose a region">
+        <h1 id="wizard-title">{t`Create trail`}</h1>
+        <EmptyState title={t`Choose a region`}>
           <p>
-            A trail is created in one region (its home): choose it with the
-            region switcher above.
+            {t`A trail is created in one region (its home): choose it with the region switcher above.`}
           </p>
         </EmptyState>
       </section>
@@ -74,6 +77,7 @@ function touchedFields(patch: Partial<TrailDraft>): TrailField[] {
 }
 
 function TrailWizard({ region }: { region: string }) {
+  const { t } = useLingui();
   const draftRegion = useTrailDraftStore((s) => s.region);
   const draft = useTrailDraftStore((s) => s.draft);
   const step = useTrailDraftStore((s) => s.step);
@@ -93,22 +97,21 @@ function TrailWizard({ region }: { region: string }) {
     <section className="page trail-wizard" aria-labelledby="wizard-title">
       <p>
         <Link to={`/trails?region=${encodeURIComponent(region)}`}>
-          ← Trails in {region}
+          {t`← Trails in ${region}`}
         </Link>
       </p>
-      <h1 id="wizard-title">Create trail in {region}</h1>
+      <h1 id="wizard-title">{t`Create trail in ${region}`}</h1>
       {otherRegionDraft ? (
         <div className="read-only-notice" role="note">
           <p>
-            You have an unfinished trail for {draftRegion}. Continue it there,
-            or discard it and start a new one in {region}.
+            {t`You have an unfinished trail for ${draftRegion}. Continue it there, or discard it and start a new one in ${region}.`}
           </p>
           <div className="button-row">
             <Link
               className="button-link"
               to={`/trails/new?region=${encodeURIComponent(draftRegion)}`}
             >
-              Continue the draft for {draftRegion}
+              {t`Continue the draft for ${draftRegion}`}
             </Link>
             <button
               type="button"
@@ -117,7 +120,7 @@ function TrailWizard({ region }: { region: string }) {
                 ensureDraft(region);
               }}
             >
-              Discard it and start in {region}
+              {t`Discard it and start in ${region}`}
             </button>
           </div>
         </div>
@@ -135,6 +138,7 @@ interface WizardFormProps {
 }
 
 function WizardForm({ region, draft, step }: WizardFormProps) {
+  const { t } = useLingui();
   const updateDraft = useTrailDraftStore((s) => s.updateDraft);
   const setStep = useTrailDraftStore((s) => s.setStep);
   const discardDraft = useTrailDraftStore((s) => s.discardDraft);
@@ -151,6 +155,8 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
   const [announcement, setAnnouncement] = useState("");
   const [confirmCancel, setConfirmCancel] = useState(false);
 
+  const stepTitle = (id: WizardStep) =>
+    t(STEPS.find((s) => s.id === id)?.title ?? STEPS[0]!.title);
   const stepIndex = STEPS.findIndex((s) => s.id === step);
   const current = STEPS[stepIndex] ?? STEPS[0]!;
   const validation = {
@@ -183,8 +189,13 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
   const goTo = (next: WizardStep, message?: string) => {
     setStep(next);
     const index = STEPS.findIndex((s) => s.id === next);
+    const number = index + 1;
+    const count = STEPS.length;
+    const title = stepTitle(next);
     setAnnouncement(
-      `Step ${index + 1} of ${STEPS.length}: ${STEPS[index]?.title ?? ""}${message ? `. ${message}` : ""}`,
+      message
+        ? t`Step ${number} of ${count}: ${title}. ${message}`
+        : t`Step ${number} of ${count}: ${title}`,
     );
     focusElement(HEADING_ID);
   };
@@ -196,8 +207,13 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
     const count = Object.keys(found).length;
     setErrors(found);
     if (target !== step) setStep(target);
+    const number = STEPS.findIndex((s) => s.id === target) + 1;
+    const title = stepTitle(target);
     setAnnouncement(
-      `${count} ${count === 1 ? "problem needs" : "problems need"} fixing on step ${STEPS.findIndex((s) => s.id === target) + 1}: ${STEPS.find((s) => s.id === target)?.title ?? ""}.`,
+      plural(count, {
+        one: `# problem needs fixing on step ${number}: ${title}.`,
+        other: `# problems need fixing on step ${number}: ${title}.`,
+      }),
     );
     focusFirstError(found);
   };
@@ -225,20 +241,20 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
         onSuccess: (outcome) => {
           const notes = [
             outcome.recovered
-              ? "The create answer was lost on the way; the trail was found, identical, on reading the trails back."
+              ? t`The create answer was lost on the way; the trail was found, identical, on reading the trails back.`
               : "",
             outcome.startError
-              ? `The trail was created, but logging could not be started (${isApiError(outcome.startError) ? outcome.startError.code : "error"}). Start it from here.`
+              ? t`The trail was created, but logging could not be started (${isApiError(outcome.startError) ? outcome.startError.code : "error"}). Start it from here.`
               : draft.startLogging
-                ? "Logging started."
-                : "The trail is not logging yet (Fresh): start logging when ready.",
+                ? t`Logging started.`
+                : t`The trail is not logging yet (Fresh): start logging when ready.`,
           ].filter(Boolean);
           discardDraft();
           void navigate(
             `/trails/${encodeURIComponent(params.Name)}?region=${encodeURIComponent(region)}`,
             {
               state: {
-                notice: `Trail ${params.Name} created. ${notes.join(" ")}`,
+                notice: `${t`Trail ${params.Name} created.`} ${notes.join(" ")}`,
               },
             },
           );
@@ -250,9 +266,10 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
           setServerError({ error, step: placement.step });
           setErrors({ [placement.field]: placement.explanation });
           setStep(placement.step);
-          const index = STEPS.findIndex((s) => s.id === placement.step);
+          const number = STEPS.findIndex((s) => s.id === placement.step) + 1;
+          const title = stepTitle(placement.step);
           setAnnouncement(
-            `The service refused the trail. Step ${index + 1}: ${STEPS[index]?.title ?? ""} shows what to change.`,
+            t`The service refused the trail. Step ${number}: ${title} shows what to change.`,
           );
           focusElement(fieldId(placement.field));
         },
@@ -271,14 +288,14 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
   return (
     <>
       <ReadOnlyNotice access={access} />
-      <ol className="wizard-steps" aria-label="Steps">
+      <ol className="wizard-steps" aria-label={t`Steps`}>
         {STEPS.map((s, index) => (
           <li
             key={s.id}
             aria-current={s.id === step ? "step" : undefined}
             className={index < stepIndex ? "done" : undefined}
           >
-            <span className="step-number">{index + 1}</span> {s.title}
+            <span className="step-number">{index + 1}</span> {t(s.title)}
           </li>
         ))}
       </ol>
@@ -297,7 +314,7 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
         }}
       >
         <h2 id={HEADING_ID} tabIndex={-1}>
-          Step {stepIndex + 1} of {STEPS.length}: {current.title}
+          {t`Step ${stepIndex + 1} of ${STEPS.length}: ${t(current.title)}`}
         </h2>
         {serverError && serverError.step === step && (
           <div
@@ -306,7 +323,7 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
           >
             <ErrorPanel
               error={serverError.error}
-              title="The service refused the trail"
+              title={t`The service refused the trail`}
               hint={
                 step === "review" && shownErrors.form ? (
                   <p>{shownErrors.form}</p>
@@ -346,7 +363,7 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
         <div className="wizard-buttons">
           {stepIndex > 0 && (
             <button type="button" onClick={handleBack}>
-              Back
+              {t`Back`}
             </button>
           )}
           {step === "review" ? (
@@ -357,26 +374,26 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
               onClick={() => undefined}
               disabled={create.isPending}
             >
-              {create.isPending ? "Creating…" : "Create"}
+              {create.isPending ? t`Creating…` : t`Create`}
             </WriteButton>
           ) : (
             <button type="submit" className="primary">
-              Next
+              {t`Next`}
             </button>
           )}
           <button type="button" onClick={handleCancel}>
-            Cancel
+            {t`Cancel`}
           </button>
         </div>
       </form>
       <Dialog
         open={confirmCancel}
-        title="Discard this trail?"
+        title={t`Discard this trail?`}
         onClose={() => setConfirmCancel(false)}
         footer={
           <>
             <button type="button" onClick={() => setConfirmCancel(false)}>
-              Keep editing
+              {t`Keep editing`}
             </button>
             <button
               type="button"
@@ -387,12 +404,12 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
                 void navigate(back);
               }}
             >
-              Discard
+              {t`Discard`}
             </button>
           </>
         }
       >
-        <p>What you typed for this trail will be lost.</p>
+        <p>{t`What you typed for this trail will be lost.`}</p>
       </Dialog>
     </>
   );

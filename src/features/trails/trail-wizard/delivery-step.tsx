@@ -1,6 +1,8 @@
+import { useFormat } from "@/components/i18n/use-format";
+import { useLingui } from "@lingui/react/macro";
 import type { DemoAccountInfo } from "@/lib/demo-controls";
 import type { TrailDraft } from "@/stores/trail-draft-store";
-import { slsProjectArn } from "../trail-format";
+import { destinationText, slsProjectArn } from "../trail-format";
 import { FieldError, fieldId, fieldProps } from "./field";
 import type { FieldErrors } from "./validation";
 
@@ -24,11 +26,18 @@ export function DeliveryStep({
   account,
   editing,
 }: DeliveryStepProps) {
+  const { t } = useLingui();
+  const { gap } = useFormat();
   const accountId = account?.accountId ?? draft.accountId;
+  const projects = account?.slsProjects.length
+    ? account.slsProjects.map((p) => `${p.name} (${p.region})`).join(", ")
+    : undefined;
+  const logstore = `actiontrail_${draft.name || "<trail name>"}`;
+  const odpsArnPattern = `acs:odps:<region>:${accountId || "<accountId>"}:project/actiontrail_<name>`;
   return (
     <div className="wizard-step-body">
       <fieldset className="field">
-        <legend>Destinations (at least one)</legend>
+        <legend>{t`Destinations (at least one)`}</legend>
         <label>
           <input
             {...fieldProps("destinations", errors)}
@@ -36,7 +45,7 @@ export function DeliveryStep({
             checked={draft.ossEnabled}
             onChange={(event) => onChange({ ossEnabled: event.target.checked })}
           />{" "}
-          OSS bucket — long-term archive of gzip files
+          {t`OSS bucket — long-term archive of gzip files`}
         </label>
         <label>
           <input
@@ -44,7 +53,7 @@ export function DeliveryStep({
             checked={draft.slsEnabled}
             onChange={(event) => onChange({ slsEnabled: event.target.checked })}
           />{" "}
-          Log Service — search and alert on events within minutes
+          {t`Log Service — search and alert on events within minutes`}
         </label>
         <label>
           <input
@@ -54,7 +63,7 @@ export function DeliveryStep({
               onChange({ maxComputeEnabled: event.target.checked })
             }
           />{" "}
-          MaxCompute (optional) — large-scale analysis
+          {t`MaxCompute (optional) — large-scale analysis`}
         </label>
         <FieldError field="destinations" errors={errors} />
       </fieldset>
@@ -62,7 +71,7 @@ export function DeliveryStep({
       {!account && (draft.slsEnabled || draft.ossEnabled) && (
         <div className="field">
           <label htmlFor={fieldId("accountId")}>
-            Your account ID (to build the ARNs)
+            {t`Your account ID (to build the ARNs)`}
           </label>
           <input
             {...fieldProps("accountId", errors)}
@@ -89,9 +98,9 @@ export function DeliveryStep({
 
       {draft.slsEnabled && (
         <fieldset className="field destination-group">
-          <legend>Log Service</legend>
+          <legend>{t`Log Service`}</legend>
           <div className="field">
-            <label htmlFor={fieldId("slsProjectName")}>Project</label>
+            <label htmlFor={fieldId("slsProjectName")}>{t`Project`}</label>
             <input
               {...fieldProps("slsProjectName", errors, "sls-project-hint")}
               type="text"
@@ -111,21 +120,23 @@ export function DeliveryStep({
             <datalist id="trail-sls-projects">
               {account?.slsProjects.map((p) => (
                 <option key={`${p.region}/${p.name}`} value={p.name}>
-                  {p.name} ({p.region})
+                  {`${p.name} (${p.region})`}
                 </option>
               ))}
             </datalist>
             <p id="sls-project-hint" className="hint">
-              {account?.slsProjects.length
-                ? `Projects in this account: ${account.slsProjects.map((p) => `${p.name} (${p.region})`).join(", ")}.`
-                : "An existing Log Service project."}{" "}
-              ActionTrail creates the logstore actiontrail_
-              {draft.name || "<trail name>"} in it.
+              {projects
+                ? t`Projects in this account: ${projects}.`
+                : t`An existing Log Service project.`}
+              {gap}
+              {t`ActionTrail creates the logstore ${logstore} in it.`}
             </p>
             <FieldError field="slsProjectName" errors={errors} />
           </div>
           <div className="field">
-            <label htmlFor={fieldId("slsProjectRegion")}>Project region</label>
+            <label htmlFor={fieldId("slsProjectRegion")}>
+              {t`Project region`}
+            </label>
             <select
               {...fieldProps("slsProjectRegion", errors)}
               value={draft.slsProjectRegion}
@@ -135,19 +146,19 @@ export function DeliveryStep({
             >
               {!regions.some((r) => r.id === draft.slsProjectRegion) && (
                 <option value={draft.slsProjectRegion}>
-                  {draft.slsProjectRegion || "Choose"}
+                  {draft.slsProjectRegion || t`Choose`}
                 </option>
               )}
               {regions.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.name} · {r.id}
+                  {`${r.name} · ${r.id}`}
                 </option>
               ))}
             </select>
             <FieldError field="slsProjectRegion" errors={errors} />
           </div>
           <p className="arn-preview">
-            Project ARN:{" "}
+            {t`Project ARN:`}{" "}
             <output
               htmlFor={`${fieldId("slsProjectName")} ${fieldId("slsProjectRegion")}`}
             >
@@ -162,7 +173,7 @@ export function DeliveryStep({
           </p>
           <RoleField
             field="slsWriteRole"
-            label="Log Service write role"
+            label={t`Log Service write role`}
             value={draft.slsWriteRole}
             errors={errors}
             roles={account?.roles}
@@ -173,9 +184,11 @@ export function DeliveryStep({
 
       {draft.maxComputeEnabled && (
         <fieldset className="field destination-group">
-          <legend>MaxCompute</legend>
+          <legend>{destinationText("MaxCompute")}</legend>
           <div className="field">
-            <label htmlFor={fieldId("maxComputeProjectArn")}>Project ARN</label>
+            <label htmlFor={fieldId("maxComputeProjectArn")}>
+              {t`Project ARN`}
+            </label>
             <input
               {...fieldProps("maxComputeProjectArn", errors, "mc-hint")}
               type="text"
@@ -187,14 +200,13 @@ export function DeliveryStep({
               }
             />
             <p id="mc-hint" className="hint">
-              acs:odps:&lt;region&gt;:{accountId || "<accountId>"}
-              :project/actiontrail_&lt;name&gt;
+              {odpsArnPattern}
             </p>
             <FieldError field="maxComputeProjectArn" errors={errors} />
           </div>
           <RoleField
             field="maxComputeWriteRoleArn"
-            label="MaxCompute write role"
+            label={t`MaxCompute write role`}
             value={draft.maxComputeWriteRoleArn}
             errors={errors}
             roles={account?.roles}
@@ -223,12 +235,14 @@ function OssFields({
   account,
   editing,
 }: OssFieldsProps) {
+  const { t } = useLingui();
   const buckets = account?.ossBuckets ?? [];
+  const ossPath = `${draft.ossBucketName || "<bucket>"}/${draft.ossKeyPrefix ? `${draft.ossKeyPrefix}/` : ""}AliyunLogs/Actiontrail/<RegionId>/<YYYY>/<MM>/<DD>/…`;
   const pick =
     buckets.length > 0 && !editing && draft.ossBucketMode === "existing";
   return (
     <fieldset className="field destination-group">
-      <legend>OSS</legend>
+      <legend>{destinationText("OSS")}</legend>
       {buckets.length > 0 && !editing && (
         <div className="radio-group inline">
           <label>
@@ -240,7 +254,7 @@ function OssFields({
                 onChange({ ossBucketMode: "existing", ossBucketName: "" })
               }
             />{" "}
-            An existing bucket
+            {t`An existing bucket`}
           </label>
           <label>
             <input
@@ -251,12 +265,12 @@ function OssFields({
                 onChange({ ossBucketMode: "new", ossBucketName: "" })
               }
             />{" "}
-            Type a bucket name
+            {t`Type a bucket name`}
           </label>
         </div>
       )}
       <div className="field">
-        <label htmlFor={fieldId("ossBucketName")}>Bucket</label>
+        <label htmlFor={fieldId("ossBucketName")}>{t`Bucket`}</label>
         {pick ? (
           <select
             {...fieldProps("ossBucketName", errors)}
@@ -265,10 +279,10 @@ function OssFields({
               onChange({ ossBucketName: event.target.value })
             }
           >
-            <option value="">Choose a bucket</option>
+            <option value="">{t`Choose a bucket`}</option>
             {buckets.map((b) => (
               <option key={b.name} value={b.name}>
-                {b.name} ({b.region})
+                {`${b.name} (${b.region})`}
               </option>
             ))}
           </select>
@@ -286,14 +300,15 @@ function OssFields({
         )}
         {!pick && (
           <p id="oss-bucket-hint" className="hint">
-            The bucket must exist: 3–63 lowercase letters, digits and “-”. One
-            trail per bucket.
+            {t`The bucket must exist: 3–63 lowercase letters, digits and “-”. One trail per bucket.`}
           </p>
         )}
         <FieldError field="ossBucketName" errors={errors} />
       </div>
       <div className="field">
-        <label htmlFor={fieldId("ossKeyPrefix")}>Key prefix (optional)</label>
+        <label htmlFor={fieldId("ossKeyPrefix")}>
+          {t`Key prefix (optional)`}
+        </label>
         <input
           {...fieldProps("ossKeyPrefix", errors, "oss-prefix-hint")}
           type="text"
@@ -303,19 +318,14 @@ function OssFields({
           onChange={(event) => onChange({ ossKeyPrefix: event.target.value })}
         />
         <p id="oss-prefix-hint" className="hint">
-          6–32 letters, digits, “-”, “/” and “_”, starting with a letter. Files
-          land in{" "}
-          <code>
-            {draft.ossBucketName || "<bucket>"}/
-            {draft.ossKeyPrefix ? `${draft.ossKeyPrefix}/` : ""}
-            AliyunLogs/Actiontrail/&lt;RegionId&gt;/&lt;YYYY&gt;/&lt;MM&gt;/&lt;DD&gt;/…
-          </code>
+          {t`6–32 letters, digits, “-”, “/” and “_”, starting with a letter. Files land in`}{" "}
+          <code>{ossPath}</code>
         </p>
         <FieldError field="ossKeyPrefix" errors={errors} />
       </div>
       <RoleField
         field="ossWriteRole"
-        label="OSS write role"
+        label={t`OSS write role`}
         value={draft.ossWriteRole}
         errors={errors}
         roles={account?.roles}
@@ -343,16 +353,17 @@ function RoleField({
   roles,
   onChange,
 }: RoleFieldProps) {
+  const { t } = useLingui();
   return (
     <div className="field">
-      <label htmlFor={fieldId(field)}>{label} (optional)</label>
+      <label htmlFor={fieldId(field)}>{t`${label} (optional)`}</label>
       {roles && roles.length > 0 ? (
         <select
           {...fieldProps(field, errors)}
           value={value}
           onChange={(event) => onChange(event.target.value)}
         >
-          <option value="">Service-linked default role</option>
+          <option value="">{t`Service-linked default role`}</option>
           {roles.map((role) => (
             <option key={role} value={role}>
               {role}
@@ -369,7 +380,7 @@ function RoleField({
           autoComplete="off"
           spellCheck={false}
           value={value}
-          placeholder="Role name or acs:ram::<account>:role/<name>"
+          placeholder={t`Role name or acs:ram::<account>:role/<name>`}
           onChange={(event) => onChange(event.target.value)}
         />
       )}

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
@@ -31,12 +32,13 @@ import "../trails.css";
 
 /** /trails/:name/edit — change what a trail records and where it delivers (UpdateTrail). */
 export function EditTrailPage() {
+  const { t } = useLingui();
   const { name = "" } = useParams();
   const { region } = useRegion();
-  useDocumentTitle(`Edit ${name}`, region);
+  useDocumentTitle(t`Edit ${name}`, region);
   const trails = useQuery(trailsQueryOptions(region));
   const trail = trails.data?.find(
-    (t) => t.name === name && t.homeRegion === region,
+    (found) => found.name === name && found.homeRegion === region,
   );
   return (
     <section className="page trail-wizard" aria-labelledby="edit-title">
@@ -44,22 +46,24 @@ export function EditTrailPage() {
         <Link
           to={`/trails/${encodeURIComponent(name)}?region=${encodeURIComponent(region)}`}
         >
-          ← Back to the trail
+          {t`← Back to the trail`}
         </Link>
       </p>
       <h1 id="edit-title">
-        Edit trail <SafeText value={name} />
+        <Trans>
+          Edit trail <SafeText value={name} />
+        </Trans>
       </h1>
       {trails.isPending ? (
-        <LoadingState title="Loading the trail…" />
+        <LoadingState title={t`Loading the trail…`} />
       ) : trails.isError ? (
         <ErrorPanel
           error={trails.error}
-          title="The trail could not be loaded"
+          title={t`The trail could not be loaded`}
           onRetry={() => void trails.refetch()}
         />
       ) : !trail ? (
-        <EmptyState title={`No trail named ${name} is managed in ${region}`} />
+        <EmptyState title={t`No trail named ${name} is managed in ${region}`} />
       ) : (
         <EditTrailForm trail={trail} region={region} />
       )}
@@ -68,6 +72,7 @@ export function EditTrailPage() {
 }
 
 function EditTrailForm({ trail, region }: { trail: Trail; region: string }) {
+  const { t } = useLingui();
   const context = useTrailFormContext(region);
   const access = useWriteAccess();
   const update = useUpdateTrail();
@@ -117,7 +122,7 @@ function EditTrailForm({ trail, region }: { trail: Trail; region: string }) {
       {
         onSuccess: () =>
           void navigate(detail, {
-            state: { notice: `Trail ${trail.name} updated.` },
+            state: { notice: t`Trail ${trail.name} updated.` },
           }),
         onError: (error) => {
           const placement = placeServerError(
@@ -149,11 +154,11 @@ function EditTrailForm({ trail, region }: { trail: Trail; region: string }) {
         <div id="trail-field-form" tabIndex={-1}>
           <ActionError
             error={failure}
-            title="The trail was not updated: your changes are still here"
+            title={t`The trail was not updated: your changes are still here`}
           />
         </div>
       )}
-      <h2>What it records</h2>
+      <h2>{t`What it records`}</h2>
       <BasicsStep
         draft={draft}
         errors={errors}
@@ -164,7 +169,7 @@ function EditTrailForm({ trail, region }: { trail: Trail; region: string }) {
         trailsInRegion={undefined}
         editing
       />
-      <h2>Where it delivers</h2>
+      <h2>{t`Where it delivers`}</h2>
       <DeliveryStep
         draft={draft}
         errors={errors}
@@ -181,9 +186,9 @@ function EditTrailForm({ trail, region }: { trail: Trail; region: string }) {
           onClick={() => undefined}
           disabled={update.isPending}
         >
-          {update.isPending ? "Saving…" : "Save changes"}
+          {update.isPending ? t`Saving…` : t`Save changes`}
         </WriteButton>
-        <Link to={detail}>Cancel</Link>
+        <Link to={detail}>{t`Cancel`}</Link>
       </div>
     </form>
   );

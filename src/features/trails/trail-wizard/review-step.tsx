@@ -1,9 +1,15 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { buildRequestUrl } from "@/api/client";
 import type { CreateTrailParams } from "@/api/schemas/trail";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SafeText } from "@/components/ui/safe-text";
 import type { TrailDraft } from "@/stores/trail-draft-store";
-import { EVENT_RW_TEXT, logstoreName, ossPathPattern } from "../trail-format";
+import {
+  destinationText,
+  EVENT_RW_TEXT,
+  logstoreName,
+  ossPathPattern,
+} from "../trail-format";
 
 interface ReviewStepProps {
   draft: TrailDraft;
@@ -28,35 +34,38 @@ export function ReviewStep({
   homeRegion,
   onChange,
 }: ReviewStepProps) {
+  const { t } = useLingui();
   const request = createTrailRequestText(homeRegion, params);
+  const ossRole = params.OssWriteRoleArn;
+  const slsRole = params.SlsWriteRoleArn;
   return (
     <div className="wizard-step-body">
       <dl className="facts review-facts">
-        <dt>Name</dt>
+        <dt>{t`Name`}</dt>
         <dd>
           <SafeText value={draft.name} />
         </dd>
-        <dt>Home region</dt>
-        <dd>{homeRegion} (the trail is created and managed here)</dd>
-        <dt>Regions recorded</dt>
+        <dt>{t`Home region`}</dt>
+        <dd>{t`${homeRegion} (the trail is created and managed here)`}</dd>
+        <dt>{t`Regions recorded`}</dt>
         <dd>
           {draft.trailRegion === "All"
-            ? "All regions, including regions added later"
-            : `Only ${draft.trailRegion}`}
+            ? t`All regions, including regions added later`
+            : t`Only ${draft.trailRegion}`}
         </dd>
-        <dt>Events recorded</dt>
+        <dt>{t`Events recorded`}</dt>
         <dd>{EVENT_RW_TEXT[draft.eventRW]}</dd>
-        <dt>Organization trail</dt>
+        <dt>{t`Organization trail`}</dt>
         <dd>
           {draft.isOrganizationTrail
-            ? "Yes: records every member account of the resource directory"
-            : "No: records this account only"}
+            ? t`Yes: records every member account of the resource directory`
+            : t`No: records this account only`}
         </dd>
-        <dt>OSS</dt>
+        <dt>{destinationText("OSS")}</dt>
         <dd>
           {params.OssBucketName ? (
             <>
-              Files delivered to{" "}
+              {t`Files delivered to`}{" "}
               <code>
                 <SafeText
                   value={ossPathPattern({
@@ -66,38 +75,38 @@ export function ReviewStep({
                   })}
                 />
               </code>
-              {params.OssWriteRoleArn
-                ? `, written with role ${params.OssWriteRoleArn}`
-                : ", written with the default role"}
+              {ossRole
+                ? t`, written with role ${ossRole}`
+                : t`, written with the default role`}
             </>
           ) : (
-            "Not delivered to OSS"
+            t`Not delivered to OSS`
           )}
         </dd>
-        <dt>Log Service</dt>
+        <dt>{t`Log Service`}</dt>
         <dd>
           {params.SlsProjectArn ? (
             <>
-              Logstore <code>{logstoreName(draft.name)}</code> in project{" "}
-              <code>
-                <SafeText value={params.SlsProjectArn} />
-              </code>
-              {params.SlsWriteRoleArn
-                ? `, written with role ${params.SlsWriteRoleArn}`
-                : ""}
+              <Trans>
+                Logstore <code>{logstoreName(draft.name)}</code> in project{" "}
+                <code>
+                  <SafeText value={params.SlsProjectArn} />
+                </code>
+              </Trans>
+              {slsRole ? t`, written with role ${slsRole}` : ""}
             </>
           ) : (
-            "Not delivered to Log Service"
+            t`Not delivered to Log Service`
           )}
         </dd>
-        <dt>MaxCompute</dt>
+        <dt>{destinationText("MaxCompute")}</dt>
         <dd>
           {params.MaxComputeProjectArn ? (
             <code>
               <SafeText value={params.MaxComputeProjectArn} />
             </code>
           ) : (
-            "Not delivered to MaxCompute"
+            t`Not delivered to MaxCompute`
           )}
         </dd>
       </dl>
@@ -106,17 +115,17 @@ export function ReviewStep({
         aria-labelledby="trail-request-title"
         className="request-preview"
       >
-        <h3 id="trail-request-title">The API request</h3>
+        <h3 id="trail-request-title">{t`The API request`}</h3>
         <p className="hint">{request.endpoint}</p>
         <pre
           className="request-text"
-          aria-label="CreateTrail request parameters"
+          aria-label={t`CreateTrail request parameters`}
         >
           {request.query.split("&").join("\n&")}
         </pre>
         <CopyButton
           value={request.query}
-          label="Copy the CreateTrail request"
+          label={t`Copy the CreateTrail request`}
         />
       </section>
 
@@ -129,12 +138,10 @@ export function ReviewStep({
               onChange({ startLogging: event.target.checked })
             }
           />{" "}
-          Start logging as soon as the trail is created
+          {t`Start logging as soon as the trail is created`}
         </label>
         <p className="hint">
-          A new trail records nothing (status Fresh) until it starts logging.
-          With this checked, Trailscope calls StartLogging right after
-          CreateTrail.
+          {t`A new trail records nothing (status Fresh) until it starts logging. With this checked, Trailscope calls StartLogging right after CreateTrail.`}
         </p>
       </div>
     </div>

@@ -1,6 +1,7 @@
+import { useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { regionsQueryOptions } from "@/features/regions/queries";
+import { useRegions } from "@/features/regions/use-regions";
 import { useSessionStore } from "@/stores/session-store";
 import { trailsQueryOptions } from "../queries";
 import { homeTrails } from "../trail-format";
@@ -16,7 +17,8 @@ const NO_REGIONS: { id: string; name: string }[] = [];
 
 /** What the trail forms need to know: regions, the account, the trails already there. */
 export function useTrailFormContext(region: string) {
-  const regions = useQuery(regionsQueryOptions());
+  const { t } = useLingui();
+  const regions = useRegions();
   const trails = useQuery(trailsQueryOptions(region));
   const mode = useSessionStore((s) => s.mode);
   const account = useSessionStore((s) => s.demo?.account);
@@ -24,16 +26,16 @@ export function useTrailFormContext(region: string) {
     mode === "live" || !account
       ? {
           offered: true,
-          note: "Only the management account of a resource directory may create one; the service decides when you create the trail.",
+          note: t`Only the management account of a resource directory may create one; the service decides when you create the trail.`,
         }
       : account.isManagementAccount
         ? {
             offered: true,
-            note: `This account is the management account of resource directory ${account.resourceDirectoryId}.`,
+            note: t`This account is the management account of resource directory ${account.resourceDirectoryId}.`,
           }
         : {
             offered: false,
-            note: "This account is not the management account of a resource directory, so it cannot create one.",
+            note: t`This account is not the management account of a resource directory, so it cannot create one.`,
           };
   return {
     regions: regions.data ?? NO_REGIONS,
@@ -41,7 +43,7 @@ export function useTrailFormContext(region: string) {
     accountId: account?.accountId,
     organization,
     trailsQuery: trails,
-    existingNames: (trails.data ?? []).map((t) => t.name),
+    existingNames: (trails.data ?? []).map((trail) => trail.name),
     trailsInRegion: trails.data
       ? homeTrails(trails.data, region).length
       : undefined,

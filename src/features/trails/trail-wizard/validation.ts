@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import type { TrailDraft, WizardStep } from "@/stores/trail-draft-store";
 
 /** The fields of the trail form that can carry an error. `form` is the step as a whole. */
@@ -48,29 +49,29 @@ export function validateTrailName(
   name: string,
   existingNames: readonly string[],
 ): string | undefined {
-  if (name === "") return "Enter a name for the trail.";
+  if (name === "") return t`Enter a name for the trail.`;
   if (name.length < 6 || name.length > 36)
-    return `Use 6 to 36 characters (now ${name.length}).`;
+    return t`Use 6 to 36 characters (now ${name.length}).`;
   if (!/^[a-z]/.test(name))
-    return "Start the name with a lowercase letter (a–z).";
+    return t`Start the name with a lowercase letter (a–z).`;
   const bad = [...new Set(name.replace(/[a-z0-9_-]/g, ""))];
-  if (bad.length > 0)
-    return `Use only lowercase letters, digits, "-" and "_" (not ${bad
-      .map((c) => `"${c}"`)
-      .join(", ")}).`;
+  if (bad.length > 0) {
+    const list = bad.map((c) => `"${c}"`).join(", ");
+    return t`Use only lowercase letters, digits, "-" and "_" (not ${list}).`;
+  }
   if (existingNames.includes(name))
-    return `A trail named ${name} already exists: trail names are unique in the account.`;
+    return t`A trail named ${name} already exists: trail names are unique in the account.`;
   return undefined;
 }
 
 /** OSS bucket names: 3–63 characters of a-z 0-9 -, starting with a letter or digit. */
 export function validateBucketName(bucket: string): string | undefined {
-  if (bucket === "") return "Choose or enter an OSS bucket.";
+  if (bucket === "") return t`Choose or enter an OSS bucket.`;
   if (bucket.length < 3 || bucket.length > 63)
-    return "A bucket name has 3 to 63 characters.";
+    return t`A bucket name has 3 to 63 characters.`;
   if (!/^[a-z0-9][a-z0-9-]*$/.test(bucket))
-    return 'A bucket name uses lowercase letters, digits and "-", and starts with a letter or digit.';
-  if (bucket.endsWith("-")) return 'A bucket name does not end with "-".';
+    return t`A bucket name uses lowercase letters, digits and "-", and starts with a letter or digit.`;
+  if (bucket.endsWith("-")) return t`A bucket name does not end with "-".`;
   return undefined;
 }
 
@@ -78,10 +79,10 @@ export function validateBucketName(bucket: string): string | undefined {
 export function validateKeyPrefix(prefix: string): string | undefined {
   if (prefix === "") return undefined;
   if (prefix.length < 6 || prefix.length > 32)
-    return `A prefix has 6 to 32 characters (now ${prefix.length}), or leave it empty.`;
-  if (!/^[A-Za-z]/.test(prefix)) return "Start the prefix with a letter.";
+    return t`A prefix has 6 to 32 characters (now ${prefix.length}), or leave it empty.`;
+  if (!/^[A-Za-z]/.test(prefix)) return t`Start the prefix with a letter.`;
   if (!/^[A-Za-z0-9/_-]+$/.test(prefix))
-    return 'A prefix uses letters, digits, "-", "/" and "_".';
+    return t`A prefix uses letters, digits, "-", "/" and "_".`;
   return undefined;
 }
 
@@ -102,7 +103,7 @@ export function validateBasics(
   const errors: FieldErrors = {};
   const name = validateTrailName(draft.name, context.existingNames);
   if (name) errors.name = name;
-  if (!draft.trailRegion) errors.trailRegion = "Choose the regions to record.";
+  if (!draft.trailRegion) errors.trailRegion = t`Choose the regions to record.`;
   return errors;
 }
 
@@ -112,8 +113,7 @@ export function validateDelivery(
 ): FieldErrors {
   const errors: FieldErrors = {};
   if (!draft.ossEnabled && !draft.slsEnabled && !draft.maxComputeEnabled) {
-    errors.destinations =
-      "Choose at least one destination: OSS, Log Service or MaxCompute.";
+    errors.destinations = t`Choose at least one destination: OSS, Log Service or MaxCompute.`;
     return errors;
   }
   if (draft.ossEnabled) {
@@ -122,38 +122,33 @@ export function validateDelivery(
     const prefix = validateKeyPrefix(draft.ossKeyPrefix);
     if (prefix) errors.ossKeyPrefix = prefix;
     if (draft.ossWriteRole && !ROLE.test(draft.ossWriteRole))
-      errors.ossWriteRole =
-        "Enter a RAM role name or its ARN (acs:ram::<account>:role/<name>).";
+      errors.ossWriteRole = t`Enter a RAM role name or its ARN (acs:ram::<account>:role/<name>).`;
   }
   if (draft.slsEnabled) {
     if (!draft.slsProjectName.trim())
-      errors.slsProjectName = "Choose or enter a Log Service project.";
+      errors.slsProjectName = t`Choose or enter a Log Service project.`;
     else if (!/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(draft.slsProjectName))
-      errors.slsProjectName =
-        'A project name has 3 to 63 lowercase letters, digits and "-".';
+      errors.slsProjectName = t`A project name has 3 to 63 lowercase letters, digits and "-".`;
     if (!draft.slsProjectRegion)
-      errors.slsProjectRegion = "Choose the project's region.";
+      errors.slsProjectRegion = t`Choose the project's region.`;
     if (draft.slsWriteRole && !ROLE.test(draft.slsWriteRole))
-      errors.slsWriteRole =
-        "Enter a RAM role name or its ARN (acs:ram::<account>:role/<name>).";
+      errors.slsWriteRole = t`Enter a RAM role name or its ARN (acs:ram::<account>:role/<name>).`;
   }
   if (draft.maxComputeEnabled) {
     if (!ODPS_ARN.test(draft.maxComputeProjectArn))
-      errors.maxComputeProjectArn =
-        "Enter the project ARN: acs:odps:<region>:<accountId>:project/<name>.";
+      errors.maxComputeProjectArn = t`Enter the project ARN: acs:odps:<region>:<accountId>:project/<name>.`;
     if (
       draft.maxComputeWriteRoleArn &&
       !ROLE.test(draft.maxComputeWriteRoleArn)
     )
-      errors.maxComputeWriteRoleArn = "Enter a RAM role name or its ARN.";
+      errors.maxComputeWriteRoleArn = t`Enter a RAM role name or its ARN.`;
   }
   if (
     (draft.slsEnabled || draft.ossWriteRole || draft.slsWriteRole) &&
     !context.accountId
   ) {
     if (!/^\d{6,20}$/.test(draft.accountId))
-      errors.accountId =
-        "Enter your Alibaba Cloud account ID (digits) to build the ARNs.";
+      errors.accountId = t`Enter your Alibaba Cloud account ID (digits) to build the ARNs.`;
   }
   return errors;
 }
