@@ -52,6 +52,8 @@ export function parseCondition(
     throw new ConditionError(
       "aggregations (`| count() …`) are not supported: Trailscope evaluates one event at a time",
     );
+  if (tokens.some((t) => t.toLowerCase() === "near"))
+    throw new ConditionError("`near` (event correlation) is not supported");
   let pos = 0;
   const peek = () => tokens[pos]?.toLowerCase();
   const known = new Set(selections);
@@ -91,8 +93,6 @@ export function parseCondition(
       pos++;
       return inner;
     }
-    if (lower === "near")
-      throw new ConditionError("`near` (event correlation) is not supported");
     if (tokens[pos + 1]?.toLowerCase() === "of") {
       if (lower !== "1" && lower !== "all")
         throw new ConditionError(
