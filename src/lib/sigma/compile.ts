@@ -49,6 +49,8 @@ export interface CompiledRule {
   meta: RuleMeta;
   /** The YAML the rule came from (for export). */
   source: string;
+  /** The line of the text its document starts at (1-based). */
+  line: number;
   tests: RuleTests;
   /** Lower-case event names the rule can only match, or undefined when it may match any. */
   eventNames: ReadonlySet<string> | undefined;
@@ -63,7 +65,8 @@ export interface Refusal {
 }
 
 export type CompileResult =
-  { ok: true; rule: CompiledRule } | { ok: false; refusals: Refusal[] };
+  | { ok: true; rule: CompiledRule }
+  | { ok: false; refusals: Refusal[]; title?: string };
 
 export interface CompileOptions {
   /**
@@ -351,6 +354,11 @@ function compileDocument(
   options: CompileOptions,
 ): CompileResult {
   const refusals: Refusal[] = [];
+  const title = isMap(doc.contents)
+    ? scalarText(doc.contents.get("title", true))
+    : undefined;
+  const refused = (): CompileResult =>
+    title ? { ok: false, refusals, title } : { ok: false, refusals };
   const refuse = (node: unknown, reason: string) =>
     refusals.push({ line: lineOf(counter, node as Node), reason });
   for (const error of doc.errors)
@@ -358,11 +366,11 @@ function compileDocument(
       line: error.linePos?.[0].line ?? 0,
       reason: error.message.split("\n")[0]!,
     });
-  if (refusals.length) return { ok: false, refusals };
+  if (refusals.length) return refused();
   const contents = doc.contents;
   if (!isMap(contents)) {
     refuse(contents, "a rule must be a YAML map");
-    return { ok: false, refusals };
+    return refused();
   }
   const strict = options.strict ?? false;
   const meta = readMeta(doc, strict, refuse);
@@ -424,10 +432,11 @@ function compileDocument(
       contents,
       "a pack rule needs `x-trailscope-tests` with `match` and `nomatch` events",
     );
-  if (refusals.length || !compiled) return { ok: false, refusals };
+  if (refusals.length || !compiled) return refused();
   return {
     ok: true,
     rule: {
+      line: counter.linePos(doc.range[0]).line,
       meta,
       source,
       tests,
