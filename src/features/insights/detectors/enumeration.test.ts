@@ -25,7 +25,20 @@ describe("detectEnumeration", () => {
   });
 
   it("names the identity, the services, the actions and the refused calls of an enumeration", () => {
-    const [d, ...rest] = detectEnumeration([...normalWeek(), ...sweep(6, 2)]);
+    const quiet = Array.from({ length: 3 }, (_, day) =>
+      makeEvent({
+        time: at(day, 9),
+        name: "DescribeInstances",
+        rw: "Read",
+        user: "scanner",
+        accessKeyId: "LTAI5tScan",
+      }),
+    );
+    const [d, ...rest] = detectEnumeration([
+      ...normalWeek(),
+      ...quiet,
+      ...sweep(6, 2),
+    ]);
     expect(rest).toEqual([]);
     expect(d?.kind).toBe("enumeration");
     expect(d?.subject).toEqual({
@@ -43,13 +56,22 @@ describe("detectEnumeration", () => {
     expect(d?.eventIds).toHaveLength(24);
   });
 
-  it("reports a scanner once, for its first sweep: later sweeps no wider than before are its baseline", () => {
-    const events = [
-      ...sweep(1, 2, "scanner", false),
-      ...sweep(2, 2, "scanner", false),
+  it("learns a scanner's daily sweep on its first day, and does not judge an actor without a day of history", () => {
+    const daily = [1, 2, 3].flatMap((day) => sweep(day, 2, "scanner", false));
+    expect(detectEnumeration(daily)).toEqual([]);
+    expect(detectEnumeration(sweep(6, 2))).toEqual([]);
+  });
+
+  it("flags a sweep wider than any earlier hour of the same actor", () => {
+    const narrow = [1, 2].flatMap((day) =>
+      sweep(day, 2, "scanner", false).filter((e) =>
+        ["Ecs", "Ram", "Oss", "Rds"].includes(e.service),
+      ),
+    );
+    const found = detectEnumeration([
+      ...narrow,
       ...sweep(3, 2, "scanner", false),
-    ];
-    const found = detectEnumeration(events);
+    ]);
     expect(found).toHaveLength(1);
     expect(found[0]?.eventIds).toHaveLength(24);
     expect(found[0]?.severity).toBe("high"); // six services
@@ -75,5 +97,13 @@ describe("detectEnumeration", () => {
       }),
     );
     expect(detectEnumeration([...narrow, ...writes])).toEqual([]);
+  });
+
+  it("judges the first sweep of a credential that wakes up after a long silence", () => {
+    const found = detectEnumeration([...normalWeek(), ...sweep(9, 2)]);
+    expect(found.map((d) => d.subject.value)).toEqual(["LTAI5tScan"]);
+    expect(
+      detectEnumeration(sweep(9, 2), { rangeStartMs: at(0, 0) }),
+    ).toHaveLength(1);
   });
 });

@@ -15,9 +15,20 @@ export interface EnumerationOptions {
   minServices: number;
   /** …and this many distinct read actions. */
   minActions: number;
+  /** How much of its own history an actor needs before an hour is judged… */
+  minHistoryMs: number;
+  /** …unless it had been silent this long since the range started (a dormant credential's first hour is judged). */
+  dormantAfterMs: number;
+  /** Start of the range looked at (epoch ms); defaults to the oldest event. */
+  rangeStartMs?: number;
 }
 
-const DEFAULTS: EnumerationOptions = { minServices: 4, minActions: 10 };
+const DEFAULTS: EnumerationOptions = {
+  minServices: 4,
+  minActions: 10,
+  minHistoryMs: 24 * HOUR_MS,
+  dormantAfterMs: 7 * 24 * HOUR_MS,
+};
 
 const READ_NAME = /^(Describe|List|Get|Lookup|Query|Search|Check)/;
 const DENIED = /NoPermission|Forbidden|Denied|Unauthorized/i;
@@ -31,14 +42,24 @@ const hourOf = (ms: number) => Math.floor(ms / HOUR_MS);
  * One identity enumerating: within one clock hour, read calls (Describe, List,
  * Get…) to many services and actions, more services than the actor read in
  * any earlier hour of the range. The actor's own earlier hours are the
- * baseline, so a scanner that does this every hour is reported once, for its
- * first hour in the range.
+ * baseline (its first day only teaches), so a scanner or an infrastructure
+ * tool that sweeps every day is not reported; a credential with no history
+ * is not judged, except when it wakes up after a long silence in the range
+ * (then its first sweep is exactly what to report).
  */
 export function detectEnumeration(
   events: readonly AuditEvent[],
   options: Partial<EnumerationOptions> = {},
 ): Detection[] {
-  const { minServices, minActions } = { ...DEFAULTS, ...options };
+  const {
+    minServices,
+    minActions,
+    minHistoryMs,
+    dormantAfterMs,
+    rangeStartMs,
+  } = { ...DEFAULTS, ...options };
+  const oldest = timed(events)[0]?.timeMs ?? 0;
+  const rangeStart = Math.min(rangeStartMs ?? oldest, oldest);
   const detections: Detection[] = [];
   const byActor = groupBy(timed(events).filter(isReadCall), (e) => {
     const actor = actorOf(e);
@@ -46,6 +67,8 @@ export function detectEnumeration(
   });
   for (const [key, list] of byActor) {
     let widestBefore = 0;
+    const startMs = list[0]!.timeMs;
+    const dormant = startMs - rangeStart >= dormantAfterMs;
     const flagged: AuditEvent[] = [];
     for (const hour of groupBy(list, (e) =>
       String(hourOf(e.timeMs)),
@@ -53,6 +76,7 @@ export function detectEnumeration(
       const services = new Set(hour.map((e) => e.service || e.source)).size;
       const actions = new Set(hour.map((e) => `${e.service}:${e.name}`)).size;
       if (
+        (dormant || hour[0]!.timeMs - startMs >= minHistoryMs) &&
         services >= minServices &&
         actions >= minActions &&
         services > widestBefore

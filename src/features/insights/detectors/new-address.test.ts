@@ -174,4 +174,29 @@ describe("detectNewAddresses", () => {
       ["returning.user", "medium"],
     ]);
   });
+
+  it("does not call a new session of a role that was active earlier dormant", () => {
+    const session = (day: number, name: string) =>
+      makeEvent({
+        time: at(day, 3),
+        name: "DescribeInstances",
+        identityType: "assumed-role",
+        user: `deploy-role:${name}`,
+        accessKeyId: `STS.${name}`,
+      });
+    expect(detectNewAddresses([session(0, "s1"), session(12, "s2")])).toEqual(
+      [],
+    );
+    const late = detectNewAddresses(
+      [session(0, "s1")].concat(session(12, "x")),
+      {
+        rangeStartMs: at(0, 0),
+      },
+    );
+    expect(late).toEqual([]);
+    const dormantRole = detectNewAddresses([session(12, "s3")], {
+      rangeStartMs: at(0, 0),
+    });
+    expect(dormantRole.map((d) => d.subject.value)).toEqual(["deploy-role:s3"]);
+  });
 });

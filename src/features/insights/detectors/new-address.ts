@@ -89,13 +89,22 @@ export function detectNewAddresses(
     const actor = actorOf(e);
     return actor ? `${actor.kind}:${actor.value}` : undefined;
   });
+  // Role sessions get new names all the time: a session is dormant only if its role was too.
+  const roleOf = (e: AuditEvent) =>
+    e.identityType === "assumed-role" ? e.userName.split(":")[0] : undefined;
+  const roleStart = new Map<string, number>();
+  for (const e of sorted) {
+    const role = roleOf(e);
+    if (role && !roleStart.has(role)) roleStart.set(role, e.timeMs);
+  }
   const detections: Detection[] = [];
   for (const [key, list] of byActor) {
     const actor = actorOf(list[0]!)!;
     const { who, condition, subject, owner } = describe(actor, list);
     const start = list[0]!.timeMs;
 
-    const quietMs = start - rangeStart;
+    const role = roleOf(list[0]!);
+    const quietMs = (role ? roleStart.get(role)! : start) - rangeStart;
     if (quietMs >= dormantAfterMs) {
       const wake = list.filter((e) => e.timeMs < start + DAY_MS);
       const ips = distinct(wake.map((e) => e.sourceIp).filter(isAddress));
