@@ -67,3 +67,60 @@ describe("detectionCoverage", () => {
     expect(discovery?.hits).toBe(0);
   });
 });
+
+describe("rules and detectors together", () => {
+  it("name a dormant key waking up 20 days back, a bucket made public 9 days back and a security group opened 12 days back, over 30 days", () => {
+    const day = (d: number) => d + 30; // "now" is day 30; normalWeek fills days 0–6
+    const events = [
+      ...normalWeek(),
+      makeEvent({
+        time: at(day(-12), 10),
+        name: "AuthorizeSecurityGroup",
+        rw: "Write",
+        user: "li.wei",
+        accessKeyId: "LTAI5tLiWei",
+        params: {
+          SecurityGroupId: "sg-1",
+          PortRange: "22/22",
+          SourceCidrIp: "0.0.0.0/0",
+        },
+      }),
+      makeEvent({
+        time: at(day(-9), 15),
+        name: "PutBucketAcl",
+        service: "Oss",
+        rw: "Write",
+        user: "zhang.min",
+        params: { BucketName: "exports", "x-oss-acl": "public-read-write" },
+      }),
+      makeEvent({
+        time: at(day(-20), 3),
+        name: "ListUsers",
+        service: "Ram",
+        rw: "Read",
+        user: "old-backup",
+        accessKeyId: "LTAI5tSleeper",
+        ip: "198.18.44.4",
+        region: "eu-central-1",
+      }),
+    ];
+    const rules = packRules();
+    const ruleHits = rules
+      .filter((r) => events.some((e) => r.match(e.raw)))
+      .map((r) => r.meta.title);
+    expect(ruleHits).toEqual(
+      expect.arrayContaining([
+        "OSS bucket made public by its ACL",
+        "SSH, RDP, database or all ports opened to the internet",
+      ]),
+    );
+    const dormant = DETECTOR_CATALOG.find(
+      (d) => d.name === "dormant-credential",
+    )!.detect(events);
+    expect(dormant.map((d) => d.subject.value)).toEqual(["LTAI5tSleeper"]);
+    expect(dormant[0]?.evidence).toContainEqual({
+      label: "Addresses (all new for it)",
+      values: ["198.18.44.4"],
+    });
+  });
+});
