@@ -42,6 +42,7 @@ export const TECHNIQUES: Readonly<Record<string, string>> = {
   "T1136.003": "Create Account: Cloud Account",
   T1110: "Brute Force",
   "T1110.001": "Brute Force: Password Guessing",
+  T1556: "Modify Authentication Process",
   "T1556.006": "Modify Authentication Process: Multi-Factor Authentication",
   T1201: "Password Policy Discovery",
   T1685: "Disable or Modify Tools",
@@ -78,6 +79,62 @@ export const TECHNIQUES: Readonly<Record<string, string>> = {
   "T1548.005":
     "Abuse Elevation Control Mechanism: Temporary Elevated Cloud Access",
   "T1021.007": "Remote Services: Cloud Services",
+};
+
+/**
+ * The tactics each technique above belongs to in v19. Techniques that sat
+ * under Defense Evasion before v19 are placed from MITRE's description of the
+ * split (hiding → Stealth, weakening defences → Defense Impairment); for
+ * T1556, T1578 and T1484 that placement is our reading, not a copied table.
+ */
+export const TECHNIQUE_TACTICS: Readonly<Record<string, readonly string[]>> = {
+  T1078: ["initial-access", "persistence", "privilege-escalation", "stealth"],
+  "T1078.004": [
+    "initial-access",
+    "persistence",
+    "privilege-escalation",
+    "stealth",
+  ],
+  T1098: ["persistence", "privilege-escalation"],
+  "T1098.001": ["persistence", "privilege-escalation"],
+  "T1098.003": ["persistence", "privilege-escalation"],
+  "T1136.003": ["persistence"],
+  T1110: ["credential-access"],
+  "T1110.001": ["credential-access"],
+  T1556: ["credential-access", "persistence", "defense-impairment"],
+  "T1556.006": ["credential-access", "persistence", "defense-impairment"],
+  T1201: ["discovery"],
+  T1685: ["defense-impairment"],
+  "T1685.002": ["defense-impairment"],
+  "T1686.001": ["defense-impairment"],
+  T1070: ["stealth"],
+  T1535: ["stealth"],
+  T1578: ["stealth"],
+  "T1578.002": ["stealth"],
+  "T1578.005": ["stealth"],
+  T1530: ["collection"],
+  T1537: ["exfiltration"],
+  T1485: ["impact"],
+  "T1485.001": ["impact"],
+  T1486: ["impact"],
+  T1490: ["impact"],
+  T1489: ["impact"],
+  T1496: ["impact"],
+  T1190: ["initial-access"],
+  T1133: ["initial-access", "persistence"],
+  T1580: ["discovery"],
+  T1526: ["discovery"],
+  "T1087.004": ["discovery"],
+  "T1069.003": ["discovery"],
+  T1651: ["execution"],
+  "T1059.009": ["execution"],
+  "T1552.005": ["credential-access"],
+  T1555: ["credential-access"],
+  "T1555.006": ["credential-access"],
+  T1525: ["persistence"],
+  "T1484.002": ["privilege-escalation", "stealth"],
+  "T1548.005": ["privilege-escalation", "stealth"],
+  "T1021.007": ["lateral-movement"],
 };
 
 const TACTIC_BY_SLUG = new Map(TACTICS.map((t) => [t.slug, t]));

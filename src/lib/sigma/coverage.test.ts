@@ -42,17 +42,35 @@ describe("coverage", () => {
     expect(impairment.sources).toEqual(["Trail stopped", "Logstore deleted"]);
     expect(impairment.techniques).toEqual([
       {
-        id: "T1070",
-        name: "Indicator Removal",
-        sources: ["Logstore deleted"],
-        hits: 3,
-      },
-      {
         id: "T1685.002",
         name: "Disable or Modify Tools: Disable or Modify Cloud Log",
         sources: ["Trail stopped", "Logstore deleted"],
         hits: 5,
       },
+    ]);
+    // each technique sits under the tactics it belongs to, not every tactic of the rule
+    expect(result.find((t) => t.id === "TA0005")?.techniques).toEqual([
+      {
+        id: "T1070",
+        name: "Indicator Removal",
+        sources: ["Logstore deleted"],
+        hits: 3,
+      },
+    ]);
+  });
+
+  it("places a technique tagged without any of its tactics under its own tactics", () => {
+    const result = coverage([
+      {
+        id: "p",
+        title: "Public bucket",
+        tags: ["attack.persistence", "attack.t1530"],
+        hits: 1,
+      },
+    ]);
+    expect(result.map((t) => [t.name, t.techniques.map((x) => x.id)])).toEqual([
+      ["Persistence", []],
+      ["Collection", ["T1530"]],
     ]);
   });
 

@@ -1,4 +1,10 @@
-import { TACTICS, TECHNIQUES, tacticsOf, techniquesOf } from "./attack";
+import {
+  TACTICS,
+  TECHNIQUE_TACTICS,
+  TECHNIQUES,
+  tacticsOf,
+  techniquesOf,
+} from "./attack";
 
 /** A rule or detector, with how many events it matched on the events looked at. */
 export interface CoverageSource {
@@ -26,34 +32,56 @@ export interface TacticCoverage {
 }
 
 /**
+ * The tactics a source's technique counts under: those of its tags that the
+ * technique belongs to; if none, the technique's own tactics; for a technique
+ * Trailscope does not know, all the source's tactics (Sigma tags do not pair
+ * techniques with tactics).
+ */
+function placements(source: CoverageSource): Map<string, Set<string>> {
+  const own = tacticsOf(source.tags).map((t) => t.slug);
+  const byTactic = new Map<string, Set<string>>();
+  const add = (tactic: string, technique: string | undefined) => {
+    const set = byTactic.get(tactic) ?? new Set<string>();
+    if (technique) set.add(technique);
+    byTactic.set(tactic, set);
+  };
+  for (const tactic of own) add(tactic, undefined);
+  for (const technique of techniquesOf(source.tags)) {
+    const known = TECHNIQUE_TACTICS[technique];
+    const shared = known ? own.filter((t) => known.includes(t)) : own;
+    for (const tactic of shared.length ? shared : (known ?? []))
+      add(tactic, technique);
+  }
+  return byTactic;
+}
+
+/**
  * The ATT&CK tactics and techniques the given rules and detectors cover, in
- * matrix order, each with the hits of the sources tagged with it. Sigma tags do
- * not pair techniques with tactics, so a source's techniques count under each
- * of its tactics. Tactics nothing covers are left out; hits of a source count
- * once per tactic and once per technique.
+ * matrix order, each with the hits of the sources under it (a source's hits
+ * count once per tactic and once per technique). Tactics nothing covers are
+ * left out.
  */
 export function coverage(sources: readonly CoverageSource[]): TacticCoverage[] {
+  const placed = sources.map((source) => ({ source, at: placements(source) }));
   return TACTICS.flatMap((tactic) => {
-    const tagged = sources.filter((s) =>
-      tacticsOf(s.tags).some((t) => t.id === tactic.id),
-    );
-    if (tagged.length === 0) return [];
+    const under = placed.filter((p) => p.at.has(tactic.slug));
+    if (under.length === 0) return [];
     const techniqueIds = [
-      ...new Set(tagged.flatMap((s) => techniquesOf(s.tags))),
+      ...new Set(under.flatMap((p) => [...p.at.get(tactic.slug)!])),
     ].sort();
     return [
       {
         id: tactic.id,
         name: tactic.name,
-        sources: tagged.map((s) => s.title),
-        hits: tagged.reduce((n, s) => n + s.hits, 0),
+        sources: under.map((p) => p.source.title),
+        hits: under.reduce((n, p) => n + p.source.hits, 0),
         techniques: techniqueIds.map((id) => {
-          const using = tagged.filter((s) => techniquesOf(s.tags).includes(id));
+          const using = under.filter((p) => p.at.get(tactic.slug)!.has(id));
           return {
             id,
             name: TECHNIQUES[id] ?? id,
-            sources: using.map((s) => s.title),
-            hits: using.reduce((n, s) => n + s.hits, 0),
+            sources: using.map((p) => p.source.title),
+            hits: using.reduce((n, p) => n + p.source.hits, 0),
           };
         }),
       },

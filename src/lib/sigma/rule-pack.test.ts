@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { eventWireSchema } from "@/api/schemas/event";
-import { TACTICS, techniquesOf, tacticsOf } from "./attack";
+import {
+  TACTICS,
+  TECHNIQUE_TACTICS,
+  TECHNIQUES,
+  techniquesOf,
+  tacticsOf,
+} from "./attack";
 import { PACK_FILES, compilePack } from "./rule-pack";
 
 const { rules, problems } = compilePack(PACK_FILES);
@@ -56,6 +62,24 @@ describe("the ActionTrail rule pack", () => {
         .map((t) => `${rule.meta.title}: ${t}`),
     );
     expect(unknown).toEqual([]);
+  });
+
+  it("uses only techniques Trailscope can name, each with a tactic the rule is tagged with", () => {
+    const problems = rules.flatMap((rule) => {
+      const tactics = tacticsOf(rule.meta.tags).map((t) => t.slug);
+      const techniques = techniquesOf(rule.meta.tags);
+      return [
+        ...techniques
+          .filter((t) => !TECHNIQUES[t] || !TECHNIQUE_TACTICS[t])
+          .map((t) => `${rule.meta.title}: unknown ${t}`),
+        ...(techniques.some((t) =>
+          TECHNIQUE_TACTICS[t]?.some((tactic) => tactics.includes(tactic)),
+        )
+          ? []
+          : [`${rule.meta.title}: no technique fits its tactics`]),
+      ];
+    });
+    expect(problems).toEqual([]);
   });
 
   it.each(rules.map((r) => [r.meta.title, r] as const))(
