@@ -49,4 +49,25 @@ describe("detectCallRateBursts", () => {
     );
     expect(detectCallRateBursts([...normalWeek(), ...busy])).toEqual([]);
   });
+
+  it("learns from earlier hours only: a first-day burst is not judged, and an earlier busy hour is the baseline of a later one", () => {
+    const hour = (day: number, n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        makeEvent({
+          time: at(day, 10, i),
+          name: "DescribeInstances",
+          user: "report-job",
+          accessKeyId: "LTAI5tReport",
+        }),
+      );
+    expect(detectCallRateBursts(hour(0, 50))).toEqual([]);
+    expect(
+      detectCallRateBursts([...hour(0, 20), ...hour(2, 40), ...hour(4, 55)]),
+    ).toEqual([]);
+    const [d] = detectCallRateBursts([...hour(0, 5), ...hour(2, 40)]);
+    expect(d?.evidence[0]).toEqual({
+      label: "Busiest earlier hour",
+      values: ["5 calls"],
+    });
+  });
 });

@@ -2,7 +2,6 @@ import type { AuditEvent } from "@/api/schemas/event";
 import { isSignin } from "./signin-failures";
 import {
   actorOf,
-  BASELINE_SHARE,
   distinct,
   groupBy,
   HOUR_MS,
@@ -15,65 +14,66 @@ import {
 export interface RateOptions {
   /** A burst hour needs at least this many calls. */
   minCalls: number;
-  /** … and this many times the busiest baseline hour. */
+  /** … and this many times the busiest earlier hour. */
   factor: number;
+  /** How much of its own history an actor needs before a burst is judged. */
+  minHistoryMs: number;
 }
 
-const DEFAULTS: RateOptions = { minCalls: 12, factor: 3 };
+const DEFAULTS: RateOptions = {
+  minCalls: 12,
+  factor: 3,
+  minHistoryMs: 24 * HOUR_MS,
+};
 
 const hourOf = (ms: number) => Math.floor(ms / HOUR_MS);
 
 /**
- * Call-rate bursts against the actor's own baseline: hours (in the second
- * half of the loaded window) with far more calls than its busiest hour in the
- * first half, or a busy hour at a time of day it never worked before.
+ * Call-rate bursts against the actor's own history within the range: hours
+ * with far more calls than any earlier hour of that actor, or a busy hour at
+ * a time of day it never worked before (judged once the actor has a day of
+ * history; a credential with none is the dormant-credential detector's case).
  */
 export function detectCallRateBursts(
   events: readonly AuditEvent[],
   options: Partial<RateOptions> = {},
 ): Detection[] {
-  const { minCalls, factor } = { ...DEFAULTS, ...options };
+  const { minCalls, factor, minHistoryMs } = { ...DEFAULTS, ...options };
   const sorted = timed(events).filter((e) => !isSignin(e)); // sign-ins have their own detectors
-  const first = sorted[0];
-  const last = sorted.at(-1);
-  if (!first || !last) return [];
-  const learnUntil =
-    first.timeMs + (last.timeMs - first.timeMs) * BASELINE_SHARE;
   const detections: Detection[] = [];
   const byActor = groupBy(sorted, (e) => {
     const a = actorOf(e);
     return a ? `${a.kind}:${a.value}` : undefined;
   });
   for (const [key, list] of byActor) {
-    const baseline = list.filter((e) => e.timeMs <= learnUntil);
-    const baselineHours = groupBy(baseline, (e) => String(hourOf(e.timeMs)));
-    const baselineMax = Math.max(
-      0,
-      ...[...baselineHours.values()].map((l) => l.length),
-    );
-    const baselineDays = new Set(
-      baseline.map((e) => Math.floor(e.timeMs / (24 * HOUR_MS))),
-    ).size;
-    const hoursOfDay = new Set(
-      baseline.map((e) => new Date(e.timeMs).getUTCHours()),
-    );
-    const later = groupBy(
-      list.filter((e) => e.timeMs > learnUntil),
-      (e) => String(hourOf(e.timeMs)),
-    );
+    // Rolling baseline: each hour is compared with the actor's hours before it.
+    const startMs = list[0]!.timeMs;
+    let baselineMax = 0;
+    const baselineDays = new Set<number>();
+    const hoursOfDay = new Set<number>();
     const burst: AuditEvent[] = [];
     let offHours = false;
-    for (const hourEvents of later.values()) {
+    let burstBaseline = 0;
+    for (const hourEvents of groupBy(list, (e) =>
+      String(hourOf(e.timeMs)),
+    ).values()) {
       const n = hourEvents.length;
-      if (n < minCalls) continue;
-      const aboveBaseline = n > factor * baselineMax;
-      const unusualHour =
-        baselineDays >= 3 &&
-        !hoursOfDay.has(new Date(hourEvents[0]!.timeMs).getUTCHours());
-      if (aboveBaseline || unusualHour) {
-        burst.push(...hourEvents);
-        if (unusualHour) offHours = true;
+      const at = hourEvents[0]!.timeMs;
+      const hourOfDay = new Date(at).getUTCHours();
+      const judged = at - startMs >= minHistoryMs;
+      if (judged && n >= minCalls) {
+        const aboveBaseline = n > factor * baselineMax;
+        const unusualHour =
+          baselineDays.size >= 3 && !hoursOfDay.has(hourOfDay);
+        if (aboveBaseline || unusualHour) {
+          if (burst.length === 0) burstBaseline = baselineMax;
+          burst.push(...hourEvents);
+          if (unusualHour) offHours = true;
+        }
       }
+      baselineMax = Math.max(baselineMax, n);
+      baselineDays.add(Math.floor(at / (24 * HOUR_MS)));
+      hoursOfDay.add(hourOfDay);
     }
     if (burst.length === 0) continue;
     burst.sort((a, b) => a.timeMs - b.timeMs);
@@ -95,13 +95,13 @@ export function detectCallRateBursts(
       kind: "call-rate",
       severity: regions.length > 2 || offHours ? "high" : "medium",
       title: `${who} made ${plural(burst.length, "call")} in ${plural(hours, "burst hour")}${regions.length > 1 ? ` across ${plural(regions.length, "region")}` : ""}`,
-      explanation: `Its busiest hour in the baseline part of the window had ${plural(baselineMax, "call")}. ${offHours ? "Some of these calls came at an hour of the day it had never been active before. " : ""}A sudden burst can be automation gone wrong or someone else using the credential.`,
+      explanation: `Its busiest hour before the burst had ${plural(burstBaseline, "call")}. ${offHours ? "Some of these calls came at an hour of the day it had never been active before. " : ""}A sudden burst can be automation gone wrong or someone else using the credential.`,
       subject:
         owner && actor.kind === "accessKey" ? { ...actor, owner } : actor,
       evidence: [
         {
-          label: "Busiest baseline hour",
-          values: [plural(baselineMax, "call")],
+          label: "Busiest earlier hour",
+          values: [plural(burstBaseline, "call")],
         },
         { label: "Actions in the burst", values: topNames(burst) },
         { label: "Regions", values: regions },

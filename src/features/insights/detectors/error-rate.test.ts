@@ -38,4 +38,24 @@ describe("detectErrorRateBursts", () => {
     );
     expect(detectErrorRateBursts(busy)).toEqual([]);
   });
+
+  it("compares an hour with the identity's earlier hours: a flaky job's usual errors are its baseline", () => {
+    const hour = (day: number, errors: number) =>
+      Array.from({ length: 20 }, (_, i) =>
+        makeEvent({
+          time: at(day, 4, i),
+          user: "flaky-sync",
+          errorCode: i < errors ? "InvalidParameter" : "",
+        }),
+      );
+    expect(
+      detectErrorRateBursts([...hour(0, 9), ...hour(1, 10), ...hour(2, 12)]),
+    ).toEqual([]);
+    const [d] = detectErrorRateBursts([
+      ...hour(0, 1),
+      ...hour(1, 1),
+      ...hour(2, 15),
+    ]);
+    expect(d?.eventIds).toHaveLength(15);
+  });
 });

@@ -13,7 +13,7 @@ import {
 /**
  * Error-rate bursts: an hour in which an identity's calls mostly failed (at
  * least `minErrors` errors and half of its calls), well above its usual error
- * count per hour. Enumeration with a stolen or under-privileged credential
+ * count per hour in the hours before it (a rolling baseline). Enumeration with a stolen or under-privileged credential
  * looks like this; a normal 5% failure rate does not.
  */
 export function detectErrorRateBursts(
@@ -27,21 +27,18 @@ export function detectErrorRateBursts(
   );
   for (const [who, list] of byUser) {
     const hours = groupBy(list, (e) => String(Math.floor(e.timeMs / HOUR_MS)));
-    const errorsPerHour = [...hours.values()]
-      .map((l) => l.filter((e) => e.errorCode).length)
-      .sort((a, b) => a - b);
-    // The usual hour: the median of the other active hours (a lone burst compares with 0).
-    const medianWithout = (n: number) => {
-      const others = [...errorsPerHour];
-      others.splice(others.indexOf(n), 1);
-      return others[Math.floor(others.length / 2)] ?? 0;
+    // The usual hour: the median error count of the actor's earlier active hours (none: 0).
+    const earlier: number[] = [];
+    const medianOfEarlier = () => {
+      const sorted = [...earlier].sort((a, b) => a - b);
+      return sorted[Math.floor(sorted.length / 2)] ?? 0;
     };
     let median = 0;
     const bad: AuditEvent[] = [];
     let calls = 0;
     for (const hourEvents of hours.values()) {
       const errors = hourEvents.filter((e) => e.errorCode);
-      const usual = medianWithout(errors.length);
+      const usual = medianOfEarlier();
       if (
         errors.length >= minErrors &&
         errors.length >= hourEvents.length / 2 &&
@@ -51,6 +48,7 @@ export function detectErrorRateBursts(
         bad.push(...errors);
         calls += hourEvents.length;
       }
+      earlier.push(errors.length);
     }
     if (bad.length === 0) continue;
     bad.sort((a, b) => a.timeMs - b.timeMs);

@@ -1,9 +1,9 @@
 import type { AuditEvent } from "@/api/schemas/event";
 import {
   actorOf,
-  BASELINE_SHARE,
   distinct,
   groupBy,
+  HOUR_MS,
   isAddress,
   plural,
   timed,
@@ -11,12 +11,8 @@ import {
   type Detection,
 } from "./types";
 
-/**
- * An identity or AccessKey used from an address it had not used before in the
- * window. The oldest 40% of the loaded window is the baseline; a detection
- * needs the new addresses to come with a region the actor had not used either,
- * or with two or more new addresses — one new office address alone is normal.
- */
+const DAY_MS = 24 * HOUR_MS;
+
 /** The network an address belongs to: its /24 (IPv4) or its first three groups (IPv6), so a pool of CI runners counts as one. */
 export function networkOf(ip: string): string {
   if (/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return ip.slice(0, ip.lastIndexOf("."));
@@ -24,77 +20,188 @@ export function networkOf(ip: string): string {
   return ip;
 }
 
-export function detectNewAddresses(events: readonly AuditEvent[]): Detection[] {
+export interface NewAddressOptions {
+  /** Start of the range looked at (epoch ms); defaults to the oldest event. */
+  rangeStartMs?: number;
+  /** A credential whose first call in the range comes this long after the range starts is "dormant, then active". */
+  dormantAfterMs: number;
+  /** How much of its own history an actor needs before a new address is judged. */
+  minHistoryMs: number;
+}
+
+const DEFAULTS: NewAddressOptions = {
+  dormantAfterMs: 7 * DAY_MS,
+  minHistoryMs: DAY_MS,
+};
+
+interface Actor {
+  kind: "user" | "accessKey";
+  value: string;
+}
+
+function describe(actor: Actor, list: readonly AuditEvent[]) {
+  const owner = distinct(list.map((e) => e.userName).filter(Boolean))[0];
+  const who =
+    actor.kind === "accessKey"
+      ? `AccessKey ${actor.value}${owner ? ` (${owner})` : ""}`
+      : actor.value;
+  const condition =
+    actor.kind === "accessKey"
+      ? { key: "EventAccessKeyId", value: actor.value }
+      : { key: "User", value: actor.value };
+  const subject =
+    owner && actor.kind === "accessKey" ? { ...actor, owner } : actor;
+  return { owner, who, condition, subject };
+}
+
+const pivotsOf = (
+  events: readonly AuditEvent[],
+  condition: { key: string; value: string },
+) =>
+  distinct(events.map((e) => e.name))
+    .slice(0, 3)
+    .map((name) => ({
+      label: `${name} events`,
+      filters: [condition, { key: "EventName", value: name }],
+    }));
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * New addresses and regions for a credential, judged against what it did
+ * before each call within the range (a rolling baseline), and credentials
+ * with no activity until long after the range started ("dormant credential
+ * active"), which have no baseline and are reported for that reason.
+ */
+export function detectNewAddresses(
+  events: readonly AuditEvent[],
+  options: Partial<NewAddressOptions> = {},
+): Detection[] {
+  const { dormantAfterMs, minHistoryMs, rangeStartMs } = {
+    ...DEFAULTS,
+    ...options,
+  };
   const sorted = timed(events);
   const first = sorted[0];
-  const last = sorted.at(-1);
-  if (!first || !last) return [];
-  const learnUntil =
-    first.timeMs + (last.timeMs - first.timeMs) * BASELINE_SHARE;
+  if (!first) return [];
+  const rangeStart = Math.min(rangeStartMs ?? first.timeMs, first.timeMs);
   const byActor = groupBy(sorted, (e) => {
     const actor = actorOf(e);
     return actor ? `${actor.kind}:${actor.value}` : undefined;
   });
+  // Role sessions get new names all the time: a session is dormant only if its role was too.
+  const roleOf = (e: AuditEvent) =>
+    e.identityType === "assumed-role" ? e.userName.split(":")[0] : undefined;
+  const roleStart = new Map<string, number>();
+  for (const e of sorted) {
+    const role = roleOf(e);
+    if (role && !roleStart.has(role)) roleStart.set(role, e.timeMs);
+  }
   const detections: Detection[] = [];
   for (const [key, list] of byActor) {
-    const baseline = list.filter((e) => e.timeMs <= learnUntil);
-    if (baseline.length === 0) continue; // nothing to compare with
-    const knownIps = new Set(baseline.map((e) => e.sourceIp));
-    const knownNetworks = new Set(baseline.map((e) => networkOf(e.sourceIp)));
-    const knownRegions = new Set(baseline.map((e) => e.region));
-    const fresh = list.filter(
-      (e) =>
-        e.timeMs > learnUntil &&
-        isAddress(e.sourceIp) &&
-        !knownNetworks.has(networkOf(e.sourceIp)),
-    );
+    const actor = actorOf(list[0]!)!;
+    const { who, condition, subject, owner } = describe(actor, list);
+    const start = list[0]!.timeMs;
+
+    const role = roleOf(list[0]!);
+    const quietMs = (role ? roleStart.get(role)! : start) - rangeStart;
+    if (quietMs >= dormantAfterMs) {
+      const wake = list.filter((e) => e.timeMs < start + DAY_MS);
+      const ips = distinct(wake.map((e) => e.sourceIp).filter(isAddress));
+      const regions = distinct(wake.map((e) => e.region).filter(Boolean));
+      const writes = wake.filter((e) => e.rw === "Write").length;
+      const days = Math.floor(quietMs / DAY_MS);
+      detections.push({
+        id: `dormant-credential:${key}`,
+        kind: "dormant-credential",
+        severity: actor.kind === "accessKey" || writes > 0 ? "high" : "medium",
+        title: `Dormant credential active: ${who} after ${plural(days, "quiet day")}`,
+        explanation: `No activity of ${actor.kind === "accessKey" ? "this key" : "this identity"} from ${isoDay(rangeStart)} (the start of the events looked at) until ${isoDay(start)}; then ${plural(wake.length, "call")} within a day${ips.length ? ` from ${plural(ips.length, "address", "addresses")}` : ""}. There is no baseline to compare with, which is itself the finding: confirm that its owner expects this, or disable it.`,
+        subject,
+        evidence: [
+          {
+            label: "Quiet since",
+            values: [
+              `${isoDay(rangeStart)} (no earlier activity in the range: no baseline)`,
+            ],
+          },
+          { label: "First call", values: [list[0]!.time] },
+          { label: "Addresses (all new for it)", values: ips },
+          { label: "Regions", values: regions },
+          { label: "Actions", values: topNames(wake) },
+          ...(owner && actor.kind === "accessKey"
+            ? [{ label: "Owner", values: [owner] }]
+            : []),
+        ],
+        firstMs: wake[0]!.timeMs,
+        lastMs: wake.at(-1)!.timeMs,
+        regions,
+        eventIds: wake.map((e) => e.id),
+        filters: [condition],
+        pivots: pivotsOf(wake, condition),
+      });
+    }
+
+    // Rolling baseline: each call is compared with the actor's calls before it.
+    const knownNetworks = new Set<string>();
+    const knownIps = new Set<string>();
+    const knownRegions = new Set<string>();
+    const freshNetworks = new Set<string>();
+    const newRegions: string[] = [];
+    const fresh: AuditEvent[] = [];
+    let usualIps: string[] = [];
+    let usualRegions = 0;
+    for (const e of list) {
+      const net = networkOf(e.sourceIp);
+      const judged = e.timeMs - start >= minHistoryMs;
+      const address = isAddress(e.sourceIp);
+      if (
+        address &&
+        (freshNetworks.has(net) || (judged && !knownNetworks.has(net)))
+      ) {
+        if (fresh.length === 0) {
+          usualIps = [...knownIps].filter(isAddress);
+          usualRegions = knownRegions.size;
+        }
+        freshNetworks.add(net);
+        fresh.push(e);
+        if (e.region && judged && !knownRegions.has(e.region))
+          newRegions.push(e.region);
+      }
+      if (address && !knownNetworks.has(net)) knownNetworks.add(net);
+      knownIps.add(e.sourceIp);
+      if (e.region) knownRegions.add(e.region);
+    }
     if (fresh.length === 0) continue;
     const newIps = distinct(fresh.map((e) => e.sourceIp));
     const regions = distinct(fresh.map((e) => e.region).filter(Boolean));
-    const newRegions = regions.filter((r) => !knownRegions.has(r));
-    if (newRegions.length === 0 && newIps.length < 2) continue;
-    const actor = actorOf(list[0]!)!;
-    const owner = distinct(list.map((e) => e.userName).filter(Boolean))[0];
-    const who =
-      actor.kind === "accessKey"
-        ? `AccessKey ${actor.value}${owner ? ` (${owner})` : ""}`
-        : actor.value;
-    const firstFresh = fresh[0]!;
-    const lastFresh = fresh.at(-1)!;
-    const names = distinct(fresh.map((e) => e.name));
-    const condition =
-      actor.kind === "accessKey"
-        ? { key: "EventAccessKeyId", value: actor.value }
-        : { key: "User", value: actor.value };
+    const unseen = distinct(newRegions);
+    if (unseen.length === 0 && newIps.length < 2) continue;
     detections.push({
       id: `new-address:${key}`,
       kind: "new-address",
-      severity: newRegions.length > 0 ? "high" : "medium",
-      title: `${who} used from ${plural(newIps.length, "new address", "new addresses")}${newRegions.length ? ` in ${plural(newRegions.length, "new region")}` : ""}`,
-      explanation: `Before ${new Date(learnUntil).toISOString()} ${actor.kind === "accessKey" ? "this key" : "this identity"} was only used from ${plural(knownIps.size, "address", "addresses")} in ${plural(knownRegions.size, "region")}. Afterwards it made ${plural(fresh.length, "call")} from addresses in networks never seen for it before${newRegions.length ? `, in regions it had never used` : ""}. If nobody expects this, the credential may have leaked: disable it and review what it did.`,
-      subject:
-        owner && actor.kind === "accessKey" ? { ...actor, owner } : actor,
+      severity: unseen.length > 0 ? "high" : "medium",
+      title: `${who} used from ${plural(newIps.length, "new address", "new addresses")}${unseen.length ? ` in ${plural(unseen.length, "new region")}` : ""}`,
+      explanation: `Before ${fresh[0]!.time} ${actor.kind === "accessKey" ? "this key" : "this identity"} was only used from ${plural(usualIps.length, "address", "addresses")} in ${plural(usualRegions, "region")}. From then on it made ${plural(fresh.length, "call")} from addresses in networks never seen for it before${unseen.length ? `, in regions it had never used` : ""}. If nobody expects this, the credential may have leaked: disable it and review what it did.`,
+      subject,
       evidence: [
         { label: "New addresses", values: newIps },
         { label: "Regions of these calls", values: regions },
-        ...(newRegions.length
-          ? [{ label: "Regions never used before", values: newRegions }]
+        ...(unseen.length
+          ? [{ label: "Regions never used before", values: unseen }]
           : []),
-        { label: "Usual addresses", values: [...knownIps].filter(isAddress) },
+        { label: "Usual addresses", values: usualIps },
         { label: "Actions", values: topNames(fresh) },
         ...(owner && actor.kind === "accessKey"
           ? [{ label: "Owner", values: [owner] }]
           : []),
       ],
-      firstMs: firstFresh.timeMs,
-      lastMs: lastFresh.timeMs,
+      firstMs: fresh[0]!.timeMs,
+      lastMs: fresh.at(-1)!.timeMs,
       regions,
       eventIds: fresh.map((e) => e.id),
       filters: [condition],
-      pivots: names.slice(0, 3).map((name) => ({
-        label: `${name} events`,
-        filters: [condition, { key: "EventName", value: name }],
-      })),
+      pivots: pivotsOf(fresh, condition),
     });
   }
   return detections;

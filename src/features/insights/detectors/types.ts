@@ -9,7 +9,9 @@ export type DetectionKind =
   | "error-rate"
   | "signin-failures"
   | "no-mfa-signin"
-  | "sensitive-action";
+  | "sensitive-action"
+  | "dormant-credential"
+  | "enumeration";
 
 export interface Evidence {
   label: string;
