@@ -26,7 +26,12 @@ export default defineConfig(({ command }) => ({
     headers: command === "serve" ? { "X-Content-Type-Options": "nosniff" } : {},
   },
   preview: { port: 4173, headers: securityHeaders },
-  build: { sourcemap: true, chunkSizeWarningLimit: 900 },
+  // Source maps for the mock build only: the live gateway never needs them (and serves
+  // them only with GATEWAY_SERVE_SOURCEMAPS=1).
+  build: {
+    sourcemap: process.env.VITE_API_MODE !== "live",
+    chunkSizeWarningLimit: 900,
+  },
   worker: { format: "es" },
   test: {
     environment: "jsdom",
