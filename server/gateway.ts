@@ -75,21 +75,30 @@ export function createGateway(
   };
   if (config.auth.kind === "token") logger.redact(config.auth.token);
 
-  const server = createServer((request, response) => {
-    handle(ctx, request, response).catch((error: unknown) => {
-      logger.log("error", "unhandled", {
-        error: error instanceof Error ? error.message : String(error),
+  const server = createServer(
+    {
+      // How often Node looks for requests past headersTimeout/requestTimeout.
+      connectionsCheckingInterval: Math.max(
+        50,
+        Math.min(1_000, Math.floor(config.requestTimeoutMs / 3)),
+      ),
+    },
+    (request, response) => {
+      handle(ctx, request, response).catch((error: unknown) => {
+        logger.log("error", "unhandled", {
+          error: error instanceof Error ? error.message : String(error),
+        });
+        if (!response.headersSent)
+          ctx.replies.error(
+            response,
+            newRequestId(),
+            "Internal",
+            "The gateway failed to answer this request.",
+          );
+        else response.destroy();
       });
-      if (!response.headersSent)
-        ctx.replies.error(
-          response,
-          newRequestId(),
-          "Internal",
-          "The gateway failed to answer this request.",
-        );
-      else response.destroy();
-    });
-  });
+    },
+  );
   // The gateway's own body timer (config.requestTimeoutMs) answers 408 first;
   // Node's limit is a backstop a little later.
   server.requestTimeout = config.requestTimeoutMs + 5_000;
@@ -129,10 +138,12 @@ async function handle(
       { ...entry, status, ms: Date.now() - started },
     );
   });
-  // Parsed against a fixed origin by concatenation, so `//host` stays a path.
+  // Only origin-form targets (`/path?query`): `//host…`, `*` and absolute
+  // URLs are client errors, as is anything URL cannot parse.
   let url: URL | undefined;
   try {
-    if (raw.startsWith("/")) url = new URL(`http://gateway.invalid${raw}`);
+    if (raw.startsWith("/") && !raw.startsWith("//"))
+      url = new URL(`http://gateway.invalid${raw}`);
   } catch {
     url = undefined;
   }
