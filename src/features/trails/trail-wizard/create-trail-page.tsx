@@ -28,7 +28,7 @@ import {
   type FieldErrors,
   type TrailField,
 } from "./validation";
-import { placeServerError } from "./wizard-errors";
+import { describeWizardFailure } from "./wizard-errors";
 import "../trails.css";
 
 const STEPS: { id: WizardStep; title: string }[] = [
@@ -146,6 +146,7 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [serverError, setServerError] = useState<{
     error: unknown;
+    title: string;
     step: WizardStep;
   }>();
   const [announcement, setAnnouncement] = useState("");
@@ -244,15 +245,18 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
           );
         },
         onError: (error) => {
-          const placement = placeServerError(
-            isApiError(error) ? error.code : "",
-          );
-          setServerError({ error, step: placement.step });
+          const failure = describeWizardFailure(error);
+          const { placement } = failure;
+          setServerError({
+            error: failure.error,
+            title: failure.title,
+            step: placement.step,
+          });
           setErrors({ [placement.field]: placement.explanation });
           setStep(placement.step);
           const index = STEPS.findIndex((s) => s.id === placement.step);
           setAnnouncement(
-            `The service refused the trail. Step ${index + 1}: ${STEPS[index]?.title ?? ""} shows what to change.`,
+            `${failure.announcement} Step ${index + 1}: ${STEPS[index]?.title ?? ""} shows what to do.`,
           );
           focusElement(fieldId(placement.field));
         },
@@ -306,7 +310,7 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
           >
             <ErrorPanel
               error={serverError.error}
-              title="The service refused the trail"
+              title={serverError.title}
               hint={
                 step === "review" && shownErrors.form ? (
                   <p>{shownErrors.form}</p>
