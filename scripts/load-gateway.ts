@@ -29,6 +29,22 @@ const KEY = {
 const TOKEN = randomBytes(24).toString("base64url");
 const ROOT = resolve(import.meta.dirname, "..");
 const BASE = `http://127.0.0.1:${PORT}`;
+const MEMORY_FILE = join(
+  tmpdir(),
+  `trailscope-load-memory-${process.pid}.json`,
+);
+/**
+ * Preloaded into the gateway's process: on SIGUSR2 it collects garbage and
+ * writes process.memoryUsage(), so "after" readings are not just garbage
+ * that happened not to be collected yet.
+ */
+const PROBE = `data:text/javascript,${encodeURIComponent(
+  `import { writeFileSync } from "node:fs";
+process.on("SIGUSR2", () => {
+  globalThis.gc?.(); globalThis.gc?.();
+  writeFileSync(${JSON.stringify(MEMORY_FILE)}, JSON.stringify(process.memoryUsage()));
+});`,
+)}`;
 const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS + 5 });
 
 /** What the console asks most: searches, trails, regions. */
@@ -73,6 +89,24 @@ const cpuMsOf = (pid: number): number => {
     .split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 };
+/** The gateway's memory after a full garbage collection. */
+async function settledMemory(
+  gateway: ChildProcess,
+): Promise<{ rss: number; heapUsed: number }> {
+  rmSync(MEMORY_FILE, { force: true });
+  gateway.kill("SIGUSR2");
+  for (let i = 0; i < 100; i++) {
+    try {
+      return JSON.parse(readFileSync(MEMORY_FILE, "utf8")) as {
+        rss: number;
+        heapUsed: number;
+      };
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error("the gateway did not report its memory");
+}
 const mib = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MiB`;
 
 async function waitForHealth(): Promise<void> {
@@ -114,7 +148,7 @@ async function run(gateway: ChildProcess, index: number) {
   const cookies = await Promise.all(
     Array.from({ length: CLIENTS }, () => signIn()),
   );
-  const before = rssOf(pid);
+  const before = (await settledMemory(gateway)).rss;
   const cpuBefore = cpuMsOf(pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 250);
@@ -141,7 +175,7 @@ async function run(gateway: ChildProcess, index: number) {
   peak = Math.max(peak, rssOf(pid));
   // Let the gateway settle (sockets close, timers end) before the "after" reading.
   await new Promise((r) => setTimeout(r, 3000));
-  const after = rssOf(pid);
+  const { rss: after, heapUsed } = await settledMemory(gateway);
   latencies.sort((a, b) => a - b);
   const ok = statuses.get(200) ?? 0;
   console.log(
@@ -150,10 +184,10 @@ async function run(gateway: ChildProcess, index: number) {
       `  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
       `  gateway CPU ${(cpu / latencies.length).toFixed(2)} ms per request (${((100 * cpu) / 1000 / elapsed).toFixed(0)} % of one core)`,
       `  answers ${JSON.stringify(Object.fromEntries(statuses))} (${((100 * ok) / latencies.length).toFixed(2)} % 200)`,
-      `  gateway RSS before ${mib(before)}, peak ${mib(peak)}, after ${mib(after)}`,
+      `  gateway RSS before ${mib(before)}, peak ${mib(peak)}, after ${mib(after)} (after GC; heap used ${mib(heapUsed)})`,
     ].join("\n"),
   );
-  return { before, peak, after };
+  return { before, peak, after, heapUsed };
 }
 
 async function main() {
@@ -167,7 +201,14 @@ async function main() {
   writeFileSync(join(staticDir, "index.html"), "<!doctype html>");
   const gateway = spawn(
     process.execPath,
-    ["--import", "tsx", join(ROOT, "server", "cli.ts")],
+    [
+      "--expose-gc",
+      "--import",
+      PROBE,
+      "--import",
+      "tsx",
+      join(ROOT, "server", "cli.ts"),
+    ],
     {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "inherit"],
@@ -196,13 +237,14 @@ async function main() {
     const first = results[0]!.after;
     const last = results.at(-1)!.after;
     console.log(
-      `RSS after each run: ${results.map((r) => mib(r.after)).join(" → ")} (last − first: ${mib(last - first)})`,
+      `RSS after each run: ${results.map((r) => mib(r.after)).join(" → ")} (last − first: ${mib(last - first)}); heap used after GC: ${results.map((r) => mib(r.heapUsed)).join(" → ")}`,
     );
   } finally {
     gateway.kill("SIGTERM");
     agent.destroy();
     await standIn.close();
     rmSync(staticDir, { recursive: true, force: true });
+    rmSync(MEMORY_FILE, { force: true });
   }
 }
 
