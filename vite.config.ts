@@ -31,7 +31,9 @@ export default defineConfig(({ command }) => ({
   },
   preview: { port: 4173, headers: securityHeaders },
   build: {
-    sourcemap: true,
+    // Source maps for the mock build only: the live gateway never needs them
+    // (and serves them only with GATEWAY_SERVE_SOURCEMAPS=1).
+    sourcemap: process.env.VITE_API_MODE !== "live",
     chunkSizeWarningLimit: 900,
     // zod and src/lib/zod-jitless.ts share one chunk, so zod is configured
     // (no JIT) as soon as it is loaded, before any chunk builds a schema:

@@ -14,6 +14,7 @@ import {
 } from "./demo-controls";
 import { indexedDbOwnDataStore } from "./data/own-data-store";
 import { createHandlers } from "./handlers";
+import { ignoreWorkerUpdateFailure } from "./worker-update-failure";
 
 function browserStorage(): KeyValueStorage | undefined {
   try {
@@ -44,6 +45,11 @@ export async function startMockWorker(): Promise<DemoControls> {
   if (options.failRegions) account.failRegions = options.failRegions;
 
   const worker = setupWorker(...createHandlers(account));
+  // msw calls registration.update() without awaiting it; after a quick reload
+  // the registration may be gone and that promise rejects ("Failed to update
+  // a ServiceWorker … Not found"). The running worker keeps answering, so
+  // exactly that rejection is handled here instead of becoming a page error.
+  addEventListener("unhandledrejection", ignoreWorkerUpdateFailure);
   await worker.start({
     onUnhandledRequest: "bypass",
     quiet: true,

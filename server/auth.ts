@@ -1,6 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { GatewayConfig } from "./config";
+import { SessionStore } from "./sessions";
 
 /**
  * Who may use the gateway. Three ways in, checked in this order:
@@ -8,14 +9,24 @@ import type { GatewayConfig } from "./config";
  *    only when the connection comes from GATEWAY_TRUSTED_PROXIES;
  *  - `Authorization: Bearer <GATEWAY_TOKEN>` (scripts, curl);
  *  - the session cookie set by the login form after the token was typed.
- * The cookie is HttpOnly, SameSite=Strict, and stateless: an expiry and a
- * user name under an HMAC whose key is derived from the token, so changing
- * the token signs everybody out.
+ * The cookie is HttpOnly, SameSite=Strict, and holds only a random session
+ * id that the gateway keeps (./sessions.ts): signing out, rotating the token
+ * and restarting the gateway end sessions for good.
  */
 export interface Identity {
   user: string;
   method: "proxy" | "token" | "cookie" | "none";
+  /** Whose upstream calls are counted together: the session, the token, the proxy's user. */
+  sessionKey: string;
+  /** The session id behind a cookie sign-in. */
+  sessionId?: string;
 }
+
+/** An identity, no credential at all, or a credential that is wrong (counted by the failure limiter). */
+export type AuthResult =
+  | { kind: "identified"; identity: Identity }
+  | { kind: "anonymous" }
+  | { kind: "wrong"; credential: "token" | "session" };
 
 export const SESSION_COOKIE = "trailscope_session";
 export const SECURE_SESSION_COOKIE = "__Host-trailscope_session";
@@ -38,54 +49,76 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 }
 
 export class Authenticator {
-  private readonly key: Buffer;
   private readonly cookieName: string;
   private readonly secure: boolean;
+  private token: string | undefined;
+  readonly sessions: SessionStore;
 
   constructor(private readonly config: GatewayConfig) {
-    this.key =
-      config.auth.kind === "token" && !config.auth.generated
-        ? createHmac("sha256", config.auth.token)
-            .update("trailscope session v1")
-            .digest()
-        : randomBytes(32);
-    this.secure = config.publicOrigin?.startsWith("https:") ?? false;
+    this.token = config.auth.kind === "token" ? config.auth.token : undefined;
+    this.secure = config.secureTransport;
     this.cookieName = this.secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+    this.sessions = new SessionStore(config.sessionTtlMs);
   }
 
   get required(): boolean {
     return this.config.auth.kind === "token";
   }
 
-  /** Who sent this request, or undefined when nobody we trust. */
-  identify(request: IncomingMessage, now = Date.now()): Identity | undefined {
+  /** Who sent this request, whether they sent nothing, or that what they sent is wrong. */
+  authenticate(request: IncomingMessage, now = Date.now()): AuthResult {
     const header = this.config.trustedUserHeader;
     if (header) {
       const value = request.headers[header];
       const user = Array.isArray(value) ? value[0] : value;
-      if (user && this.fromTrustedProxy(request))
-        return { user: user.slice(0, 200), method: "proxy" };
+      if (user && this.fromTrustedProxy(request)) {
+        const name = user.slice(0, 200);
+        return identified({
+          user: name,
+          method: "proxy",
+          sessionKey: `proxy:${name}`,
+        });
+      }
     }
     if (this.config.auth.kind === "none")
-      return { user: "local", method: "none" };
+      return identified({ user: "local", method: "none", sessionKey: "local" });
 
     const authorization = request.headers.authorization ?? "";
     const bearer = /^Bearer\s+(.+)$/i.exec(authorization)?.[1]?.trim();
     if (bearer !== undefined)
       return this.checkToken(bearer)
-        ? { user: "token", method: "token" }
-        : undefined;
+        ? identified({ user: "token", method: "token", sessionKey: "token" })
+        : { kind: "wrong", credential: "token" };
 
     const cookie = parseCookies(request.headers.cookie).get(this.cookieName);
-    const user = cookie ? this.readSession(cookie, now) : undefined;
-    return user ? { user, method: "cookie" } : undefined;
+    if (!cookie) return { kind: "anonymous" };
+    const user = this.sessions.lookup(cookie, now);
+    return user
+      ? identified({
+          user,
+          method: "cookie",
+          sessionKey: cookie,
+          sessionId: cookie,
+        })
+      : { kind: "wrong", credential: "session" };
+  }
+
+  /** Who sent this request, or undefined when nobody we trust. */
+  identify(request: IncomingMessage, now = Date.now()): Identity | undefined {
+    const result = this.authenticate(request, now);
+    return result.kind === "identified" ? result.identity : undefined;
   }
 
   checkToken(candidate: string): boolean {
-    return (
-      this.config.auth.kind === "token" &&
-      safeEqual(candidate, this.config.auth.token)
-    );
+    return this.token !== undefined && safeEqual(candidate, this.token);
+  }
+
+  /** A new token (checked by the caller): every session signed in with the old one ends. */
+  rotateToken(token: string): void {
+    if (this.config.auth.kind !== "token")
+      throw new Error("This gateway does not use a token.");
+    this.token = token;
+    this.sessions.revokeAll();
   }
 
   fromTrustedProxy(request: IncomingMessage): boolean {
@@ -93,14 +126,12 @@ export class Authenticator {
     return this.config.trustedProxies.includes(peer);
   }
 
-  /** A Set-Cookie value that signs `user` in for the configured time. */
+  /** Signs `user` in: a new server-side session and the Set-Cookie that carries its id. */
   sessionCookie(
     user: string,
     now = Date.now(),
   ): { header: string; value: string } {
-    const expires = now + this.config.sessionTtlMs;
-    const payload = `${expires}.${Buffer.from(user).toString("base64url")}`;
-    const value = `${payload}.${this.mac(payload)}`;
+    const value = this.sessions.create(user, now);
     return {
       value,
       header: `${this.cookieName}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${Math.floor(
@@ -109,57 +140,18 @@ export class Authenticator {
     };
   }
 
-  clearCookie(): string {
+  /** Ends the request's session (if any) and returns the Set-Cookie that clears it. */
+  signOut(request: IncomingMessage): string {
+    const cookie = parseCookies(request.headers.cookie).get(this.cookieName);
+    if (cookie) this.sessions.revoke(cookie);
     return `${this.cookieName}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${this.secure ? "; Secure" : ""}`;
   }
-
-  private mac(payload: string): string {
-    return createHmac("sha256", this.key).update(payload).digest("base64url");
-  }
-
-  private readSession(value: string, now: number): string | undefined {
-    const [expires, user, mac] = value.split(".");
-    if (!expires || !user || !mac || value.split(".").length !== 3)
-      return undefined;
-    if (!safeEqual(mac, this.mac(`${expires}.${user}`))) return undefined;
-    if (!(Number(expires) > now)) return undefined;
-    return Buffer.from(user, "base64url").toString("utf8");
-  }
 }
 
-/** Failed sign-ins per client address: a few tries, then a pause. */
-export class LoginThrottle {
-  private readonly failures = new Map<
-    string,
-    { count: number; since: number }
-  >();
-  constructor(
-    private readonly limit = 10,
-    private readonly windowMs = 5 * 60_000,
-  ) {}
-
-  blocked(address: string, now = Date.now()): boolean {
-    const entry = this.failures.get(address);
-    if (!entry) return false;
-    if (now - entry.since > this.windowMs) {
-      this.failures.delete(address);
-      return false;
-    }
-    return entry.count >= this.limit;
-  }
-
-  fail(address: string, now = Date.now()): void {
-    if (this.failures.size > 10_000) this.failures.clear();
-    const entry = this.failures.get(address);
-    if (!entry || now - entry.since > this.windowMs)
-      this.failures.set(address, { count: 1, since: now });
-    else entry.count += 1;
-  }
-
-  succeed(address: string): void {
-    this.failures.delete(address);
-  }
-}
+const identified = (identity: Identity): AuthResult => ({
+  kind: "identified",
+  identity,
+});
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -1,12 +1,14 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   statSync,
   writeFileSync,
 } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 /**
  * `npm run serve:live` builds the console in live mode (VITE_API_MODE=live)
@@ -20,7 +22,18 @@ const SOURCES = [
   "vite.config.ts",
   "package-lock.json",
 ];
-const MARKER = ".trailscope-build.json";
+
+/**
+ * Where the build marker of `outDir` lives: outside the folder the gateway
+ * serves (in the project's ignored `.vite/` cache), one per output folder.
+ */
+export function buildMarkerPath(root: string, outDir: string): string {
+  const id = createHash("sha256")
+    .update(resolve(root, outDir))
+    .digest("hex")
+    .slice(0, 16);
+  return join(root, ".vite", "trailscope-build", `${id}.json`);
+}
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -33,7 +46,7 @@ function newestMtime(path: string): number {
 }
 
 export function buildIsStale(root: string, outDir: string): string | undefined {
-  const marker = join(outDir, MARKER);
+  const marker = buildMarkerPath(root, outDir);
   if (!existsSync(join(outDir, "index.html")) || !existsSync(marker))
     return "no live build yet";
   try {
@@ -71,8 +84,10 @@ export function buildLive(root: string, outDir: string): void {
   );
   if (result.status !== 0)
     throw new Error(`vite build failed (exit ${result.status ?? "signal"})`);
+  const marker = buildMarkerPath(root, outDir);
+  mkdirSync(dirname(marker), { recursive: true });
   writeFileSync(
-    join(outDir, MARKER),
+    marker,
     JSON.stringify({ mode: "live", builtAt: new Date().toISOString() }),
   );
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
+import { TOKEN_HOW_TO, tokenWeakness } from "./token-strength";
 
 /** Everything the gateway is told by its environment. */
 export interface GatewayConfig {
@@ -17,6 +18,15 @@ export interface GatewayConfig {
   publicOrigin: string | undefined;
   /** Extra `host[:port]` values accepted in the Host header. */
   allowedHosts: readonly string[];
+  /** GATEWAY_TLS_TERMINATED_BY_PROXY: browsers reach the gateway over https through a trusted proxy. */
+  tlsTerminatedByProxy: boolean;
+  /** Browsers use https (an https public origin, or TLS ended by the proxy): Secure cookies and HSTS. */
+  secureTransport: boolean;
+  /** GATEWAY_SERVE_SOURCEMAPS: serve the build's `.map` files (off by default). */
+  serveSourcemaps: boolean;
+  /** Upstream calls in flight at once, overall and per session; more are answered Throttling. */
+  maxUpstreamCalls: number;
+  maxUpstreamCallsPerSession: number;
   readOnly: boolean;
   accountLabel: string;
   upstreamTimeoutMs: number;
@@ -119,8 +129,11 @@ export function readConfig(env: Env = process.env): GatewayConfig {
     auth = { kind: "none" };
   } else if (authMode === "token") {
     const token = env.GATEWAY_TOKEN ?? "";
-    if (token && token.length < 16)
-      throw new ConfigError("GATEWAY_TOKEN must be at least 16 characters.");
+    const weakness = token ? tokenWeakness(token) : undefined;
+    if (weakness)
+      throw new ConfigError(
+        `GATEWAY_TOKEN is too weak: ${weakness}. Use at least 22 random base64url characters (128 bits). ${TOKEN_HOW_TO}`,
+      );
     auth = token
       ? { kind: "token", token, generated: false }
       : {
@@ -150,10 +163,14 @@ export function readConfig(env: Env = process.env): GatewayConfig {
   const allowedHosts = list(env.GATEWAY_ALLOWED_HOSTS).map((h) =>
     h.toLowerCase(),
   );
-  if (!loopback && !publicOrigin && allowedHosts.length === 0)
-    throw new ConfigError(
-      "Listening beyond loopback needs GATEWAY_PUBLIC_ORIGIN (the https://… address people open) so that cross-site requests can be told apart.",
-    );
+  const tlsTerminatedByProxy = flag(env, "GATEWAY_TLS_TERMINATED_BY_PROXY");
+  checkTransport({
+    loopback,
+    publicOrigin,
+    allowedHosts,
+    tlsTerminatedByProxy,
+    proxiesGiven: trustedProxies.length > 0,
+  });
 
   return {
     host,
@@ -168,6 +185,18 @@ export function readConfig(env: Env = process.env): GatewayConfig {
         : ["127.0.0.1", "::1", "::ffff:127.0.0.1"],
     publicOrigin,
     allowedHosts,
+    tlsTerminatedByProxy,
+    secureTransport:
+      tlsTerminatedByProxy || (publicOrigin?.startsWith("https:") ?? false),
+    serveSourcemaps: flag(env, "GATEWAY_SERVE_SOURCEMAPS"),
+    maxUpstreamCalls: integer(env, "GATEWAY_MAX_UPSTREAM_CALLS", 64, 1, 10_000),
+    maxUpstreamCallsPerSession: integer(
+      env,
+      "GATEWAY_MAX_UPSTREAM_CALLS_PER_SESSION",
+      16,
+      1,
+      10_000,
+    ),
     readOnly: flag(env, "GATEWAY_READ_ONLY"),
     accountLabel: env.GATEWAY_ACCOUNT_LABEL?.trim() ?? "",
     upstreamTimeoutMs: integer(
@@ -201,4 +230,37 @@ export function readConfig(env: Env = process.env): GatewayConfig {
     sessionTtlMs:
       integer(env, "GATEWAY_SESSION_HOURS", 12, 1, 24 * 30) * 3_600_000,
   };
+}
+
+/**
+ * Beyond loopback the token and the session cookie cross a network: browsers
+ * must reach the gateway over https, either directly named by an https
+ * GATEWAY_PUBLIC_ORIGIN or through a TLS-terminating proxy the operator
+ * vouches for (GATEWAY_TLS_TERMINATED_BY_PROXY=1 with GATEWAY_TRUSTED_PROXIES).
+ */
+function checkTransport(options: {
+  loopback: boolean;
+  publicOrigin: string | undefined;
+  allowedHosts: readonly string[];
+  tlsTerminatedByProxy: boolean;
+  proxiesGiven: boolean;
+}): void {
+  const { loopback, publicOrigin, tlsTerminatedByProxy } = options;
+  if (tlsTerminatedByProxy && !options.proxiesGiven)
+    throw new ConfigError(
+      "GATEWAY_TLS_TERMINATED_BY_PROXY=1 needs GATEWAY_TRUSTED_PROXIES: the address(es) of the proxy that ends TLS in front of the gateway.",
+    );
+  if (loopback) return;
+  if (!publicOrigin && options.allowedHosts.length === 0)
+    throw new ConfigError(
+      "Listening beyond loopback needs GATEWAY_PUBLIC_ORIGIN (the https://… address people open) so that cross-site requests can be told apart.",
+    );
+  if (publicOrigin?.startsWith("http:"))
+    throw new ConfigError(
+      `GATEWAY_PUBLIC_ORIGIN is ${publicOrigin}: beyond loopback the access token and the session cookie would travel in clear. Serve the gateway over https and set GATEWAY_PUBLIC_ORIGIN=https://…`,
+    );
+  if (!publicOrigin && !tlsTerminatedByProxy)
+    throw new ConfigError(
+      "Listening beyond loopback needs https: set GATEWAY_PUBLIC_ORIGIN=https://… (the address people open), or GATEWAY_TLS_TERMINATED_BY_PROXY=1 with GATEWAY_TRUSTED_PROXIES when a proxy ends TLS in front of the gateway.",
+    );
 }

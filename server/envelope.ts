@@ -44,6 +44,7 @@ export const GATEWAY_ERRORS = {
   RequestTooLarge: { code: "Gateway.RequestTooLarge", status: 413 },
   UnsupportedMediaType: { code: "Gateway.UnsupportedMediaType", status: 415 },
   TooManySignIns: { code: "Gateway.TooManySignIns", status: 429 },
+  Throttling: { code: "Throttling.User", status: 429 },
   Internal: { code: "Gateway.InternalError", status: 500 },
   CredentialsUnavailable: {
     code: "Gateway.CredentialsUnavailable",
@@ -55,3 +56,14 @@ export const GATEWAY_ERRORS = {
 } as const;
 
 export type GatewayErrorName = keyof typeof GATEWAY_ERRORS;
+
+/** A refusal the gateway answers in the envelope; `close` ends the connection after the answer. */
+export class Refusal extends Error {
+  constructor(
+    readonly kind: GatewayErrorName,
+    message: string,
+    readonly options: { close?: boolean; retryAfterS?: number } = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,11 +1,18 @@
-import { request as httpRequest } from "node:http";
+import {
+  request as httpRequest,
+  type IncomingMessage,
+  type ClientRequest,
+} from "node:http";
 import { request as httpsRequest } from "node:https";
+import { Transform, type TransformCallback } from "node:stream";
 
-/** What ActionTrail (or whatever answered in its place) sent back. */
-export interface UpstreamResponse {
+/** ActionTrail's (or its stand-in's) answer, its body still arriving. */
+export interface UpstreamAnswer {
   status: number;
   contentType: string;
-  body: Buffer;
+  /** The declared Content-Length, when there is one (already checked against the limit). */
+  length: number | undefined;
+  body: IncomingMessage;
 }
 
 export class UpstreamError extends Error {
@@ -19,32 +26,38 @@ export class UpstreamError extends Error {
 }
 
 /**
- * Sends one signed RPC request and reads the whole answer, within a time
- * limit and a size limit. Only the query string travels: no header of the
- * browser's (cookies, Authorization) is ever forwarded.
+ * Sends one signed RPC request and resolves when the answer's head arrives;
+ * the body is streamed on by the caller (through `byteLimit`), so the gateway
+ * never holds a whole answer. The time limit covers the whole exchange: past
+ * it the body is cut. An answer that declares more than `maxBytes` is refused
+ * before anything is passed on. Only the query string travels: no header of
+ * the browser's (cookies, Authorization) is ever forwarded.
  */
-export function sendUpstream(
+export function openUpstream(
   url: URL,
   method: "GET" | "POST",
   options: { timeoutMs: number; maxBytes: number; signal?: AbortSignal },
-): Promise<UpstreamResponse> {
+): Promise<UpstreamAnswer> {
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = (
-      error: UpstreamError | undefined,
-      value?: UpstreamResponse,
-    ) => {
-      if (settled) return;
-      settled = true;
+    let answered = false;
+    let response: IncomingMessage | undefined;
+    const cleanup = () => {
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
-      if (error) {
-        req.destroy();
-        reject(error);
-      } else resolve(value!);
     };
-    const req = send(
+    const fail = (error: UpstreamError) => {
+      if (!answered) {
+        answered = true;
+        cleanup();
+        reject(error);
+        req.destroy();
+      } else {
+        cleanup();
+        response?.destroy(error);
+      }
+    };
+    const req: ClientRequest = send(
       url,
       {
         method,
@@ -55,37 +68,32 @@ export function sendUpstream(
         },
       },
       (res) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on("data", (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > options.maxBytes) {
-            finish(
-              new UpstreamError(
-                "too-large",
-                `the answer exceeded ${options.maxBytes} bytes`,
-              ),
-            );
-            return;
-          }
-          chunks.push(chunk);
+        const declared = Number(res.headers["content-length"] ?? Number.NaN);
+        if (Number.isFinite(declared) && declared > options.maxBytes) {
+          fail(
+            new UpstreamError(
+              "too-large",
+              `the answer declares ${declared} bytes`,
+            ),
+          );
+          res.destroy();
+          return;
+        }
+        answered = true;
+        response = res;
+        res.once("close", cleanup);
+        resolve({
+          status: res.statusCode ?? 502,
+          contentType:
+            res.headers["content-type"] ?? "application/octet-stream",
+          length: Number.isFinite(declared) ? declared : undefined,
+          body: res,
         });
-        res.on("end", () =>
-          finish(undefined, {
-            status: res.statusCode ?? 502,
-            contentType:
-              res.headers["content-type"] ?? "application/octet-stream",
-            body: Buffer.concat(chunks),
-          }),
-        );
-        res.on("error", (error) =>
-          finish(new UpstreamError("unreachable", error.message)),
-        );
       },
     );
     const timer = setTimeout(
       () =>
-        finish(
+        fail(
           new UpstreamError(
             "timeout",
             `no complete answer within ${options.timeoutMs} ms`,
@@ -94,11 +102,55 @@ export function sendUpstream(
       options.timeoutMs,
     );
     const onAbort = () =>
-      finish(new UpstreamError("unreachable", "the client went away"));
+      fail(new UpstreamError("unreachable", "the client went away"));
     options.signal?.addEventListener("abort", onAbort, { once: true });
     req.on("error", (error) =>
-      finish(new UpstreamError("unreachable", error.message)),
+      fail(new UpstreamError("unreachable", error.message)),
     );
     req.end();
+  });
+}
+
+/**
+ * Passes bytes through, failing past `maxBytes`, and hands the first few KiB
+ * to `onHead` (the gateway logs the RequestId and error Code it finds there).
+ */
+export function byteLimit(
+  maxBytes: number,
+  onHead: (head: Buffer) => void,
+  headBytes = 4096,
+): Transform {
+  let size = 0;
+  let head: Buffer[] = [];
+  let headSize = 0;
+  const flushHead = () => {
+    if (headSize === 0 && head.length === 0) return;
+    onHead(Buffer.concat(head).subarray(0, headBytes));
+    head = [];
+    headSize = -1;
+  };
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done: TransformCallback) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        done(
+          new UpstreamError(
+            "too-large",
+            `the answer exceeded ${maxBytes} bytes`,
+          ),
+        );
+        return;
+      }
+      if (headSize >= 0) {
+        head.push(chunk);
+        headSize += chunk.length;
+        if (headSize >= headBytes) flushHead();
+      }
+      done(null, chunk);
+    },
+    flush(done: TransformCallback) {
+      if (headSize > 0) flushHead();
+      done();
+    },
   });
 }

@@ -588,27 +588,6 @@ describe("signing in", () => {
     expect(browserForm.headers.location).toBe("/events");
   });
 
-  it("slows down guessing: after ten wrong tokens even the right one waits", async () => {
-    const gw = await gateway();
-    const headers = {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Origin: gw.url,
-    };
-    for (let i = 0; i < 10; i++)
-      await call(gw, "/_gateway/login", {
-        method: "POST",
-        headers,
-        body: form({ token: `guess-${i}` }),
-      });
-    const blocked = await call(gw, "/_gateway/login", {
-      method: "POST",
-      headers,
-      body: form({ token: TOKEN }),
-    });
-    expect(blocked.status).toBe(429);
-    expect(blocked.headers["set-cookie"]).toBeUndefined();
-  });
-
   it("trusts a reverse proxy's user header only from the configured proxy address", async () => {
     const trusted = await gateway({
       GATEWAY_TRUSTED_USER_HEADER: "X-Forwarded-User",
@@ -686,39 +665,6 @@ describe("serving the console", () => {
       expect(answer.text).not.toContain('"name": "trailscope"');
       expect([200, 404]).toContain(answer.status);
     }
-  });
-});
-
-describe("configuration", () => {
-  it("listens on loopback by default and refuses unsafe settings", () => {
-    const config = readConfig({});
-    expect(config.host).toBe("127.0.0.1");
-    expect(config.auth.kind).toBe("token");
-    expect(config.endpointTemplate).toBe(
-      "https://actiontrail.{region}.aliyuncs.com/",
-    );
-    expect(() =>
-      readConfig({
-        GATEWAY_HOST: "0.0.0.0",
-        GATEWAY_AUTH: "none",
-        GATEWAY_PUBLIC_ORIGIN: "https://t.example",
-      }),
-    ).toThrow(/loopback/);
-    expect(() => readConfig({ GATEWAY_HOST: "0.0.0.0" })).toThrow(
-      /GATEWAY_PUBLIC_ORIGIN/,
-    );
-    expect(() => readConfig({ GATEWAY_TOKEN: "short" })).toThrow(/16/);
-    expect(() =>
-      readConfig({
-        ACTIONTRAIL_ENDPOINT_TEMPLATE:
-          "http://actiontrail.{region}.example.com/",
-      }),
-    ).toThrow(/loopback/);
-    expect(() =>
-      readConfig({
-        ACTIONTRAIL_ENDPOINT_TEMPLATE: "https://actiontrail.example.com/",
-      }),
-    ).toThrow(/\{region\}/);
   });
 });
 

@@ -26,7 +26,9 @@ const HASHED = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
 /**
  * Serves the built console: files from `root`, `index.html` for any other
  * page path (the router's routes), 404 for missing files that have an
- * extension. Paths never leave `root`.
+ * extension. Paths never leave `root`; no dotfile or dot-folder is served
+ * (`.env`, `.git/…`), no directory is listed, and source maps only when
+ * `sourcemaps` is on (GATEWAY_SERVE_SOURCEMAPS=1).
  */
 export async function serveStatic(
   root: string,
@@ -34,6 +36,7 @@ export async function serveStatic(
   response: ServerResponse,
   pathname: string,
   headers: Record<string, string>,
+  options: { sourcemaps?: boolean } = {},
 ): Promise<void> {
   const base = resolve(root);
   let decoded: string;
@@ -45,8 +48,13 @@ export async function serveStatic(
   const file = decoded.includes("\u0000")
     ? undefined
     : resolve(join(base, decoded));
+  const hidden =
+    decoded.split(/[/\\]/).some((segment) => segment.startsWith(".")) ||
+    (!options.sourcemaps && extname(decoded).toLowerCase() === ".map");
   const inside =
-    file !== undefined && (file === base || file.startsWith(base + sep));
+    !hidden &&
+    file !== undefined &&
+    (file === base || file.startsWith(base + sep));
 
   let target: string | undefined;
   if (inside && file !== base) {

@@ -27,6 +27,20 @@ describe("csvCell", () => {
     expect(csvCell(input)).toBe(expected);
   });
 
+  it.each([
+    ["\uFF1DSUM(1,2)", `"'\uFF1DSUM(1,2)"`],
+    ["\uFF0B1\uFF0B1", "'\uFF0B1\uFF0B1"],
+    ["\uFF0D12", "'\uFF0D12"],
+    ["\uFF20SUM(1)", "'\uFF20SUM(1)"],
+    ["\uFF1D1\nnote", `"'\uFF1D1\nnote"`],
+  ])("neutralises the fullwidth formula %j", (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+
+  it("neutralises a fullwidth trigger in the header row too", () => {
+    expect(toCsv(["\uFF1Dcol"], [])).toBe("'\uFF1Dcol\r\n");
+  });
+
   it("keeps plain negative and signed numbers as numbers", () => {
     expect(csvCell("-12")).toBe("-12");
     expect(csvCell("-3.5")).toBe("-3.5");

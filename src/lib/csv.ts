@@ -6,6 +6,8 @@
  * - Formulas: a cell that starts with `=`, `+`, `-`, `@`, TAB, CR, LF or NUL is
  *   prefixed with `'` so Excel, LibreOffice and Sheets show it as text (also in
  *   the header row, and when a newline follows the trigger: `=1+1\nnote`).
+ *   Their fullwidth forms (`＝` `＋` `－` `＠`, U+FF1D U+FF0B U+FF0D U+FF20)
+ *   are triggers too: some spreadsheets normalise them to the ASCII ones.
  * - Plain numbers (`-12`, `-3.5`, `+1e3`) are data, not formulas: they are
  *   left as they are so exported negative numbers stay numbers. Anything else
  *   that starts with a trigger (`-1+1`, `-1-1`, `+1+1`) is prefixed.
@@ -14,7 +16,7 @@
 
 export const CSV_BOM = "\uFEFF";
 
-const FORMULA_TRIGGER = /^[=+\-@\t\r\n\0]/;
+const FORMULA_TRIGGER = /^[=+\-@\t\r\n\0\uFF1D\uFF0B\uFF0D\uFF20]/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Whether a spreadsheet would read this cell as a formula (plain numbers are not). */

@@ -13,6 +13,7 @@ import type {
 } from "@/api/schemas/trail";
 import type { ResultOf } from "@/api/operations";
 import { trailMatchesRequest } from "./trail-wizard/build-request";
+import { CreateOutcomeUnknown } from "./trail-wizard/wizard-errors";
 import { trailKeys } from "./queries";
 
 type TrailsResult = ResultOf<"DescribeTrails">;
@@ -62,7 +63,8 @@ export interface CreateTrailOutcome {
 /**
  * CreateTrail, then StartLogging when asked. A create that fails on the way
  * (network, 5xx) is never re-sent blindly: the trails are read back and an
- * identical trail of that name counts as created.
+ * identical trail of that name counts as created; otherwise the error is a
+ * CreateOutcomeUnknown saying whether the trail exists.
  */
 export function useCreateTrail() {
   const queryClient = useQueryClient();
@@ -83,7 +85,12 @@ export function useCreateTrail() {
           IncludeOrganizationTrail: true,
         }).catch(() => undefined);
         const found = readBack?.trails.find((t) => t.name === params.Name);
-        if (!found || !trailMatchesRequest(found, params)) throw error;
+        if (!found || !trailMatchesRequest(found, params))
+          throw new CreateOutcomeUnknown(
+            error,
+            params.Name,
+            !readBack ? "unreadable" : found ? "different" : "absent",
+          );
         trail = found;
         recovered = true;
       }

@@ -31,7 +31,7 @@ import {
   type FieldErrors,
   type TrailField,
 } from "./validation";
-import { placeServerError } from "./wizard-errors";
+import { describeWizardFailure } from "./wizard-errors";
 import "../trails.css";
 
 const STEPS: { id: WizardStep; title: MessageDescriptor }[] = [
@@ -150,6 +150,7 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [serverError, setServerError] = useState<{
     error: unknown;
+    title: string;
     step: WizardStep;
   }>();
   const [announcement, setAnnouncement] = useState("");
@@ -260,16 +261,19 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
           );
         },
         onError: (error) => {
-          const placement = placeServerError(
-            isApiError(error) ? error.code : "",
-          );
-          setServerError({ error, step: placement.step });
+          const failure = describeWizardFailure(error);
+          const { placement } = failure;
+          setServerError({
+            error: failure.error,
+            title: failure.title,
+            step: placement.step,
+          });
           setErrors({ [placement.field]: placement.explanation });
           setStep(placement.step);
           const number = STEPS.findIndex((s) => s.id === placement.step) + 1;
           const title = stepTitle(placement.step);
           setAnnouncement(
-            t`The service refused the trail. Step ${number}: ${title} shows what to change.`,
+            `${failure.announcement} ${t`Step ${number}: ${title} shows what to do.`}`,
           );
           focusElement(fieldId(placement.field));
         },
@@ -323,7 +327,7 @@ function WizardForm({ region, draft, step }: WizardFormProps) {
           >
             <ErrorPanel
               error={serverError.error}
-              title={t`The service refused the trail`}
+              title={serverError.title}
               hint={
                 step === "review" && shownErrors.form ? (
                   <p>{shownErrors.form}</p>

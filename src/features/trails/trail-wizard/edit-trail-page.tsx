@@ -27,7 +27,7 @@ import {
   validateDelivery,
   type FieldErrors,
 } from "./validation";
-import { placeServerError } from "./wizard-errors";
+import { describeWizardFailure } from "./wizard-errors";
 import "../trails.css";
 
 /** /trails/:name/edit — change what a trail records and where it delivers (UpdateTrail). */
@@ -82,7 +82,7 @@ function EditTrailForm({ trail, region }: { trail: Trail; region: string }) {
     draftFromTrail(trail, emptyTrailDraft(region)),
   );
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<unknown>();
+  const [failure, setFailure] = useState<{ error: unknown; title: string }>();
   const detail = `/trails/${encodeURIComponent(trail.name)}?region=${encodeURIComponent(region)}`;
 
   const handleChange = (patch: Partial<TrailDraft>) => {
@@ -125,10 +125,15 @@ function EditTrailForm({ trail, region }: { trail: Trail; region: string }) {
             state: { notice: t`Trail ${trail.name} updated.` },
           }),
         onError: (error) => {
-          const placement = placeServerError(
-            isApiError(error) ? error.code : "",
-          );
-          setFailure(error);
+          const described = describeWizardFailure(error, "update");
+          const { placement } = described;
+          setFailure({
+            error,
+            title:
+              isApiError(error) && error.isServerError
+                ? `${described.title}: your changes are still here`
+                : "The trail was not updated: your changes are still here",
+          });
           const next = {
             [placement.field === "quota" ? "form" : placement.field]:
               placement.explanation,
@@ -152,10 +157,7 @@ function EditTrailForm({ trail, region }: { trail: Trail; region: string }) {
       <ReadOnlyNotice access={access} />
       {failure !== undefined && (
         <div id="trail-field-form" tabIndex={-1}>
-          <ActionError
-            error={failure}
-            title={t`The trail was not updated: your changes are still here`}
-          />
+          <ActionError error={failure.error} title={failure.title} />
         </div>
       )}
       <h2>{t`What it records`}</h2>

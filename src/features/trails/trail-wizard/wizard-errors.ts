@@ -1,3 +1,4 @@
+import { isApiError, type ApiError } from "@/api/errors";
 import type { WizardStep } from "@/stores/trail-draft-store";
 import type { TrailField } from "./validation";
 
@@ -97,4 +98,91 @@ export function placeServerError(code: string): ServerErrorPlacement {
         "The service did not create the trail. Nothing you typed is lost: check the message below and try again.",
     }
   );
+}
+
+/** What reading the trails back found after a create whose outcome was unknown. */
+export type ReadBack = "absent" | "different" | "unreadable";
+
+/**
+ * A CreateTrail that failed with a server error or on the network: the
+ * service may or may not have created the trail. The trails were read back
+ * (an identical trail counts as created and never reaches here); this says
+ * what that found.
+ */
+export class CreateOutcomeUnknown extends Error {
+  override readonly name = "CreateOutcomeUnknown";
+  constructor(
+    readonly error: ApiError,
+    readonly trailName: string,
+    readonly readBack: ReadBack,
+  ) {
+    super(error.message, { cause: error });
+  }
+}
+
+/** How the wizard shows a failed create or update. */
+export interface WizardFailure {
+  placement: ServerErrorPlacement;
+  /** The error to show in the panel (with its code and RequestId). */
+  error: unknown;
+  title: string;
+  announcement: string;
+}
+
+const whatHappened = (error: ApiError): string =>
+  error.code === "NetworkError"
+    ? "the answer was lost on the network"
+    : `the service answered ${error.status} ${error.code}`;
+
+function unknownOutcome(failure: CreateOutcomeUnknown): string {
+  const name = failure.trailName;
+  const lead = `The outcome is unknown: ${whatHappened(failure.error)}, so Trailscope read the trails back.`;
+  switch (failure.readBack) {
+    case "absent":
+      return `${lead} No trail named ${name} exists: it was not created. Nothing you typed is lost; you can create it again.`;
+    case "different":
+      return `${lead} A trail named ${name} exists now, but with other settings than these. Look at it in the trails list before you try again.`;
+    case "unreadable":
+      return `The outcome is unknown: ${whatHappened(failure.error)}, and the trails could not be read back either, so a trail named ${name} may or may not exist. Check the trails list before you try again.`;
+  }
+}
+
+/**
+ * Where a failed CreateTrail / UpdateTrail belongs and what to say. A
+ * refusal is placed on its field; a server or network error says that the
+ * outcome is unknown and, for a create, whether the trail exists.
+ */
+export function describeWizardFailure(
+  error: unknown,
+  verb: "create" | "update" = "create",
+): WizardFailure {
+  if (error instanceof CreateOutcomeUnknown)
+    return {
+      placement: {
+        step: "review",
+        field: "form",
+        explanation: unknownOutcome(error),
+      },
+      error: error.error,
+      title: "The outcome of creating the trail is unknown",
+      announcement: unknownOutcome(error),
+    };
+  if (isApiError(error) && error.isServerError)
+    return {
+      placement: {
+        step: "review",
+        field: "form",
+        explanation: `The outcome is unknown: ${whatHappened(error)}, so the change may or may not have been made. The trail has been read again: check it before you repeat the ${verb}.`,
+      },
+      error,
+      title: `The outcome of the ${verb} is unknown`,
+      announcement: `The outcome of the ${verb} is unknown: check the trail before you repeat it.`,
+    };
+  const placement = placeServerError(isApiError(error) ? error.code : "");
+  return {
+    placement,
+    error,
+    title: "The service refused the trail",
+    announcement: "The service refused the trail.",
+  };
 }
