@@ -49,4 +49,17 @@ describe("event search: a complete result, or exactly what is missing", () => {
     expect(screen.queryByText(/all loaded/)).toBeNull();
     expect(screen.queryByRole("button", { name: /Retry/ })).toBeNull();
   });
+
+  it("holds back All regions rows older than what every region has read, and Load all shows them", async () => {
+    installAccount({ scale: 0.1 });
+    const { user } = renderApp("/events?region=all&range=7d");
+    const note = await screen.findByRole("note", {}, { timeout: 20_000 });
+    expect(note).toHaveTextContent(/held back until every region/);
+    expect(status()?.textContent).toMatch(/more available/);
+    await user.click(screen.getByRole("button", { name: /^Load all/ }));
+    await waitFor(() => expect(status()?.textContent).toMatch(/all loaded/), {
+      timeout: 40_000,
+    });
+    expect(screen.queryByText(/held back until every region/)).toBeNull();
+  }, 60_000);
 });
