@@ -183,8 +183,12 @@ test.describe("Event search", () => {
       const panel = events.regionError(region);
       await expect(panel).toBeVisible();
       await expect(panel).toContainText("ServiceUnavailable");
-      await expect(panel.getByRole("button", { name: "Retry" })).toBeVisible();
+      await expect(panel).toContainText("RequestId");
     }
+    await expect(events.retryMissingButton).toBeVisible();
+    await expect(events.status).toContainText("incomplete: 2 parts failed");
+    await expect(events.status).not.toContainText("all loaded");
+    await expect(events.rows.first()).toBeVisible();
     const rows = await events.renderedRows();
     const regions = new Set(rows.map((r) => r.region));
     expect(regions.size).toBeGreaterThanOrEqual(3);

@@ -31,15 +31,22 @@ test.describe("faults of the service", () => {
     // One attempt and three retries with backoff: never an endless loop.
     await expect.poll(lookups).toBe(4);
 
-    await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
+    const retry = alert.getByRole("button", {
+      name: "Retry the missing parts",
+    });
+    await expect(retry).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: /loaded/ }),
+    ).toContainText("incomplete: 1 part failed");
 
-    // The service calms down: coming back to the search brings the events.
+    // The service calms down: back on the search, retrying the missing part brings the events.
     await page
       .getByRole("navigation", { name: "Main" })
       .getByRole("link", { name: "Settings" })
       .click();
     await page.getByRole("button", { name: "No faults" }).click();
     await page.goBack();
+    await retry.click();
     await expect(page.getByRole("grid").getByRole("row").nth(1)).toBeVisible({
       timeout: 30_000,
     });
@@ -59,11 +66,16 @@ test.describe("faults of the service", () => {
     await expect(alert).toBeVisible({ timeout: 30_000 });
     await expect(alert).toContainText("RequestId");
     await expect(
-      alert.getByRole("button", { name: "Copy request ID" }),
+      alert.getByRole("button", { name: /^Copy RequestId / }),
     ).toBeVisible();
     // One attempt and three retries: never an endless loop.
     await expect.poll(lookups).toBe(4);
-    await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
+    await expect(
+      alert.getByRole("button", { name: "Retry the missing parts" }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: /loaded/ }),
+    ).not.toContainText("all loaded");
   });
 
   test("slow answers show a loading state, then the events", async ({

@@ -137,11 +137,25 @@ export class EventsPage {
     return download;
   }
 
-  /** The error panel of one region of an All-regions search. */
-  regionError(region: string): Locator {
+  /** The "The result is incomplete" alert: failed spans, their codes and RequestIds, and Retry the missing parts. */
+  get missingParts(): Locator {
     return this.page
       .getByRole("alert")
-      .filter({ hasText: `Region ${region} failed` });
+      .filter({ hasText: "The result is incomplete" });
+  }
+
+  /** The button that reads only the parts that failed. */
+  get retryMissingButton(): Locator {
+    return this.missingParts.getByRole("button", {
+      name: "Retry the missing parts",
+    });
+  }
+
+  /** The failed spans of one region, as the incomplete alert lists them. */
+  regionError(region: string): Locator {
+    return this.missingParts
+      .getByRole("listitem")
+      .filter({ hasText: `${region}:` });
   }
 }
 

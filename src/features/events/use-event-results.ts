@@ -139,7 +139,11 @@ export function useEventResults(search: EventSearch, region: string) {
   // time (the watermark), so the merged timeline has no unmarked holes.
   // After Load all or Retry every event is shown, and the missing parts are
   // listed instead.
-  const mark = result && bulkFor !== signature ? watermark(result) : -Infinity;
+  // Failed parts do not hold rows back: the incomplete alert names them.
+  const mark =
+    result && bulkFor !== signature
+      ? watermark({ ...result, todo: result.todo.filter((s) => !s.failure) })
+      : -Infinity;
   const loaded = useMemo(
     () =>
       mark === -Infinity ? read_ : read_.filter((e) => !(e.timeMs < mark)),
