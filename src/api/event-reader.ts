@@ -229,12 +229,14 @@ export async function readEvents(
     work = [];
     todo = todo.flatMap((s) => {
       if (!pick.has(s)) return [s];
-      // A span begun with a token goes on with it; an untouched one is split
-      // into parts read side by side (a shared boundary second is read twice
-      // and de-duplicated).
-      const pieces = s.cursor
-        ? [s]
-        : divideWindow(s, parts).map((w) => ({ ...w, region: s.region }));
+      // What is left of a span is split into parts read side by side; a span
+      // begun with a token starts afresh below the oldest event it read (the
+      // shared boundary seconds are read twice and de-duplicated), so a
+      // region's first page does not leave Load all on one reader.
+      const pieces =
+        s.endMs - s.startMs >= 2000
+          ? divideWindow(s, parts).map((w) => ({ ...w, region: s.region }))
+          : [s];
       work.push(...pieces);
       return pieces;
     });

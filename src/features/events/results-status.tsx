@@ -41,7 +41,11 @@ export function ResultsStatus({
     <p role="status" className="load-status">
       {text}
       {retrying && (
-        <span className="retry-note"> · throttled, retrying ({retrying})…</span>
+        <span className="retry-note">
+          {" "}
+          · {retrying.startsWith("Throttling") ? "throttled" : "failed"},
+          retrying ({retrying})…
+        </span>
       )}
     </p>
   );
