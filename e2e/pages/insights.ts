@@ -30,6 +30,19 @@ export class InsightsPage {
     // The overview loads up to 5,000 events within the rate limit before it draws.
     await expect(plot).toBeVisible({ timeout: 60_000 });
     await plot.scrollIntoViewIfNeeded();
+    // Panels above it still load and move it: wait until it stays put.
+    let last = await plot.boundingBox();
+    await expect
+      .poll(
+        async () => {
+          const now = await plot.boundingBox();
+          const still = JSON.stringify(now) === JSON.stringify(last);
+          last = now;
+          return still;
+        },
+        { intervals: [300], timeout: 30_000 },
+      )
+      .toBe(true);
     const box = await plot.boundingBox();
     if (!box) throw new Error("The histogram has no size.");
     const y = box.y + box.height - 4;
