@@ -8,6 +8,8 @@ import { formatter } from "@lingui/format-po";
  * translations are kept. Origins without line numbers keep diffs small.
  */
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "**/testing/**"];
+/** Lazily loaded features with their own catalog (src/features/<name>/locales). */
+const FEATURES = ["trails", "events", "insights", "investigate"];
 
 export default defineConfig({
   sourceLocale: "en-US",
@@ -20,13 +22,16 @@ export default defineConfig({
     {
       path: "<rootDir>/src/locales/{locale}",
       include: ["<rootDir>/src"],
-      exclude: [...TESTS, "<rootDir>/src/features/trails/**"],
+      exclude: [
+        ...TESTS,
+        ...FEATURES.map((f) => `<rootDir>/src/features/${f}/**`),
+      ],
     },
-    {
-      path: "<rootDir>/src/features/trails/locales/{locale}",
-      include: ["<rootDir>/src/features/trails"],
+    ...FEATURES.map((feature) => ({
+      path: `<rootDir>/src/features/${feature}/locales/{locale}`,
+      include: [`<rootDir>/src/features/${feature}`],
       exclude: TESTS,
-    },
+    })),
   ],
   orderBy: "message",
   format: formatter({ lineNumbers: false }),

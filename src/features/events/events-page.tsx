@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import {
   useCallback,
@@ -177,7 +178,9 @@ export function EventsPage() {
     >
       <div className="events-main">
         <header className="events-header">
-          <h1 id="events-title">Events</h1>
+          <h1 id="events-title">
+            <Trans>Events</Trans>
+          </h1>
           <p className="muted">
             {region === ALL_REGIONS ? (
               `All regions (${results.regionIds.length})`

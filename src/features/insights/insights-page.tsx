@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
@@ -35,7 +36,9 @@ export function InsightsPage() {
   return (
     <section aria-labelledby="insights-title" className="insights-page">
       <header className="page-header">
-        <h1 id="insights-title">Insights</h1>
+        <h1 id="insights-title">
+          <Trans>Insights</Trans>
+        </h1>
         <div className="page-tools">
           <label htmlFor="insights-range">Time range</label>
           <select

@@ -1,11 +1,19 @@
 import type { RouteObject } from "react-router";
+import { loadInsightsCatalog } from "./catalog";
+
+/** A screen's code and the insights catalog, fetched together. */
+async function withCatalog<T>(load: () => Promise<T>): Promise<T> {
+  const [module] = await Promise.all([load(), loadInsightsCatalog()]);
+  return module;
+}
 
 export const insightsRoutes: RouteObject[] = [
   {
     path: "insights",
     handle: { allRegions: false },
     lazy: async () => ({
-      Component: (await import("./insights-page")).InsightsPage,
+      Component: (await withCatalog(() => import("./insights-page")))
+        .InsightsPage,
     }),
   },
 ];

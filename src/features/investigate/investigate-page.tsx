@@ -1,3 +1,4 @@
+import { Trans } from "@lingui/react/macro";
 import { useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
@@ -45,7 +46,9 @@ export function InvestigatePage() {
   };
   return (
     <section aria-labelledby="investigate-title" className="investigate-page">
-      <h1 id="investigate-title">Investigate</h1>
+      <h1 id="investigate-title">
+        <Trans>Investigate</Trans>
+      </h1>
       <form
         className="card investigate-search"
         role="search"
