@@ -37,6 +37,18 @@ export interface RuleMeta {
   falsepositives: string[];
   tags: string[];
   logsource: Record<string, string>;
+  /**
+   * Translations of the rule's words (`x-trailscope-i18n: { zh-CN: { title,
+   * description, falsepositives } }`); read through `ruleText`.
+   */
+  i18n?: Record<string, RuleWords>;
+}
+
+/** The words of a rule a reader sees, in one language. */
+export interface RuleWords {
+  title: string;
+  description: string;
+  falsepositives: string[];
 }
 
 /** Example events a rule carries: `x-trailscope-tests: { match: [...], nomatch: [...] }`. */
