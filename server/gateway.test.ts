@@ -1,135 +1,59 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "@mocks/data/account";
-import { createHandlers } from "@mocks/handlers";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT_ID } from "@mocks/data/people";
-import { server as mockServer, TEST_SEED } from "@mocks/node";
-import { readConfig, type GatewayConfig } from "./config";
-import { staticCredentials } from "./credentials";
-import { startGateway, type RunningGateway, type WhoAmI } from "./gateway";
-import { createLogger } from "./logger";
+import type { RunningGateway, WhoAmI } from "./gateway";
 import { contentSecurityPolicy } from "./security-headers";
 import type { SigningCredentials } from "./signature";
 import {
   startStandIn,
   type RunningStandIn,
 } from "./testing/actiontrail-stand-in";
-import { httpCall, type HttpAnswer } from "./testing/http-client";
+import {
+  apiPath,
+  bearer as bearerOf,
+  call as callGateway,
+  fromConsole as fromConsoleOf,
+  TEST_KEY,
+  TEST_TOKEN,
+  useGatewayWorld,
+} from "./testing/gateway-world";
+import type { HttpAnswer } from "./testing/http-client";
 
-// These tests use real loopback sockets: the browser-side msw interception the
-// shared setup installs is switched off for this file (and restored after),
-// so the gateway really talks HTTP to the stand-in.
-beforeAll(() => mockServer.close());
-afterAll(() => mockServer.listen({ onUnhandledRequest: "error" }));
-
-const KEY: SigningCredentials = {
-  accessKeyId: "LTAI5tGatewayTestKey01",
-  accessKeySecret: "gw-secret-Zq8vN2pLk4Xr7T",
-};
 const STS_KEY: SigningCredentials = {
   accessKeyId: "STS.NUgatewayTestRole01",
   accessKeySecret: "sts-secret-Hc3mW9qR5yB1",
   securityToken: "CAIS-sts-token-Jd82kLq0PzX",
 };
-const TOKEN = "console-token-4f9a7c2e81b6d035";
+const KEY = TEST_KEY;
+const TOKEN = TEST_TOKEN;
+
+const world = useGatewayWorld({
+  keys: [STS_KEY],
+  env: { GATEWAY_ACCOUNT_LABEL: "audit-prod (1234567890123456)" },
+  files: { "secret.txt": "outside the app? no: inside, but never a page" },
+});
+const gateway = world.gateway;
+const logLines = world.logLines;
+let standIn: RunningStandIn;
+beforeAll(() => {
+  standIn = world.standIn();
+});
 
 /** Everything any test saw: no secret may appear in it. */
 const seenResponses: string[] = [];
-const logLines: string[] = [];
-
-let staticDir: string;
-let standIn: RunningStandIn;
-const gateways: RunningGateway[] = [];
-
-beforeAll(async () => {
-  staticDir = mkdtempSync(join(tmpdir(), "trailscope-gateway-"));
-  mkdirSync(join(staticDir, "assets"));
-  writeFileSync(
-    join(staticDir, "index.html"),
-    "<!doctype html><title>Trailscope</title><div id=root></div>",
-  );
-  writeFileSync(
-    join(staticDir, "assets", "index-AbCd1234.js"),
-    "console.log('console');",
-  );
-  writeFileSync(
-    join(staticDir, "secret.txt"),
-    "outside the app? no: inside, but never a page",
-  );
-  standIn = await startStandIn({
-    handlers: createHandlers(
-      createAccount({
-        seed: TEST_SEED,
-        scale: 0.01,
-        latency: [0, 0],
-        rateLimits: false,
-      }),
-    ),
-    keys: [KEY, STS_KEY],
-  });
-});
-
-afterEach(async () => {
-  await Promise.all(gateways.splice(0).map((g) => g.close()));
-});
-
-afterAll(async () => {
-  await standIn.close();
-  rmSync(staticDir, { recursive: true, force: true });
-});
-
-async function gateway(
-  env: Record<string, string> = {},
-  credentials: SigningCredentials = KEY,
-): Promise<RunningGateway> {
-  const config: GatewayConfig = readConfig({
-    GATEWAY_PORT: "0",
-    GATEWAY_STATIC_DIR: staticDir,
-    GATEWAY_TOKEN: TOKEN,
-    ACTIONTRAIL_ENDPOINT_TEMPLATE: standIn.endpointTemplate,
-    GATEWAY_ACCOUNT_LABEL: "audit-prod (1234567890123456)",
-    ...env,
-  });
-  const logger = createLogger((line) => logLines.push(line));
-  const running = await startGateway(config, {
-    credentials: staticCredentials(credentials),
-    logger,
-  });
-  gateways.push(running);
-  return running;
-}
-
-const bearer = { Authorization: `Bearer ${TOKEN}` };
+const bearer = bearerOf();
 
 async function call(
   gw: RunningGateway,
   path: string,
-  options: {
-    method?: string;
-    headers?: Record<string, string>;
-    body?: string;
-  } = {},
+  options: Parameters<typeof callGateway>[2] = {},
 ): Promise<HttpAnswer> {
-  const answer = await httpCall(`${gw.url}${path}`, options);
+  const answer = await callGateway(gw, path, options);
   seenResponses.push(JSON.stringify(answer.headers), answer.text);
   return answer;
 }
 
-const api = (
-  action: string,
-  params: Record<string, string> = {},
-  region = "cn-hangzhou",
-) =>
-  `/api/${region}/?${new URLSearchParams({ Action: action, Version: "2020-07-06", ...params }).toString()}`;
-
-/** What a same-origin fetch from the console sends. */
-const fromConsole = (gw: RunningGateway) => ({
-  ...bearer,
-  Origin: gw.url,
-  "Sec-Fetch-Site": "same-origin",
-});
+const api = apiPath;
+const fromConsole = (gw: RunningGateway) => fromConsoleOf(gw);
 
 describe("forwarding to ActionTrail", () => {
   it("signs a search, forwards it, and passes the account's answer back unchanged", async () => {

@@ -36,8 +36,19 @@ export interface GatewayWorld {
   ): Promise<RunningGateway>;
 }
 
+export interface GatewayWorldOptions {
+  /** The stand-in's handlers; by default a small simulated account. */
+  handlers?: () => readonly RequestHandler[];
+  /** More keys the stand-in accepts, beside TEST_KEY (an STS key, say). */
+  keys?: readonly SigningCredentials[];
+  /** Settings every gateway of the file starts with (a test's own win). */
+  env?: Record<string, string>;
+  /** More files in the built console's folder, by relative path. */
+  files?: Record<string, string>;
+}
+
 export function useGatewayWorld(
-  options: { handlers?: () => readonly RequestHandler[] } = {},
+  options: GatewayWorldOptions = {},
 ): GatewayWorld {
   let standIn: RunningStandIn | undefined;
   let staticDir: string | undefined;
@@ -60,6 +71,8 @@ export function useGatewayWorld(
       join(staticDir, "assets", "index-AbCd1234.js.map"),
       '{"version":3,"sources":["../src/main.tsx"]}',
     );
+    for (const [path, text] of Object.entries(options.files ?? {}))
+      writeFileSync(join(staticDir, path), text);
     standIn = await startStandIn({
       handlers:
         options.handlers?.() ??
@@ -71,7 +84,7 @@ export function useGatewayWorld(
             rateLimits: false,
           }),
         ),
-      keys: [TEST_KEY],
+      keys: [TEST_KEY, ...(options.keys ?? [])],
     });
   });
   afterEach(async () => {
@@ -93,6 +106,7 @@ export function useGatewayWorld(
         GATEWAY_STATIC_DIR: staticDir!,
         GATEWAY_TOKEN: TEST_TOKEN,
         ACTIONTRAIL_ENDPOINT_TEMPLATE: standIn!.endpointTemplate,
+        ...options.env,
         ...env,
       });
       const running = await startGateway(config, {
