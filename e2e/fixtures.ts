@@ -85,5 +85,5 @@ export { expect };
 /** Opens the console on the simulated account and waits for the mock worker to answer. */
 export async function openConsole(page: Page, path = "/events"): Promise<void> {
   await page.goto(path);
-  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole("banner")).toBeVisible();
 }

@@ -1,5 +1,6 @@
 import { msg } from "@lingui/core/macro";
 import { useLingui } from "@lingui/react/macro";
+import { useEffect, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation, useMatches } from "react-router";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { RegionSwitcher } from "@/features/regions/region-switcher";
@@ -31,6 +32,21 @@ export function AppLayout() {
   // Region and open event travel between screens; the rest of a search stays with its screen.
   const region = new URLSearchParams(location.search).get("region");
   const carry = region ? `?region=${encodeURIComponent(region)}` : "";
+  // Below 1100 px the navigation and tools fold into a menu (styles.css).
+  // It is open on the screen it was opened on: moving to another closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string>();
+  const menuOpen = menuOpenOn === location.pathname;
+  const menuButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const close = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setMenuOpenOn(undefined);
+      menuButton.current?.focus();
+    };
+    document.addEventListener("keydown", close);
+    return () => document.removeEventListener("keydown", close);
+  }, [menuOpen]);
   return (
     <div className="app">
       <a href="#main" className="skip-link">
@@ -41,36 +57,53 @@ export function AppLayout() {
           <img src="/favicon.svg" alt="" width={22} height={22} />
           {` ${BRAND}`}
         </a>
-        <nav aria-label={t`Main`}>
-          <ul>
-            {NAV.map((item) => (
-              <li key={item.to}>
-                <NavLink
-                  to={item.to === "/settings" ? item.to : `${item.to}${carry}`}
-                >
-                  {t(item.label)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="header-tools">
-          {!handle.noRegion && (
-            <RegionSwitcher allowAll={Boolean(handle.allRegions)} />
-          )}
-          <LanguageSwitch />
-          <IdentityBadge />
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={
-              dark ? t`Switch to light theme` : t`Switch to dark theme`
-            }
-            title={dark ? t`Theme: dark` : t`Theme: light`}
-            onClick={() => setTheme(dark ? "light" : "dark")}
-          >
-            {dark ? "☀" : "☾"}
-          </button>
+        <button
+          ref={menuButton}
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="app-menu"
+          onClick={() =>
+            setMenuOpenOn(menuOpen ? undefined : location.pathname)
+          }
+        >
+          <span aria-hidden="true">☰ </span>
+          {t`Menu`}
+        </button>
+        <div id="app-menu" className="app-menu" data-open={menuOpen}>
+          <nav aria-label={t`Main`}>
+            <ul>
+              {NAV.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={
+                      item.to === "/settings" ? item.to : `${item.to}${carry}`
+                    }
+                  >
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="header-tools">
+            {!handle.noRegion && (
+              <RegionSwitcher allowAll={Boolean(handle.allRegions)} />
+            )}
+            <LanguageSwitch />
+            <IdentityBadge />
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={
+                dark ? t`Switch to light theme` : t`Switch to dark theme`
+              }
+              title={dark ? t`Theme: dark` : t`Theme: light`}
+              onClick={() => setTheme(dark ? "light" : "dark")}
+            >
+              {dark ? "☀" : "☾"}
+            </button>
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="app-main">
