@@ -107,6 +107,30 @@ describe("CreateTrail", () => {
     ).toBe(false);
   });
 
+  it("delivers nothing before the trail logs, then on its 5-minute cycle, never earlier than its creation", async () => {
+    let now = NOW;
+    installAccount({ now: NOW, clock: () => now, rateLimits: false });
+    await once(HZ, "CreateTrail", {
+      Name: "fresh-trail-02",
+      OssBucketName: "ops-logs-hz",
+    });
+    await once(HZ, "StartLogging", { Name: "fresh-trail-02" });
+    const status = () => once(HZ, "GetTrailStatus", { Name: "fresh-trail-02" });
+    now += 60_000;
+    expect((await status()).latestDeliveryTime).toBeFalsy();
+
+    now = NOW + 12 * 60_000;
+    const later = await status();
+    // Two 5-minute cycles since logging began: the latest at +10 minutes.
+    expect(Date.parse(later.latestDeliveryTime)).toBe(NOW + 10 * 60_000);
+    const trail = (
+      await once(HZ, "DescribeTrails", { NameList: "fresh-trail-02" })
+    ).trails[0]!;
+    expect(Date.parse(later.latestDeliveryTime)).toBeGreaterThanOrEqual(
+      Date.parse(trail.createTime),
+    );
+  });
+
   it.each([
     [
       "a short name",

@@ -241,6 +241,44 @@ function describeTrails({
   return { TrailList: list };
 }
 
+/** ActionTrail writes an OSS file about every 5 minutes while there is activity. */
+const OSS_DELIVERY_MS = 5 * 60_000;
+/** Log Service receives events within about a minute. */
+const SLS_DELIVERY_MS = 60_000;
+
+/**
+ * When the trail last delivered, as the service would report it: never
+ * before the trail was created or started logging, on its own 5-minute
+ * cycle from then, and not after logging stopped. A trail that started
+ * logging a minute ago has delivered nothing yet.
+ */
+export function deliveryTimes(
+  trail: Pick<
+    TrailRecord,
+    "CreateTime" | "StartLoggingTime" | "StopLoggingTime" | "Status"
+  >,
+  now: number,
+): { oss?: number; sls?: number } {
+  if (!trail.StartLoggingTime) return {};
+  const start = Math.max(
+    Date.parse(trail.StartLoggingTime),
+    Date.parse(trail.CreateTime) || 0,
+  );
+  const stop =
+    trail.Status !== "Enable" && trail.StopLoggingTime
+      ? Math.min(Date.parse(trail.StopLoggingTime), now)
+      : now;
+  const cycles = Math.floor((stop - start) / OSS_DELIVERY_MS);
+  const second = (ms: number) => Math.floor(ms / 1000) * 1000;
+  return {
+    oss: cycles >= 1 ? second(start + cycles * OSS_DELIVERY_MS) : undefined,
+    sls:
+      stop - start >= SLS_DELIVERY_MS
+        ? second(Math.max(start + SLS_DELIVERY_MS, stop - SLS_DELIVERY_MS))
+        : undefined,
+  };
+}
+
 function getTrailStatus({
   account,
   region,
@@ -257,33 +295,24 @@ function getTrailStatus({
   }
   const current = account.currentTime();
   const logging = trail.Status === "Enable";
-  const minutesAgo = (m: number) =>
-    isoSeconds(Math.floor((current - m * 60_000) / 1000) * 1000);
   const bucket = trail.OssBucketName
     ? OSS_BUCKETS.find((b) => b.name === trail.OssBucketName)
     : undefined;
   const bucketOk = bucket ? !bucket.deleted : undefined;
-  const everLogged = Boolean(trail.StartLoggingTime);
-  const lastLog = logging
-    ? current
-    : trail.StopLoggingTime
-      ? Date.parse(trail.StopLoggingTime)
-      : current;
+  const deliveries = deliveryTimes(trail, current);
   return {
     IsLogging: logging,
     LatestDeliveryTime:
-      trail.OssBucketName && everLogged && bucketOk
-        ? isoSeconds(Math.floor((lastLog - 4 * 60_000) / 1000) * 1000)
+      trail.OssBucketName && bucketOk && deliveries.oss !== undefined
+        ? isoSeconds(deliveries.oss)
         : "",
     LatestDeliveryError:
       bucketOk === false
         ? `NoSuchBucket: The specified bucket does not exist. Bucket: ${trail.OssBucketName}`
         : "",
     LatestDeliveryLogServiceTime:
-      trail.SlsProjectArn && everLogged
-        ? logging
-          ? minutesAgo(1)
-          : isoSeconds(lastLog)
+      trail.SlsProjectArn && deliveries.sls !== undefined
+        ? isoSeconds(deliveries.sls)
         : "",
     LatestDeliveryLogServiceError: "",
     ...(trail.OssBucketName ? { OssBucketStatus: bucketOk === true } : {}),
