@@ -27,7 +27,18 @@ export const ALLOWED_LICENCES = new Set([
   "Apache-2.0",
   "0BSD",
   "BlueOak-1.0.0",
+  "MIT-0",
 ]);
+
+/**
+ * Packages whose lockfile entry has no licence string because they declare
+ * it in the old `licenses: [{ type }]` form, read by hand from their
+ * package.json and LICENSE file.
+ */
+const REVIEWED_LICENCES: Readonly<Record<string, string>> = {
+  // apache-arrow's dependency (via @duckdb/duckdb-wasm): LICENSE is MIT.
+  "json-bignum@0.0.3": "MIT",
+};
 
 interface LockEntry {
   version?: string;
@@ -54,7 +65,12 @@ export function inventory(lock: {
     .map(([path, entry]) => ({
       name: path.replace(/^(?:.*\/)?node_modules\//, ""),
       version: entry.version ?? "?",
-      licence: typeof entry.license === "string" ? entry.license : "UNKNOWN",
+      licence:
+        typeof entry.license === "string"
+          ? entry.license
+          : (REVIEWED_LICENCES[
+              `${path.replace(/^(?:.*\/)?node_modules\//, "")}@${entry.version}`
+            ] ?? "UNKNOWN"),
       integrity: entry.integrity ?? "",
     }))
     .sort((a, b) =>
