@@ -92,6 +92,12 @@ export async function gunzip(
     if (size > maxBytes) over = true;
     else chunks.push(chunk);
   });
+  // Output bytes when the last member began: its length must match the
+  // trailer's ISIZE, or the file was cut short (fflate does not say so).
+  let memberStart = 0;
+  inflater.onmember = () => {
+    memberStart = size;
+  };
   let sinceYield = 0;
   for (let at = 0; at < bytes.length && !over; at += INPUT_SLICE) {
     const end = Math.min(at + INPUT_SLICE, bytes.length);
@@ -114,6 +120,20 @@ export async function gunzip(
       `The file expands to more than ${mib(maxBytes)} when decompressed, more than Trailscope reads in a browser tab. Split it into smaller files.`,
       "too-large",
       maxBytes,
+    );
+  }
+  const trailerSize =
+    bytes.length >= 18
+      ? new DataView(
+          bytes.buffer,
+          bytes.byteOffset + bytes.length - 4,
+          4,
+        ).getUint32(0, true)
+      : -1;
+  if ((size - memberStart) >>> 0 !== trailerSize) {
+    throw new FileRefusal(
+      "The file is not a complete gzip file: it is cut short or damaged.",
+      "not-gzip",
     );
   }
   const out = new Uint8Array(size);
