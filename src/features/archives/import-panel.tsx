@@ -150,7 +150,7 @@ function ImportStatus({
         </p>
       )}
       {progress && progress.refused.length > 0 && (
-        <RefusedFiles refused={progress.refused} />
+        <RefusedFiles refused={progress.refused} announce />
       )}
     </div>
   );

@@ -8,8 +8,11 @@ type Kind = ArchiveRefusalKind | "zip";
 /** The files not loaded, each with its name and the reason, in the reader's language. */
 export function RefusedFiles({
   refused,
+  announce = false,
 }: {
   refused: readonly { path: string; kind: Kind }[];
+  /** Announce it (right after an import); an archive's page just lists them. */
+  announce?: boolean;
 }) {
   const { t } = useLingui();
   const reason: Record<Kind, string> = {
@@ -22,7 +25,7 @@ export function RefusedFiles({
   const shown = refused.slice(0, 200);
   const count = refused.length;
   return (
-    <div role="alert" className="refused-files">
+    <div role={announce ? "alert" : undefined} className="refused-files">
       <p>
         {plural(count, {
           one: "# file was not loaded; the others were:",

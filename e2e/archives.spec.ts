@@ -1,0 +1,166 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { gzipSync } from "fflate";
+import { deliveryKey } from "../src/lib/archive/delivery-path";
+import { expect, openConsole, test } from "./fixtures";
+
+const DAY = 86_400_000;
+const REGIONS = ["cn-hangzhou", "cn-shanghai", "eu-central-1"];
+const DAYS = 200;
+/** cn-shanghai has no delivery on these three days. */
+const GAP = new Set([120, 121, 122]);
+
+/**
+ * Writes a trail's delivery folder as a bucket download would hold it:
+ * 200 days of 3 regions, one file a day, with a 3-day gap in cn-shanghai.
+ * An event 150 days old is done by a user nobody else is.
+ */
+function writeDeliveryFolder(root: string, now: number): number {
+  const first = now - DAYS * DAY;
+  let files = 0;
+  for (const region of REGIONS)
+    for (let d = 0; d < DAYS; d++) {
+      if (region === "cn-shanghai" && GAP.has(d)) continue;
+      const at = first + d * DAY + 3 * 3_600_000;
+      const old = region === "cn-hangzhou" && d === DAYS - 150;
+      const events = [0, 1, 2].map((k) => ({
+        eventId: `arc-${region}-${d}-${k}`,
+        eventTime: new Date(at - k * 60_000)
+          .toISOString()
+          .replace(/\.\d+Z$/, "Z"),
+        eventName: old && k === 0 ? "DeleteSecurityGroup" : "DescribeRegions",
+        serviceName: "Ecs",
+        eventRW: old && k === 0 ? "Write" : "Read",
+        acsRegion: region,
+        sourceIpAddress: "198.51.100.77",
+        recipientAccountId: "6660001234567890",
+        userIdentity: {
+          type: "ram-user",
+          accountId: "6660001234567890",
+          userName: old && k === 0 ? "rare.visitor" : "daily.job",
+        },
+      }));
+      const key = deliveryKey({
+        prefix: "trail-export",
+        region,
+        writtenAt: at,
+        eventCount: events.length,
+        bytes: 100,
+        md5: "00112233445566778899aabbccddeeff",
+      });
+      const path = join(root, key);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(
+        path,
+        gzipSync(new TextEncoder().encode(JSON.stringify(events))),
+      );
+      files++;
+    }
+  return files;
+}
+
+test("imports a folder of 200 days in 3 regions, names the gap, and keeps the archive after a reload", async ({
+  page,
+}, testInfo) => {
+  const root = testInfo.outputPath("bucket");
+  const now = Date.UTC(2026, 10, 23, 3, 0);
+  const files = writeDeliveryFolder(root, now);
+  await openConsole(page, "/archives");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Archives" }),
+  ).toBeVisible();
+  await page.getByLabel("Name (optional)").fill("Trail export");
+  await page.getByLabel("A folder").setInputFiles(join(root, "trail-export"));
+  await expect(
+    page.getByRole("status").filter({ hasText: "Import finished" }),
+  ).toBeVisible({ timeout: 60_000 });
+
+  const row = page.getByRole("row", { name: /Trail export/ });
+  await expect(row).toContainText("6660001234567890");
+  await expect(row).toContainText("cn-hangzhou, cn-shanghai, eu-central-1");
+  await expect(row).toContainText(new Intl.NumberFormat("en-US").format(files));
+  await expect(row).toContainText(
+    new Intl.NumberFormat("en-US").format(files * 3),
+  );
+
+  await row.getByRole("button", { name: "Open" }).click();
+  const gapStart = new Date(now - (DAYS - 120) * DAY + 3 * 3_600_000)
+    .toISOString()
+    .slice(0, 10);
+  const gapEnd = new Date(now - (DAYS - 122) * DAY + 3 * 3_600_000)
+    .toISOString()
+    .slice(0, 10);
+  await expect(
+    page.getByText(`No file for cn-shanghai from ${gapStart} to ${gapEnd}`),
+  ).toBeVisible();
+  await expect(page.getByText(/No file for cn-hangzhou/)).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole("row", { name: /Trail export/ })).toBeVisible();
+  await expect(
+    page.getByText(`No file for cn-shanghai from ${gapStart} to ${gapEnd}`),
+  ).toBeVisible();
+});
+
+test("refuses corrupt files and a gzip bomb by name while the good files load", async ({
+  page,
+}, testInfo) => {
+  const root = testInfo.outputPath("mixed");
+  const good = join(
+    root,
+    deliveryKey({
+      region: "cn-beijing",
+      writtenAt: Date.UTC(2026, 9, 1, 2),
+      eventCount: 1,
+      bytes: 10,
+      md5: "00112233445566778899aabbccddeeff",
+    }),
+  );
+  mkdirSync(dirname(good), { recursive: true });
+  writeFileSync(
+    good,
+    gzipSync(
+      new TextEncoder().encode(
+        JSON.stringify([
+          {
+            eventId: "good-1",
+            eventTime: "2026-10-01T02:00:00Z",
+            eventName: "ListUsers",
+            acsRegion: "cn-beijing",
+          },
+        ]),
+      ),
+    ),
+  );
+  writeFileSync(join(root, "corrupt.json.gz"), "\x1f\x8bnot really gzip");
+  writeFileSync(join(root, "notes.txt.json"), "meeting notes, not JSON");
+  // 200 MB of zeros, about 200 KB compressed.
+  writeFileSync(
+    join(root, "bomb.json.gz"),
+    gzipSync(new Uint8Array(200 * 1024 * 1024), { level: 9 }),
+  );
+
+  await openConsole(page, "/archives");
+  await page.getByLabel("A folder").setInputFiles(root);
+  await expect(
+    page.getByRole("status").filter({ hasText: "Import finished" }),
+  ).toBeVisible({ timeout: 60_000 });
+  const refused = page
+    .getByRole("region", { name: "Import a trail's archive" })
+    .getByRole("alert");
+  await expect(refused).toContainText("3 files were not loaded");
+  await expect(refused).toContainText("corrupt.json.gz");
+  await expect(refused).toContainText(
+    "bomb.json.gz: too large once decompressed",
+  );
+  await expect(refused).toContainText(
+    "notes.txt.json: holds no ActionTrail events",
+  );
+  const heap = await page.evaluate(
+    () =>
+      (performance as Performance & { memory?: { usedJSHeapSize: number } })
+        .memory?.usedJSHeapSize ?? 0,
+  );
+  // The bomb was stopped at the per-file cap: the page holds far less than it.
+  expect(heap).toBeLessThan(150 * 1024 * 1024);
+});
