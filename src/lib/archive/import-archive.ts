@@ -144,7 +144,8 @@ export async function importArchive(
 
   for (const source of ordered) {
     if (options.signal?.aborted) break;
-    const read = await readArchiveFile(source.path, await source.read());
+    const bytes = await source.read();
+    const read = await readArchiveFile(source.path, bytes);
     const file: ArchiveFileRecord = {
       archiveId: record.id,
       path: read.path,
@@ -165,6 +166,7 @@ export async function importArchive(
             record.id,
             read.region ?? read.events[0]!.region,
             read.events,
+            bytes,
           )
         : undefined,
     );

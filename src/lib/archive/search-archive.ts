@@ -1,6 +1,6 @@
 import type { AuditEvent } from "@/api/schemas/event";
 import type { ArchiveStore } from "./archive-store";
-import { eventsAt, matchSegment, type SegmentFilter } from "./segment";
+import { eventsAt, matchSegment, valueAt, type SegmentFilter } from "./segment";
 
 export interface ArchiveQuery {
   /** Regions to search; empty for all. */
@@ -39,7 +39,7 @@ export async function searchArchives(
       query.to,
       query.filter,
     )) {
-      const id = segment.columns.id[position]!;
+      const id = valueAt(segment, "id", position);
       if (id && seen.has(id)) continue;
       if (id) seen.add(id);
       hits.push({
@@ -59,7 +59,7 @@ export async function searchArchives(
   }
   const events: AuditEvent[] = [];
   for (const [s, positions] of bySegment)
-    events.push(...eventsAt(segments[s]!, positions));
+    events.push(...(await eventsAt(segments[s]!, positions)));
   events.sort((a, b) => b.timeMs - a.timeMs);
   return { events, matched: hits.length, segments: segments.length };
 }
