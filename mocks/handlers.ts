@@ -1,11 +1,13 @@
 /**
  * The request handlers of Trailscope's simulated ActionTrail account, the
  * same in the browser (service worker) and in Node (tests): every
- * `/api/<RegionId>/` request, on any origin, GET or POST.
+ * `/api/<RegionId>/` request, on any origin, GET or POST, and the trails'
+ * delivered archives under `/api/_archive/`.
  */
 import { http, type RequestHandler } from "msw";
 import type { Account } from "./data/account";
 import { accessKeyActions } from "./handlers/access-keys";
+import { archiveHandlers } from "./handlers/archive";
 import { eventActions } from "./handlers/events";
 import { regionActions } from "./handlers/regions";
 import { createRpcResolver, type ActionTable } from "./handlers/rpc";
@@ -21,6 +23,7 @@ export const ACTIONS: ActionTable = {
 export function createHandlers(account: Account): RequestHandler[] {
   const resolver = createRpcResolver(account, ACTIONS);
   return [
+    ...archiveHandlers(account),
     http.get("*/api/:region/", resolver),
     http.post("*/api/:region/", resolver),
   ];

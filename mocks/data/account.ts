@@ -141,6 +141,12 @@ export interface Account {
   store(region: string): EventStore;
   /** Whether a region's events have been generated yet. */
   isGenerated(region: string): boolean;
+  /**
+   * The region's events of the 90 days before `store`'s: what LookupEvents
+   * no longer answers but a trail delivered to its bucket (generated on
+   * first use, with their own IDs). Only times before `plan.baseMs` count.
+   */
+  historyStore(region: string): EventStore;
   pools(region: string): ResourcePools;
   /** The event ID of an incident event by its tag (`b-stop`). */
   incidentEventId(tag: string): string | undefined;
@@ -205,6 +211,7 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
   // Woven in with the incidents: the calls that made the starting trails what they are.
   const woven = [...specials, ...trailHistoryEvents(anchor)];
   const generated = new Map<string, GeneratedStore>();
+  const history = new Map<string, GeneratedStore>();
   let own: { stores: Map<string, OwnStore>; info: OwnDataInfo } | undefined;
   const random = mulberry32(derive(seed, 99));
   const limiter = new SlidingRateLimiter(clock);
@@ -360,6 +367,22 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
       return mine ? new CombinedStore(store, mine) : store;
     },
     isGenerated: (region) => generated.has(region),
+    historyStore(region) {
+      let store = history.get(region);
+      if (!store) {
+        const older = makePlan(derive(seed, 0x4157), plan.baseMs, scale);
+        store = new GeneratedStore(
+          {
+            ...factory,
+            baseSec: Math.floor(older.baseMs / 1000),
+            idSalt: derive(seed, 0x4157),
+          },
+          generateRegion(older, region, []),
+        );
+        history.set(region, store);
+      }
+      return store;
+    },
     pools,
     incidentEventId: (tag) => incidentIds.get(tag),
     insights: (region) => (own ? [] : (insightsByRegion.get(region) ?? [])),
