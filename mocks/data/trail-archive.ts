@@ -107,7 +107,8 @@ function buildFiles(
       const key = deliveryKey({
         prefix: trail.OssKeyPrefix,
         region,
-        writtenAt: window + WINDOW_MS,
+        // Named by the window's last second, so a file sits in its events' day.
+        writtenAt: window + WINDOW_MS - 1000,
         eventCount: batch.length,
         bytes: bytes.length,
         md5: md5Like(text),

@@ -1,6 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { gzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { installAccount } from "@mocks/node";
 import { deliveryKey } from "@/lib/archive/delivery-path";
 import { renderApp } from "@/testing/render";
 
@@ -46,7 +47,9 @@ describe("the archives screen", () => {
     await user.upload(screen.getByLabelText("Files or .zip"), files);
 
     expect(await screen.findByText(/Import finished/)).toBeVisible();
-    const refused = screen.getByRole("alert");
+    const refused = within(
+      screen.getByRole("region", { name: "Import a trail's archive" }),
+    ).getByRole("alert");
     expect(refused).toHaveTextContent("1 file was not loaded");
     expect(refused).toHaveTextContent("broken.json.gz");
 
@@ -76,5 +79,50 @@ describe("the archives screen", () => {
       within(dialog).getByRole("button", { name: "Remove archive" }),
     );
     expect(await screen.findByText("No archive imported yet")).toBeVisible();
+  });
+
+  it("reads a trail's archive from its bucket: lists 150-day-old files and imports them", async () => {
+    const now = Date.UTC(2026, 10, 23, 3, 0);
+    installAccount({ now, scale: 0.02, rateLimits: false });
+    const { user } = renderApp("/archives?region=cn-hangzhou");
+    const panel = await screen.findByRole("region", {
+      name: "Read a trail's archive from its bucket",
+    });
+    const trail = await within(panel).findByRole("combobox", { name: "Trail" });
+    expect(trail).toHaveDisplayValue(/org-audit-all/);
+    const day = new Date(now - 150 * DAY).toISOString().slice(0, 10);
+    const first = within(panel).getByLabelText("First day (UTC)");
+    const last = within(panel).getByLabelText("Last day (UTC)");
+
+    // A refused range keeps what was typed and says why.
+    await user.clear(first);
+    await user.type(first, "2026-01-01");
+    await user.clear(last);
+    await user.type(last, "2026-03-01");
+    await user.click(within(panel).getByRole("button", { name: "List files" }));
+    expect(
+      within(panel).getByText("List at most 31 days at a time."),
+    ).toBeVisible();
+    expect(first).toHaveValue("2026-01-01");
+
+    await user.clear(first);
+    await user.type(first, day);
+    await user.clear(last);
+    await user.type(last, day);
+    await user.click(within(panel).getByRole("button", { name: "List files" }));
+    const found = await within(panel).findByRole("status");
+    expect(found).toHaveTextContent(
+      /\d+ files .* in oss:\/\/trailscope-audit-archive\/audit-logs/,
+    );
+    await user.click(
+      within(panel).getByRole("button", { name: "Import these files" }),
+    );
+    expect(
+      await screen.findByText(/Import finished/, {}, { timeout: 20_000 }),
+    ).toBeVisible();
+    const row = within(screen.getByRole("table")).getByRole("row", {
+      name: new RegExp(`org-audit-all, ${day} to ${day}`),
+    });
+    expect(row).toHaveTextContent(`${day} – ${day}`);
   });
 });

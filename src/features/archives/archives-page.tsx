@@ -13,6 +13,7 @@ import type { ArchiveRecord } from "@/lib/archive/archive-store";
 import { ArchiveDetail } from "./archive-detail";
 import { archiveStore, archivesPersist } from "./archive-store-instance";
 import { ImportPanel } from "./import-panel";
+import { TrailArchivePanel } from "./trail-archive-panel";
 import { ARCHIVES_KEY, archivesQueryOptions } from "./queries";
 import { useArchiveImport } from "./use-archive-import";
 import "./archives.css";
@@ -57,6 +58,10 @@ export function ArchivesPage() {
         </p>
       )}
       <ImportPanel state={state} onImport={start} onCancel={cancel} />
+      <TrailArchivePanel
+        running={state.status === "running"}
+        onImport={start}
+      />
       <section aria-labelledby="archive-list-title" className="page-section">
         <h2 id="archive-list-title">{t`Imported archives`}</h2>
         {archives.isPending ? (

@@ -2,10 +2,19 @@ import type { ArchiveRecord } from "@/lib/archive/archive-store";
 import type { ImportProgress } from "@/lib/archive/import-archive";
 
 /** A file picked or dropped, with its path inside the folder or zip. */
-export interface PickedFile {
+export interface LocalFile {
   path: string;
   file: File;
 }
+
+/** A file of a trail's bucket, read through the archive API. */
+export interface RemoteFile {
+  path: string;
+  url: string;
+  size: number;
+}
+
+export type PickedFile = LocalFile | RemoteFile;
 
 export type ImportRequest =
   | {

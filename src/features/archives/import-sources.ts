@@ -3,6 +3,7 @@ import {
   type ImportProgress,
   type ImportSource,
 } from "@/lib/archive/import-archive";
+import { readTrailArchiveObject } from "@/api/trail-archive";
 import type { PickedFile } from "./import-messages";
 
 /** The files to import: picked files as they are, the entries of each .zip in their place. */
@@ -12,7 +13,16 @@ export async function sourcesOf(files: readonly PickedFile[]): Promise<{
 }> {
   const sources: ImportSource[] = [];
   const refused: ImportProgress["refused"] = [];
-  for (const { path, file } of files) {
+  for (const picked of files) {
+    if ("url" in picked) {
+      sources.push({
+        path: picked.path,
+        size: picked.size,
+        read: () => readTrailArchiveObject(picked.url),
+      });
+      continue;
+    }
+    const { path, file } = picked;
     if (/\.zip$/i.test(path)) {
       try {
         const zip = zipSources(path, new Uint8Array(await file.arrayBuffer()));

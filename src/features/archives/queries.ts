@@ -1,4 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
+import { rpc } from "@/api/client";
 import { archiveStore } from "./archive-store-instance";
 
 export const ARCHIVES_KEY = ["archives"] as const;
@@ -21,4 +22,28 @@ export const archiveFilesQueryOptions = (archiveId: string) =>
       (await archiveStore().files(archiveId)).sort((a, b) =>
         a.path.localeCompare(b.path),
       ),
+  });
+
+/** A trail that delivers to OSS, whose archive can be read from its bucket. */
+export interface OssTrail {
+  name: string;
+  homeRegion: string;
+  bucket: string;
+  prefix: string;
+}
+
+/** The region's own trails with an OSS destination. */
+export const ossTrailsQueryOptions = (region: string) =>
+  queryOptions({
+    queryKey: [...ARCHIVES_KEY, "trails", region],
+    queryFn: async ({ signal }): Promise<OssTrail[]> =>
+      (await rpc(region, "DescribeTrails", {}, { signal })).trails
+        .filter((trail) => trail.ossBucketName && trail.homeRegion === region)
+        .map((trail) => ({
+          name: trail.name,
+          homeRegion: trail.homeRegion,
+          bucket: trail.ossBucketName ?? "",
+          prefix: trail.ossKeyPrefix ?? "",
+        })),
+    enabled: region !== "all" && region !== "",
   });

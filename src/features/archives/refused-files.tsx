@@ -21,6 +21,7 @@ export function RefusedFiles({
     "too-deep": t`nested too deep to be ActionTrail events`,
     "no-events": t`holds no ActionTrail events (not JSON, or not events)`,
     zip: t`the .zip file could not be read`,
+    unreadable: t`could not be fetched or opened`,
   };
   const shown = refused.slice(0, 200);
   const count = refused.length;

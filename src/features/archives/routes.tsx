@@ -11,7 +11,7 @@ async function withCatalog<T>(load: () => Promise<T>): Promise<T> {
 export const archivesRoutes: RouteObject[] = [
   {
     path: "archives",
-    handle: { noRegion: true },
+    handle: { allRegions: false },
     lazy: async () => ({
       Component: (await withCatalog(() => import("./archives-page")))
         .ArchivesPage,

@@ -144,7 +144,30 @@ export async function importArchive(
 
   for (const source of ordered) {
     if (options.signal?.aborted) break;
-    const bytes = await source.read();
+    let bytes: Uint8Array;
+    try {
+      bytes = await source.read();
+    } catch (error) {
+      if (options.signal?.aborted) break;
+      // One file that cannot be fetched does not stop the others.
+      const message = `The file could not be read: ${(error as Error).message}`;
+      await store.putFile({
+        archiveId: record.id,
+        path: source.path,
+        bytes: 0,
+        sha256: "",
+        events: 0,
+        rejectedCount: 0,
+        refused: { kind: "unreadable", message },
+      });
+      progress.filesDone += 1;
+      progress.bytesDone += source.size;
+      record.files += 1;
+      record.refused += 1;
+      progress.refused.push({ path: source.path, kind: "unreadable", message });
+      report();
+      continue;
+    }
     const read = await readArchiveFile(source.path, bytes);
     const file: ArchiveFileRecord = {
       archiveId: record.id,

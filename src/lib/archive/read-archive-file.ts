@@ -19,7 +19,8 @@ export const ARCHIVE_FILE_LIMITS = {
   maxDepth: 512,
 } as const;
 
-export type ArchiveRefusalKind = RefusalKind | "no-events";
+/** `unreadable`: the file could not be fetched or opened at all. */
+export type ArchiveRefusalKind = RefusalKind | "no-events" | "unreadable";
 
 export interface ArchiveFileRead {
   path: string;
