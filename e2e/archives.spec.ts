@@ -164,3 +164,37 @@ test("refuses corrupt files and a gzip bomb by name while the good files load", 
   // The bomb was stopped at the per-file cap: the page holds far less than it.
   expect(heap).toBeLessThan(150 * 1024 * 1024);
 });
+
+test("reads three days of a trail's archive from the simulated bucket, in the background, and lists the archive", async ({
+  page,
+}) => {
+  await openConsole(page, "/archives?region=cn-hangzhou&mock-latency=0-0");
+  const panel = page.getByRole("region", {
+    name: "Read a trail's archive from its bucket",
+  });
+  await expect(panel.getByRole("combobox", { name: "Trail" })).toHaveValue(
+    "org-audit-all",
+  );
+  // 150 to 148 days back: older than LookupEvents answers.
+  const now = Date.UTC(2026, 10, 23, 3, 0);
+  const day = (n: number) =>
+    new Date(now - n * 86_400_000).toISOString().slice(0, 10);
+  await panel.getByLabel("First day (UTC)").fill(day(150));
+  await panel.getByLabel("Last day (UTC)").fill(day(148));
+  await panel.getByRole("button", { name: "List files" }).click();
+  await expect(panel.getByRole("status")).toContainText(
+    "in oss://trailscope-audit-archive/audit-logs",
+  );
+  await panel.getByRole("button", { name: "Import these files" }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Import finished" }),
+  ).toBeVisible({ timeout: 90_000 });
+  const row = page.getByRole("row", {
+    name: new RegExp(`org-audit-all, ${day(150)} to ${day(148)}`),
+  });
+  await expect(row).toContainText(`${day(150)} – ${day(148)}`);
+  await expect(row).toContainText("complete");
+  await expect(
+    page.getByText(/files? were not loaded|file was not loaded/),
+  ).toHaveCount(0);
+});

@@ -41,8 +41,10 @@ export interface ArchiveFileRecord {
 export interface ArchiveStore {
   listArchives(): Promise<ArchiveRecord[]>;
   putArchive(record: ArchiveRecord): Promise<void>;
-  /** Writes a file's record and, when it was loaded, its segment, together. */
-  putFile(file: ArchiveFileRecord, segment?: Segment): Promise<void>;
+  /** Writes files' records and, for those loaded, their segments, in one transaction. */
+  putFiles(
+    entries: readonly { file: ArchiveFileRecord; segment?: Segment }[],
+  ): Promise<void>;
   files(archiveId: string): Promise<ArchiveFileRecord[]>;
   /** Segments of the given regions (all when empty) overlapping [from, to]. */
   segments(
@@ -97,11 +99,15 @@ export function indexedDbArchiveStore(): ArchiveStore | undefined {
     async putArchive(record) {
       await (await open()).put("archives", record);
     },
-    async putFile(file, segment) {
+    async putFiles(entries) {
       const tx = (await open()).transaction(["files", "segments"], "readwrite");
+      const files = tx.objectStore("files");
+      const segments = tx.objectStore("segments");
       await Promise.all([
-        tx.objectStore("files").put(file),
-        segment ? tx.objectStore("segments").put(segment) : undefined,
+        ...entries.flatMap(({ file, segment }) => [
+          files.put(file),
+          ...(segment ? [segments.put(segment)] : []),
+        ]),
         tx.done,
       ]);
     },
@@ -157,9 +163,11 @@ export function memoryArchiveStore(): ArchiveStore {
       archives.set(record.id, structuredClone(record));
       return Promise.resolve();
     },
-    putFile(file, segment) {
-      files.set(`${file.archiveId}\u0000${file.path}`, file);
-      if (segment) segments.set(segment.id, segment);
+    putFiles(entries) {
+      for (const { file, segment } of entries) {
+        files.set(`${file.archiveId}\u0000${file.path}`, file);
+        if (segment) segments.set(segment.id, segment);
+      }
       return Promise.resolve();
     },
     files: (archiveId) =>

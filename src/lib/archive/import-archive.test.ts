@@ -242,6 +242,11 @@ describe("importing an archive", () => {
         label: "c",
         startedAt: new Date(START),
         signal: controller.signal,
+        // A clock that moves 1 s a reading: every file is reported.
+        clock: (() => {
+          let t = 0;
+          return () => (t += 1000);
+        })(),
         onProgress: (p) => {
           if (p.filesDone === 4) controller.abort();
         },

@@ -10,7 +10,7 @@ import {
   readArchiveFile,
   type ArchiveRefusalKind,
 } from "./read-archive-file";
-import { toSegment } from "./segment";
+import { toSegment, type Segment } from "./segment";
 
 /** One file to import: its path (folder-relative, zip entry or object key) and its bytes on demand. */
 export interface ImportSource {
@@ -47,6 +47,13 @@ export interface ImportOptions {
   /** Wall-clock time the import started. */
   startedAt: Date;
 }
+
+/** Files fetched ahead of the one being parsed, and their bytes at most. */
+const READ_AHEAD = 8;
+const READ_AHEAD_BYTES = 32 * 1024 * 1024;
+/** Files written to the store in one transaction, or this many bytes. */
+const WRITE_BATCH_FILES = 64;
+const WRITE_BATCH_BYTES = 8 * 1024 * 1024;
 
 /** A .zip holds at most this much once expanded (its entries are gzip files themselves). */
 export const MAX_ZIP_BYTES = 1024 * 1024 * 1024;
@@ -88,9 +95,9 @@ export function zipSources(
 }
 
 /**
- * Imports files into an archive, one after another: each is read, hashed,
- * parsed and stored with its segment before the next, so memory holds one
- * file at a time and a cancelled or failed import keeps every file it
+ * Imports files into an archive: each is read (a few ahead), hashed,
+ * parsed and stored with its segment in batches, so memory holds a few
+ * files at a time and a cancelled or failed import keeps every file it
  * finished. Refused files are recorded with their reason; the good ones
  * load anyway. Sources are read in path order, so days arrive in order.
  */
@@ -142,81 +149,124 @@ export async function importArchive(
     options.onProgress?.({ ...progress, refused: [...progress.refused] });
   };
 
-  for (const source of ordered) {
-    if (options.signal?.aborted) break;
-    let bytes: Uint8Array;
-    try {
-      bytes = await source.read();
-    } catch (error) {
-      if (options.signal?.aborted) break;
-      // One file that cannot be fetched does not stop the others.
-      const message = `The file could not be read: ${(error as Error).message}`;
-      await store.putFile({
-        archiveId: record.id,
-        path: source.path,
-        bytes: 0,
-        sha256: "",
-        events: 0,
-        rejectedCount: 0,
-        refused: { kind: "unreadable", message },
-      });
-      progress.filesDone += 1;
-      progress.bytesDone += source.size;
-      record.files += 1;
-      record.refused += 1;
-      progress.refused.push({ path: source.path, kind: "unreadable", message });
-      report();
-      continue;
+  // Files are fetched a few ahead of the one being parsed (a bucket answers
+  // each in tens of milliseconds), bounded in count and in bytes.
+  const reads: (Promise<Uint8Array | Error> | undefined)[] = [];
+  let next = 0;
+  let inFlightBytes = 0;
+  const startReads = () => {
+    while (
+      next < ordered.length &&
+      next - progress.filesDone < READ_AHEAD &&
+      (inFlightBytes < READ_AHEAD_BYTES || next === progress.filesDone)
+    ) {
+      const source = ordered[next]!;
+      inFlightBytes += source.size;
+      reads[next] = source
+        .read()
+        .catch((error: unknown) =>
+          error instanceof Error ? error : new Error(String(error)),
+        );
+      next++;
     }
-    const read = await readArchiveFile(source.path, bytes);
-    const file: ArchiveFileRecord = {
-      archiveId: record.id,
-      path: read.path,
-      bytes: read.bytes,
-      sha256: read.sha256,
-      events: read.events.length,
-      rejectedCount: read.rejectedCount,
-      ...(read.region ? { region: read.region } : {}),
-      ...(read.day ? { day: read.day } : {}),
-      ...(read.refused ? { refused: read.refused } : {}),
-    };
-    const loaded = !read.refused && read.events.length > 0;
-    await store.putFile(
-      file,
-      loaded
-        ? toSegment(
-            `${record.id}/${read.path}`,
-            record.id,
-            read.region ?? read.events[0]!.region,
-            read.events,
-            bytes,
-          )
-        : undefined,
-    );
+  };
+  // Written in batches: one IndexedDB transaction per many small files.
+  let batch: { file: ArchiveFileRecord; segment?: Segment }[] = [];
+  let batchBytes = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const entries = batch;
+    batch = [];
+    batchBytes = 0;
+    await store.putFiles(entries);
+  };
+  let lastReport = -Infinity;
+
+  for (let at = 0; at < ordered.length; at++) {
+    if (options.signal?.aborted) break;
+    startReads();
+    const source = ordered[at]!;
+    const bytes = await reads[at]!;
+    reads[at] = undefined;
+    inFlightBytes -= source.size;
+    if (options.signal?.aborted) break;
     progress.filesDone += 1;
     progress.bytesDone += source.size;
     record.files += 1;
-    record.bytes += read.bytes;
-    if (read.refused) {
+    if (bytes instanceof Error) {
+      // One file that cannot be fetched does not stop the others.
+      const message = `The file could not be read: ${bytes.message}`;
+      batch.push({
+        file: {
+          archiveId: record.id,
+          path: source.path,
+          bytes: 0,
+          sha256: "",
+          events: 0,
+          rejectedCount: 0,
+          refused: { kind: "unreadable", message },
+        },
+      });
       record.refused += 1;
-      progress.refused.push({ path: read.path, ...read.refused });
-    }
-    if (loaded) {
-      progress.events += read.events.length;
-      record.events += read.events.length;
-      const { accountId } = accountOfEvents(read.events);
-      if (accountId) accounts.add(accountId);
-      if (read.delivery?.accountId) accounts.add(read.delivery.accountId);
-      if (read.region) regions.add(read.region);
-      if (read.day) {
-        if (!record.firstDay || read.day < record.firstDay)
-          record.firstDay = read.day;
-        if (!record.lastDay || read.day > record.lastDay)
-          record.lastDay = read.day;
+      progress.refused.push({ path: source.path, kind: "unreadable", message });
+    } else {
+      const read = await readArchiveFile(source.path, bytes);
+      const loaded = !read.refused && read.events.length > 0;
+      batch.push({
+        file: {
+          archiveId: record.id,
+          path: read.path,
+          bytes: read.bytes,
+          sha256: read.sha256,
+          events: read.events.length,
+          rejectedCount: read.rejectedCount,
+          ...(read.region ? { region: read.region } : {}),
+          ...(read.day ? { day: read.day } : {}),
+          ...(read.refused ? { refused: read.refused } : {}),
+        },
+        ...(loaded
+          ? {
+              segment: toSegment(
+                `${record.id}/${read.path}`,
+                record.id,
+                read.region ?? read.events[0]!.region,
+                read.events,
+                bytes,
+              ),
+            }
+          : {}),
+      });
+      batchBytes += bytes.length;
+      record.bytes += read.bytes;
+      if (read.refused) {
+        record.refused += 1;
+        progress.refused.push({ path: read.path, ...read.refused });
+      }
+      if (loaded) {
+        progress.events += read.events.length;
+        record.events += read.events.length;
+        const { accountId } = accountOfEvents(read.events);
+        if (accountId) accounts.add(accountId);
+        if (read.delivery?.accountId) accounts.add(read.delivery.accountId);
+        if (read.region) regions.add(read.region);
+        if (read.day) {
+          if (!record.firstDay || read.day < record.firstDay)
+            record.firstDay = read.day;
+          if (!record.lastDay || read.day > record.lastDay)
+            record.lastDay = read.day;
+        }
       }
     }
-    report();
+    if (batch.length >= WRITE_BATCH_FILES || batchBytes >= WRITE_BATCH_BYTES)
+      await flush();
+    // Progress at most ten times a second (and always for the last file).
+    const at_ = clock();
+    if (at_ - lastReport >= 100 || at === ordered.length - 1) {
+      lastReport = at_;
+      report();
+    }
   }
+  await flush();
   record.status = options.signal?.aborted ? "cancelled" : "complete";
   record.accountIds = [...accounts].sort();
   record.regions = [...regions].sort();
