@@ -1,3 +1,8 @@
+import { archiveStore } from "@/lib/archive/browser-store";
+import {
+  readArchivePage,
+  type ArchivePageQuery,
+} from "@/lib/archive/search-archive";
 import { lookupEventsLimiter, type RateLimiter } from "@/lib/rate-limiter";
 import { toApiTime } from "@/lib/time";
 import { rpc, type RetryInfo } from "./client";
@@ -21,6 +26,11 @@ import { divideWindow, splitWindow, type TimeWindow } from "./time-window";
  *
  * The ledger is the truth the screens speak from: they say "all loaded" only
  * when it is empty, and name the regions and time spans that are missing.
+ *
+ * Parts of a window older than `scope.archiveBefore` are read from the
+ * trail archives imported into this browser (src/lib/archive), with the same
+ * conditions, paging, de-duplication and ledger; `archiveEvents` says how
+ * many events they answered.
  */
 
 /** LookupEvents' largest page. */
@@ -34,7 +44,22 @@ export interface ReadScope {
   window: TimeWindow;
   /** The (at most two) LookupAttribute conditions the service applies. */
   attributes: readonly LookupAttribute[];
+  /**
+   * Parts of the window older than this (epoch ms) are read from the
+   * archives imported into this browser instead of LookupEvents (which
+   * answers for 90 days): the caller sets it where archives hold events.
+   */
+  archiveBefore?: number | undefined;
 }
+
+/** Reads one page of imported archives (src/lib/archive/search-archive.ts). */
+export type ArchiveReader = (query: ArchivePageQuery) => Promise<{
+  events: AuditEvent[];
+  more: boolean;
+}>;
+
+/** Events an archive answer holds at most per page. */
+export const ARCHIVE_PAGE_SIZE = 500;
 
 /** Why a part of the window could not be read, as the service said it. */
 export interface ReadFailure {
@@ -55,6 +80,8 @@ export interface Span {
   cursor?: { endMs: number; token: string } | undefined;
   /** Set when the last attempt on this span failed after its retries. */
   failure?: ReadFailure | undefined;
+  /** Read from imported archives, not from LookupEvents. */
+  source?: "archive" | undefined;
 }
 
 export interface RegionTally {
@@ -76,6 +103,8 @@ export interface ReadResult {
   perRegion: Readonly<Record<string, RegionTally>>;
   pages: number;
   requests: number;
+  /** Unique events answered by imported archives (the rest by LookupEvents). */
+  archiveEvents: number;
   /** The last read stopped at its cap while parts were left. */
   capped: boolean;
   /** The last read was cancelled while parts were left. */
@@ -85,9 +114,23 @@ export interface ReadResult {
 /** A new, empty read: every region's window, in ≤30-day slices, still to read. */
 export function startRead(scope: ReadScope): ReadResult {
   const todo: Span[] = [];
+  const before = scope.archiveBefore;
   for (const region of scope.regions)
-    for (const slice of splitWindow(scope.window))
-      todo.push({ region, startMs: slice.startMs, endMs: slice.endMs });
+    for (const slice of splitWindow(scope.window)) {
+      if (before === undefined || slice.startMs >= before) {
+        todo.push({ region, startMs: slice.startMs, endMs: slice.endMs });
+        continue;
+      }
+      // Newest first: the part the service answers, then the archive's.
+      if (slice.endMs >= before)
+        todo.push({ region, startMs: before, endMs: slice.endMs });
+      todo.push({
+        region,
+        startMs: slice.startMs,
+        endMs: Math.min(slice.endMs, before - 1),
+        source: "archive",
+      });
+    }
   return {
     scope,
     chunks: [],
@@ -99,6 +142,7 @@ export function startRead(scope: ReadScope): ReadResult {
     ),
     pages: 0,
     requests: 0,
+    archiveEvents: 0,
     capped: false,
     cancelled: false,
   };
@@ -125,6 +169,8 @@ export interface ReadOptions {
   limiter?: RateLimiter | undefined;
   /** Load all splits each untouched slice into parts so regions × parts ≈ this many readers. */
   parallelism?: number | undefined;
+  /** Where archive parts are read (default: the archives imported into this browser). */
+  archive?: ArchiveReader | undefined;
 }
 
 /** A counting semaphore; waiting is abortable. */
@@ -210,6 +256,9 @@ export async function readEvents(
   let count = previous.count;
   let pages = previous.pages;
   let requests = previous.requests;
+  let archiveEvents = previous.archiveEvents;
+  const archive: ArchiveReader =
+    options.archive ?? ((q) => readArchivePage(archiveStore(), q));
 
   // The spans this read works on, and those it leaves alone.
   let todo = previous.todo.map((s) => ({ ...s }));
@@ -234,7 +283,7 @@ export async function readEvents(
       // shared boundary seconds are read twice and de-duplicated), so a
       // region's first page does not leave Load all on one reader.
       const pieces =
-        s.endMs - s.startMs >= 2000
+        s.endMs - s.startMs >= 2000 && s.source !== "archive"
           ? divideWindow(s, parts).map((w) => ({ ...w, region: s.region }))
           : [s];
       work.push(...pieces);
@@ -253,6 +302,7 @@ export async function readEvents(
     perRegion: { ...perRegion },
     pages,
     requests,
+    archiveEvents,
     capped,
     cancelled,
   });
@@ -263,8 +313,53 @@ export async function readEvents(
   const full = (region: string) =>
     count >= cap || (perRegion[region]?.events ?? 0) >= capPerRegion;
 
+  /** Reads one page of an archive span; false when it is finished. */
+  const readArchive = async (span: Span): Promise<boolean> => {
+    try {
+      const tally = (perRegion[span.region] ??= { ...ZERO });
+      const page = await archive({
+        region: span.region,
+        startMs: span.startMs,
+        endMs: span.endMs,
+        attributes: scope.attributes,
+        limit: ARCHIVE_PAGE_SIZE,
+      });
+      signal?.throwIfAborted();
+      pages++;
+      tally.pages++;
+      const fresh = page.events.filter((e) => !ids.has(e.id));
+      for (const e of fresh) ids.add(e.id);
+      if (fresh.length) {
+        chunks.push(fresh);
+        count += fresh.length;
+        archiveEvents += fresh.length;
+        tally.events += fresh.length;
+      }
+      const oldest = page.events.at(-1)?.timeMs;
+      if (!page.more || oldest === undefined || !Number.isFinite(oldest)) {
+        todo = todo.filter((s) => s !== span);
+        return false;
+      }
+      // Down from the oldest event read (that millisecond again: more may share it).
+      span.endMs = oldest < span.endMs ? oldest : span.endMs - 1;
+      return span.endMs >= span.startMs;
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) throw error;
+      span.failure = {
+        code: "ArchiveUnreadable",
+        message: (error as Error).message,
+        requestId: "",
+        status: 0,
+      };
+      return false;
+    } finally {
+      onProgress?.(snapshot(false));
+    }
+  };
+
   /** Reads one page of `span`; false when the span is finished or must stop. */
   const readPage = async (span: Span): Promise<boolean> => {
+    if (span.source === "archive") return readArchive(span);
     const gate = regionGates.get(span.region) ?? createSemaphore(1);
     const releaseRegion = await gate.acquire(signal);
     let releaseConsole: (() => void) | undefined;

@@ -11,7 +11,7 @@ import { EmptyState, LoadingState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
 import type { ArchiveRecord } from "@/lib/archive/archive-store";
 import { ArchiveDetail } from "./archive-detail";
-import { archiveStore, archivesPersist } from "./archive-store-instance";
+import { archiveStore, archivesPersist } from "@/lib/archive/browser-store";
 import { ImportPanel } from "./import-panel";
 import { TrailArchivePanel } from "./trail-archive-panel";
 import { ARCHIVES_KEY, archivesQueryOptions } from "./queries";

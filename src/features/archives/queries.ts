@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { rpc } from "@/api/client";
-import { archiveStore } from "./archive-store-instance";
+import { archiveStore } from "@/lib/archive/browser-store";
 
 export const ARCHIVES_KEY = ["archives"] as const;
 

@@ -5,7 +5,7 @@ import {
   importArchive,
   type ImportProgress,
 } from "@/lib/archive/import-archive";
-import { archiveStore } from "./archive-store-instance";
+import { archiveStore } from "@/lib/archive/browser-store";
 import type { ImportReply, ImportRequest, PickedFile } from "./import-messages";
 import { sourcesOf } from "./import-sources";
 import { ARCHIVES_KEY } from "./queries";

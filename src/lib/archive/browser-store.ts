@@ -2,7 +2,7 @@ import {
   indexedDbArchiveStore,
   memoryArchiveStore,
   type ArchiveStore,
-} from "@/lib/archive/archive-store";
+} from "./archive-store";
 
 let store: ArchiveStore | undefined;
 
