@@ -42,7 +42,7 @@ import { SlidingRateLimiter } from "./rate-limit";
 import { buildInsights, type InsightWire } from "./insights";
 import { ACCOUNT_ID, ACCOUNT_NAME, RESOURCE_DIRECTORY_ID } from "./people";
 import { derive, hashString, mulberry32, uuidFrom } from "./prng";
-import { buildPools, OSS_BUCKETS, RAM_ROLES, SLS_PROJECTS } from "./resources";
+import { buildPools, RAM_ROLES, SLS_PROJECTS } from "./resources";
 import { DEFAULT_REGION, isRegionId, REGION_IDS } from "./regions";
 import {
   initialTrails,
@@ -336,9 +336,6 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
       accountName: ACCOUNT_NAME,
       isManagementAccount: true,
       resourceDirectoryId: RESOURCE_DIRECTORY_ID,
-      ossBuckets: OSS_BUCKETS.filter((b) => !b.deleted).map(
-        ({ name, region }) => ({ name, region }),
-      ),
       slsProjects: SLS_PROJECTS.map(({ name, region }) => ({ name, region })),
       roles: RAM_ROLES.filter(
         (r) => r.startsWith("Aliyun") || r.startsWith("ActionTrail"),

@@ -12,14 +12,18 @@ export interface BucketInfo {
   region: string;
   /** A bucket deleted after a trail was set to deliver to it. */
   deleted?: boolean;
+  /** Its ACL today (private unless said). */
+  acl?: "public-read" | "public-read-write";
 }
 
 export const OSS_BUCKETS: readonly BucketInfo[] = [
   { name: "trailscope-audit-archive", region: "cn-hangzhou" },
-  { name: "finance-reports-2026", region: "cn-hangzhou" },
+  // Made public by incident (g), the day before the account was opened.
+  { name: "finance-reports-2026", region: "cn-hangzhou", acl: "public-read" },
   { name: "ops-logs-hz", region: "cn-hangzhou" },
   { name: "prod-audit-archive-hz", region: "cn-hangzhou" },
-  { name: "web-static-assets-hz", region: "cn-hangzhou" },
+  // A static website: public on purpose.
+  { name: "web-static-assets-hz", region: "cn-hangzhou", acl: "public-read" },
   { name: "ci-artifacts-sh", region: "cn-shanghai" },
   { name: "ops-logs-sh-2024", region: "cn-shanghai", deleted: true },
   { name: "sec-archive-sg", region: "ap-southeast-1" },

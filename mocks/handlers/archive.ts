@@ -1,5 +1,6 @@
 /**
- * The simulated account's answers to `/api/_archive/<HomeRegion>/<Trail>/…`,
+ * The simulated account's OSS: its bucket list (`/api/_oss/buckets`) and
+ * its answers to `/api/_archive/<HomeRegion>/<Trail>/…`,
  * the same shape the signing gateway gives from the real bucket: a listing
  * of a trail's delivered files by day, and each file's bytes. Only the
  * account's trails with an OSS destination have an archive; keys outside a
@@ -38,6 +39,22 @@ function trailOf(account: Account, region: string, name: string) {
 
 export function archiveHandlers(account: Account): RequestHandler[] {
   return [
+    // OSS ListBuckets with each bucket's ACL and the trails delivering to it.
+    http.get("*/api/_oss/buckets", async () => {
+      await latency(account);
+      const trails = [...account.trails.values()];
+      return HttpResponse.json({
+        RequestId: account.newRequestId(),
+        Buckets: OSS_BUCKETS.filter((b) => !b.deleted).map((b) => ({
+          Name: b.name,
+          Location: `oss-${b.region}`,
+          Acl: b.acl ?? "private",
+          Trails: trails
+            .filter((t) => t.OssBucketName === b.name)
+            .map((t) => t.Name),
+        })),
+      });
+    }),
     http.get(
       "*/api/_archive/:region/:trail/files",
       async ({ params, request }) => {

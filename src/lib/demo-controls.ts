@@ -29,8 +29,6 @@ export interface DemoAccountInfo {
   /** The management account of a resource directory may create one organization trail. */
   isManagementAccount: boolean;
   resourceDirectoryId: string;
-  /** OSS buckets that exist in the simulated account (the wizard offers them). */
-  ossBuckets: { name: string; region: string }[];
   /** Log Service projects that exist in the simulated account. */
   slsProjects: { name: string; region: string }[];
   /** RAM roles a trail may deliver with. */

@@ -1,8 +1,10 @@
 import { queryOptions } from "@tanstack/react-query";
 import { rpc } from "@/api/client";
+import { listBuckets } from "@/api/oss-buckets";
 
 export const trailKeys = {
   all: ["trails"] as const,
+  buckets: () => [...trailKeys.all, "buckets"] as const,
   lists: () => [...trailKeys.all, "list"] as const,
   list: (region: string) => [...trailKeys.lists(), region] as const,
   statuses: () => [...trailKeys.all, "status"] as const,
@@ -43,4 +45,12 @@ export const trailStatusQueryOptions = (
         { signal },
       ),
     staleTime: 15_000,
+  });
+
+/** The account's OSS buckets with their ACL and the trails delivering to each (OSS ListBuckets via the API layer). */
+export const bucketsQueryOptions = () =>
+  queryOptions({
+    queryKey: trailKeys.buckets(),
+    queryFn: ({ signal }) => listBuckets(signal),
+    staleTime: 60_000,
   });

@@ -1,6 +1,9 @@
 import { useFormat } from "@/components/i18n/use-format";
 import { useLingui } from "@lingui/react/macro";
+import { useQuery } from "@tanstack/react-query";
+import { isPublicAcl, type OssBucket } from "@/api/oss-buckets";
 import type { DemoAccountInfo } from "@/lib/demo-controls";
+import { bucketsQueryOptions } from "../queries";
 import type { TrailDraft } from "@/stores/trail-draft-store";
 import { destinationText, slsProjectArn } from "../trail-format";
 import { FieldError, fieldId, fieldProps } from "./field";
@@ -224,6 +227,7 @@ interface OssFieldsProps {
   draft: TrailDraft;
   errors: FieldErrors;
   onChange: (patch: Partial<TrailDraft>) => void;
+  /** The account's roles (mock mode); buckets come from the API layer. */
   account: DemoAccountInfo | undefined;
   editing?: boolean | undefined;
 }
@@ -236,7 +240,9 @@ function OssFields({
   editing,
 }: OssFieldsProps) {
   const { t } = useLingui();
-  const buckets = account?.ossBuckets ?? [];
+  const bucketList = useQuery(bucketsQueryOptions());
+  const buckets = bucketList.data ?? [];
+  const chosen = buckets.find((b) => b.name === draft.ossBucketName);
   const ossPath = `${draft.ossBucketName || "<bucket>"}/${draft.ossKeyPrefix ? `${draft.ossKeyPrefix}/` : ""}AliyunLogs/Actiontrail/<RegionId>/<YYYY>/<MM>/<DD>/…`;
   const pick =
     buckets.length > 0 && !editing && draft.ossBucketMode === "existing";
@@ -281,9 +287,7 @@ function OssFields({
           >
             <option value="">{t`Choose a bucket`}</option>
             {buckets.map((b) => (
-              <option key={b.name} value={b.name}>
-                {`${b.name} (${b.region})`}
-              </option>
+              <BucketOption key={b.name} bucket={b} />
             ))}
           </select>
         ) : (
@@ -297,6 +301,14 @@ function OssFields({
               onChange({ ossBucketName: event.target.value })
             }
           />
+        )}
+        {bucketList.isError && !editing && (
+          <p className="hint" role="note">
+            {t`The bucket list could not be read; type the bucket's name.`}
+          </p>
+        )}
+        {chosen && isPublicAcl(chosen.acl) && (
+          <PublicBucketWarning acl={chosen.acl} />
         )}
         {!pick && (
           <p id="oss-bucket-hint" className="hint">
@@ -386,5 +398,33 @@ function RoleField({
       )}
       <FieldError field={field} errors={errors} />
     </div>
+  );
+}
+
+/** A bucket in the list: those another trail delivers to are marked and cannot be chosen; public ones are marked. */
+function BucketOption({ bucket }: { bucket: OssBucket }) {
+  const { t } = useLingui();
+  const where = `${bucket.name} (${bucket.region})`;
+  const trails = bucket.trails.join(", ");
+  const acl = bucket.acl;
+  const label =
+    bucket.trails.length > 0
+      ? t`${where} — used by trail ${trails}`
+      : isPublicAcl(acl)
+        ? t`${where} — public (${acl})`
+        : where;
+  return (
+    <option value={bucket.name} disabled={bucket.trails.length > 0}>
+      {label}
+    </option>
+  );
+}
+
+function PublicBucketWarning({ acl }: { acl: string }) {
+  const { t } = useLingui();
+  return (
+    <p className="field-warning" role="alert">
+      {t`This bucket is public (${acl}): anyone could read the audit trail delivered to it. Choose a private bucket, or make this one private first.`}
+    </p>
   );
 }
