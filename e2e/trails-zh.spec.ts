@@ -43,7 +43,7 @@ test("在页头切换到中文后，管理员用中文名称走完创建跟踪�
   await page.getByRole("checkbox", { name: /^对象存储 OSS/ }).check();
   await page
     .getByRole("combobox", { name: "Bucket", exact: true })
-    .selectOption("web-static-assets-hz");
+    .selectOption("prod-audit-archive-hz");
   await page.getByRole("button", { name: "下一步" }).click();
 
   await expect(step).toHaveText("第 3 步，共 3 步：预览并创建");
@@ -63,9 +63,15 @@ test("在页头切换到中文后，管理员用中文名称走完创建跟踪�
   ).toBeVisible();
   const status = page.getByRole("region", { name: "日志记录与投递" });
   await expect(status.getByText("开启", { exact: true })).toBeVisible();
-  await expect(
-    status.locator("dt", { hasText: "最近一次投递到 OSS" }).locator("+ dd"),
-  ).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC[+-]\d\d:\d\d$/);
+  const ossDelivery = status
+    .locator("dt", { hasText: "最近一次投递到 OSS" })
+    .locator("+ dd");
+  await expect(ossDelivery).toContainText("尚无");
+  await page.clock.runFor(6 * 60_000);
+  await status.getByRole("button", { name: "刷新" }).click();
+  await expect(ossDelivery).toHaveText(
+    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC[+-]\d\d:\d\d$/,
+  );
 
   // Remembered: a reload stays in Chinese.
   await page.reload();

@@ -35,7 +35,16 @@ export function TrailStatusPanel({ trail }: { trail: Trail }) {
   );
   return (
     <section className="card trail-status" aria-labelledby="trail-status-title">
-      <h2 id="trail-status-title">{t`Logging and delivery`}</h2>
+      <div className="section-header">
+        <h2 id="trail-status-title">{t`Logging and delivery`}</h2>
+        <button
+          type="button"
+          onClick={() => void status.refetch()}
+          disabled={status.isFetching}
+        >
+          {status.isFetching ? t`Refreshing…` : t`Refresh`}
+        </button>
+      </div>
       {status.isPending ? (
         <LoadingState title={t`Loading the trail's status…`} />
       ) : status.isError ? (
@@ -68,6 +77,12 @@ export function TrailStatusPanel({ trail }: { trail: Trail }) {
               <dt>{t`Latest delivery to OSS`}</dt>
               <dd>
                 <TrailTime value={status.data.latestDeliveryTime} withZone />
+                {!status.data.latestDeliveryTime && status.data.isLogging && (
+                  <span className="hint">
+                    {" "}
+                    {t`(none yet: ActionTrail writes a file about every 5 minutes while there is activity)`}
+                  </span>
+                )}
               </dd>
               <dt>{t`Latest OSS delivery error`}</dt>
               <dd>
