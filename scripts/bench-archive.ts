@@ -108,6 +108,18 @@ const answer = await searchArchives(store, {
   filter: { userName: rare },
   limit: 50,
 });
+const searchMs = performance.now() - s0;
 console.log(
-  `search: user ${rare} → ${answer.matched} events over ${answer.segments} files in ${(performance.now() - s0).toFixed(0)} ms`,
+  `search: user ${rare} → ${answer.matched} events over ${answer.segments} files in ${searchMs.toFixed(0)} ms`,
+);
+
+// For `npm run bench`, which puts these figures in its table.
+console.log(
+  `RESULT ${JSON.stringify({
+    events: record.events,
+    seconds,
+    rate: record.events / seconds,
+    heldMb: (heapAfter - heapBefore) / 1024 / 1024,
+    searchMs,
+  })}`,
 );

@@ -685,6 +685,44 @@ async function main() {
   console.log(measured.stdout);
   json.mock = measured.stdout;
 
+  if (process.env.BENCH_SKIP_BIG !== "1") {
+    console.log("\n# importing a trail's archive (1,000,000 events)");
+    const archive = spawnSync("npx", ["tsx", "scripts/bench-archive.ts"], {
+      env: { ...process.env, NODE_OPTIONS: "--expose-gc" },
+      encoding: "utf8",
+    });
+    console.log(archive.stdout);
+    const line = archive.stdout
+      .split("\n")
+      .find((l) => l.startsWith("RESULT "));
+    if (line) {
+      const r = JSON.parse(line.slice(7)) as {
+        events: number;
+        seconds: number;
+        rate: number;
+        heldMb: number;
+        searchMs: number;
+      };
+      record(
+        "archive import rate (Node, one thread)",
+        `${Math.round(r.rate).toLocaleString("en-US")} events/s`,
+      );
+      record(
+        `archive import of ${r.events.toLocaleString("en-US")} events`,
+        `${r.seconds.toFixed(1)} s`,
+        "≤ 15 s",
+        r.seconds <= 15,
+      );
+      record(
+        "memory held with them imported (columns + files)",
+        `${r.heldMb.toFixed(0)} MB`,
+        "≤ 400 MB",
+        r.heldMb <= 400,
+      );
+      record("search over them (one user, newest 50)", ms(r.searchMs));
+    }
+  }
+
   const totalSeconds = (Date.now() - started) / 1000;
   json.totalSeconds = totalSeconds;
   writeFileSync(
