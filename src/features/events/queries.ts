@@ -11,6 +11,7 @@ import {
 } from "@/api/event-reader";
 import type { AuditEvent } from "@/api/schemas/event";
 import { MAX_LOOKBACK_MS, splitWindow } from "@/api/time-window";
+import { archivedDays } from "@/lib/archive/browser-store";
 import type { SearchCondition } from "@/lib/event-search-url";
 import { MINUTE } from "@/lib/time";
 import { toLookupAttributes } from "./conditions";
@@ -32,6 +33,11 @@ export interface ServerSearch {
   server: SearchCondition[];
   /** The account holds the visitor's own events: no 90-days-back refusal. */
   archive?: boolean | undefined;
+  /**
+   * Trail archives are imported in this browser: what is older than the
+   * service's 90 days is read from them instead of being refused.
+   */
+  archives?: boolean | undefined;
 }
 
 export const eventKeys = {
@@ -50,12 +56,19 @@ export function searchScope(search: ServerSearch, now: number): ReadScope {
     { range: search.range, from: search.from, to: search.to },
     now,
   );
-  const problem = windowProblem(window, now, { archive: search.archive });
+  const problem = windowProblem(window, now, {
+    archive: search.archive || search.archives,
+  });
   if (problem) throw new SearchRangeError(problem);
+  // An hour inside the service's reach: time passes while a read goes on.
+  const archiveBefore = now - MAX_LOOKBACK_MS + 3_600_000;
   return {
     regions: search.regions,
     window,
     attributes: toLookupAttributes(search.server),
+    ...(search.archives && !search.archive && window.startMs < archiveBefore
+      ? { archiveBefore }
+      : {}),
   };
 }
 
@@ -143,4 +156,12 @@ export const surroundingEventsQueryOptions = (
       return { events, more: !isComplete(result) };
     },
     staleTime: Infinity,
+  });
+
+/** The days imported trail archives span (the archives screen refreshes every "archives" query after an import). */
+export const archivedDaysQueryOptions = () =>
+  queryOptions({
+    queryKey: ["archives", "days"],
+    queryFn: async () => (await archivedDays()) ?? null,
+    staleTime: 60_000,
   });

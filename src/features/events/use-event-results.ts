@@ -21,6 +21,7 @@ import { filterLoaded, planConditions } from "./conditions";
 import type { EventSearch } from "./filters";
 import { createEventMerger } from "./merge";
 import {
+  archivedDaysQueryOptions,
   eventKeys,
   eventSearchQueryOptions,
   type ServerSearch,
@@ -88,6 +89,7 @@ export function useEventResults(search: EventSearch, region: string) {
     [search.filters, search.rw],
   );
   const archive = useSessionStore((s) => Boolean(s.demoState?.ownData));
+  const archives = Boolean(useQuery(archivedDaysQueryOptions()).data);
   const serverSearch = useMemo<ServerSearch>(
     () => ({
       regions: regionIds,
@@ -96,8 +98,17 @@ export function useEventResults(search: EventSearch, region: string) {
       to: search.to,
       server: plan.server,
       ...(archive ? { archive } : {}),
+      ...(archives ? { archives } : {}),
     }),
-    [regionIds, search.range, search.from, search.to, plan.server, archive],
+    [
+      regionIds,
+      search.range,
+      search.from,
+      search.to,
+      plan.server,
+      archive,
+      archives,
+    ],
   );
   const read = useQuery({
     ...eventSearchQueryOptions(serverSearch),
