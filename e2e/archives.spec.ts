@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { gzipSync } from "fflate";
 import { deliveryKey } from "../src/lib/archive/delivery-path";
 import { expect, openConsole, test } from "./fixtures";
+import { EventsPage } from "./pages/events";
 
 const DAY = 86_400_000;
 const REGIONS = ["cn-hangzhou", "cn-shanghai", "eu-central-1"];
@@ -59,7 +60,7 @@ function writeDeliveryFolder(root: string, now: number): number {
   return files;
 }
 
-test("imports a folder of 200 days in 3 regions, names the gap, and keeps the archive after a reload", async ({
+test("imports a folder of 200 days in 3 regions, names the gap, finds a 150-day-old event by user and opens it, and keeps it all after a reload", async ({
   page,
 }, testInfo) => {
   const root = testInfo.outputPath("bucket");
@@ -100,6 +101,24 @@ test("imports a folder of 200 days in 3 regions, names the gap, and keeps the ar
   await expect(
     page.getByText(`No file for cn-shanghai from ${gapStart} to ${gapEnd}`),
   ).toBeVisible();
+
+  // The event search reads the part older than 90 days from the archive.
+  const old = now - 150 * DAY;
+  const iso = (ms: number) =>
+    new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
+  const search = `/events?region=cn-hangzhou&from=${iso(old - 3 * DAY)}&to=${iso(old + 3 * DAY)}&f=User:rare.visitor`;
+  await page.goto(search);
+  const grid = page.getByRole("grid");
+  const found = grid.getByRole("row", { name: /DeleteSecurityGroup/ });
+  await expect(found).toContainText("rare.visitor");
+  const events = new EventsPage(page);
+  await events.openEvent(found);
+  await expect(events.pane).toContainText(`arc-cn-hangzhou-${DAYS - 150}-0`);
+
+  await page.reload();
+  await expect(
+    page.getByRole("grid").getByRole("row", { name: /DeleteSecurityGroup/ }),
+  ).toContainText("rare.visitor");
 });
 
 test("refuses corrupt files and a gzip bomb by name while the good files load", async ({
