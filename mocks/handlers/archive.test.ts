@@ -4,7 +4,7 @@ import { ApiError } from "@/api/errors";
 import {
   listTrailArchive,
   readTrailArchiveObject,
-  trailArchiveObjectUrl,
+  trailArchiveObject,
 } from "@/api/trail-archive";
 import { parseDeliveryPath } from "@/lib/archive/delivery-path";
 import { installAccount } from "@mocks/node";
@@ -29,7 +29,7 @@ describe("the simulated account's trail archive", () => {
     expect(new Set(places.map((p) => p.region)).size).toBeGreaterThan(3);
     const first = listing.files[0]!;
     const bytes = await readTrailArchiveObject(
-      trailArchiveObjectUrl(ORG, first.key),
+      trailArchiveObject(ORG, first.key),
     );
     expect(bytes.length).toBe(first.size);
     const events = JSON.parse(new TextDecoder().decode(gunzipSync(bytes))) as {
@@ -69,7 +69,7 @@ describe("the simulated account's trail archive", () => {
       new Set(["ap-southeast-1"]),
     );
     const bytes = await readTrailArchiveObject(
-      trailArchiveObjectUrl(sg, while_.files[0]!.key),
+      trailArchiveObject(sg, while_.files[0]!.key),
     );
     const events = JSON.parse(new TextDecoder().decode(gunzipSync(bytes))) as {
       eventRW: string;
@@ -109,13 +109,13 @@ describe("the simulated account's trail archive", () => {
     ).toBe("400 InvalidParameterDateOutOfRange");
     expect(
       await codeOf(
-        readTrailArchiveObject(trailArchiveObjectUrl(ORG, "../../etc/passwd")),
+        readTrailArchiveObject(trailArchiveObject(ORG, "../../etc/passwd")),
       ),
     ).toBe("403 AccessDenied");
     expect(
       await codeOf(
         readTrailArchiveObject(
-          trailArchiveObjectUrl(
+          trailArchiveObject(
             ORG,
             "audit-logs/AliyunLogs/Actiontrail/cn-hangzhou/2026/01/01/Actiontrail_cn-hangzhou_20260101000500_1002_1_1_00000000000000000000000000000000.gz",
           ),

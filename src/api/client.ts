@@ -261,6 +261,78 @@ const gatewayInfoSchema = z.looseObject({
 export type GatewayInfo = z.output<typeof gatewayInfoSchema>;
 
 /**
+ * A GET to one of the gateway's own endpoints beside ActionTrail's
+ * (`<base>/_archive/…`, `<base>/_oss/…`): the same credentials and errors as
+ * `rpc()` — a network failure or an error envelope (`Code`, `Message`,
+ * `RequestId`) becomes an `ApiError` named by `action`. Resolves with the
+ * successful response, for its JSON or its bytes.
+ */
+export async function gatewayGet(
+  path: string,
+  query: Record<string, string>,
+  action: string,
+  region: string,
+  signal?: AbortSignal,
+): Promise<Response> {
+  const origin =
+    typeof location === "undefined" ? "http://localhost" : location.origin;
+  const url = new URL(`${config.baseUrl.replace(/\/$/, "")}/${path}`, origin);
+  for (const [key, value] of Object.entries(query))
+    url.searchParams.set(key, value);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      credentials: "same-origin",
+      cache: "no-store",
+      signal: signal ?? null,
+    });
+  } catch (cause) {
+    if (isAbortError(cause)) throw cause;
+    throw new ApiError({
+      code: "NetworkError",
+      message: "The request did not reach the gateway. Check the connection.",
+      status: 0,
+      action,
+      region,
+      cause,
+    });
+  }
+  if (response.ok) return response;
+  const envelope = errorEnvelopeSchema.safeParse(
+    await response.json().catch(() => undefined),
+  );
+  throw new ApiError({
+    code: envelope.success ? envelope.data.Code : `Http${response.status}`,
+    message: envelope.success
+      ? (envelope.data.Message ?? "")
+      : `The gateway answered HTTP ${response.status}.`,
+    status: response.status,
+    requestId: envelope.success ? envelope.data.RequestId : undefined,
+    action,
+    region,
+  });
+}
+
+/** Checks a gateway answer's JSON against its schema, as `rpc()` does. */
+export async function parseGatewayJson<T extends z.ZodType>(
+  response: Response,
+  schema: T,
+  action: string,
+  region: string,
+): Promise<z.output<T>> {
+  const parsed = schema.safeParse(await response.json());
+  if (parsed.success) return parsed.data;
+  throw new ApiError({
+    code: "InvalidResponse",
+    message: `The ${action} answer did not match the expected shape.`,
+    status: response.status,
+    action,
+    region,
+    cause: parsed.error,
+  });
+}
+
+/**
  * Live mode: who the signing gateway says we are (its `/api/_whoami`), for
  * the header. `undefined` when the gateway does not say.
  */

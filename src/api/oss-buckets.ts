@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { ApiError, isAbortError } from "./errors";
-import { errorEnvelopeSchema } from "./schemas/common";
+import { gatewayGet, parseGatewayJson } from "./client";
 
 /**
  * The account's OSS buckets, for choosing where a trail delivers: OSS
@@ -40,50 +39,6 @@ export const isPublicAcl = (acl: string): boolean => acl.startsWith("public-");
 const ACTION = "ListBuckets";
 
 export async function listBuckets(signal?: AbortSignal): Promise<OssBucket[]> {
-  const base =
-    (import.meta.env.VITE_API_BASE_URL as string | undefined) || "/api";
-  const origin =
-    typeof location === "undefined" ? "http://localhost" : location.origin;
-  let response: Response;
-  try {
-    response = await fetch(
-      new URL(`${base.replace(/\/$/, "")}/_oss/buckets`, origin),
-      { credentials: "same-origin", cache: "no-store", signal: signal ?? null },
-    );
-  } catch (cause) {
-    if (isAbortError(cause)) throw cause;
-    throw new ApiError({
-      code: "NetworkError",
-      message: "The request did not reach OSS. Check the connection.",
-      status: 0,
-      action: ACTION,
-      region: "",
-      cause,
-    });
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const envelope = errorEnvelopeSchema.safeParse(body);
-    throw new ApiError({
-      code: envelope.success ? envelope.data.Code : `Http${response.status}`,
-      message: envelope.success
-        ? (envelope.data.Message ?? "")
-        : `OSS answered HTTP ${response.status}.`,
-      status: response.status,
-      requestId: envelope.success ? envelope.data.RequestId : undefined,
-      action: ACTION,
-      region: "",
-    });
-  }
-  const parsed = bucketsSchema.safeParse(body);
-  if (!parsed.success)
-    throw new ApiError({
-      code: "InvalidResponse",
-      message: "The bucket list did not match the expected shape.",
-      status: response.status,
-      action: ACTION,
-      region: "",
-      cause: parsed.error,
-    });
-  return parsed.data;
+  const response = await gatewayGet("_oss/buckets", {}, ACTION, "", signal);
+  return parseGatewayJson(response, bucketsSchema, ACTION, "");
 }

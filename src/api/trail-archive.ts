@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { ApiError, isAbortError } from "./errors";
-import { errorEnvelopeSchema } from "./schemas/common";
+import { gatewayGet, parseGatewayJson } from "./client";
 
 /**
  * A trail's delivered archive, where it lives: the files a trail wrote to
@@ -43,63 +42,11 @@ export const MAX_ARCHIVE_LIST_DAYS = 31;
 const ACTION_LIST = "ListTrailArchive";
 const ACTION_GET = "GetTrailArchiveObject";
 
-const archiveUrl = (
-  homeRegion: string,
-  trailName: string,
+const archivePath = (
+  trail: { homeRegion: string; name: string },
   what: "files" | "object",
-  query: Record<string, string>,
-): string => {
-  const base =
-    (import.meta.env.VITE_API_BASE_URL as string | undefined) || "/api";
-  const origin =
-    typeof location === "undefined" ? "http://localhost" : location.origin;
-  const url = new URL(
-    `${base.replace(/\/$/, "")}/_archive/${encodeURIComponent(homeRegion)}/${encodeURIComponent(trailName)}/${what}`,
-    origin,
-  );
-  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-  return url.href;
-};
-
-async function call(
-  url: string,
-  action: string,
-  region: string,
-  signal?: AbortSignal,
-): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      credentials: "same-origin",
-      cache: "no-store",
-      signal: signal ?? null,
-    });
-  } catch (cause) {
-    if (isAbortError(cause)) throw cause;
-    throw new ApiError({
-      code: "NetworkError",
-      message: "The request did not reach the archive. Check the connection.",
-      status: 0,
-      action,
-      region,
-      cause,
-    });
-  }
-  if (response.ok) return response;
-  const envelope = errorEnvelopeSchema.safeParse(
-    await response.json().catch(() => undefined),
-  );
-  throw new ApiError({
-    code: envelope.success ? envelope.data.Code : `Http${response.status}`,
-    message: envelope.success
-      ? (envelope.data.Message ?? "")
-      : `The archive answered HTTP ${response.status}.`,
-    status: response.status,
-    requestId: envelope.success ? envelope.data.RequestId : undefined,
-    action,
-    region,
-  });
-}
+) =>
+  `_archive/${encodeURIComponent(trail.homeRegion)}/${encodeURIComponent(trail.name)}/${what}`;
 
 /** The files a trail delivered from `fromDay` to `toDay` (UTC days, both included). */
 export async function listTrailArchive(
@@ -107,39 +54,49 @@ export async function listTrailArchive(
   range: { fromDay: string; toDay: string },
   signal?: AbortSignal,
 ): Promise<ArchiveListing> {
-  const response = await call(
-    archiveUrl(trail.homeRegion, trail.name, "files", {
-      from: range.fromDay,
-      to: range.toDay,
-    }),
+  const response = await gatewayGet(
+    archivePath(trail, "files"),
+    { from: range.fromDay, to: range.toDay },
     ACTION_LIST,
     trail.homeRegion,
     signal,
   );
-  const parsed = archiveListSchema.safeParse(await response.json());
-  if (!parsed.success)
-    throw new ApiError({
-      code: "InvalidResponse",
-      message: "The archive listing did not match the expected shape.",
-      status: response.status,
-      action: ACTION_LIST,
-      region: trail.homeRegion,
-      cause: parsed.error,
-    });
-  return parsed.data;
+  return parseGatewayJson(
+    response,
+    archiveListSchema,
+    ACTION_LIST,
+    trail.homeRegion,
+  );
 }
 
-/** The URL one delivered file is read from (the import worker fetches it). */
-export const trailArchiveObjectUrl = (
+/** What identifies one delivered file to read (the import worker reads it). */
+export interface ArchiveObjectRef {
+  homeRegion: string;
+  name: string;
+  key: string;
+}
+
+/** A delivered file's reference, carried to the import worker as a plain object. */
+export const trailArchiveObject = (
   trail: { homeRegion: string; name: string },
   key: string,
-): string => archiveUrl(trail.homeRegion, trail.name, "object", { key });
+): ArchiveObjectRef => ({
+  homeRegion: trail.homeRegion,
+  name: trail.name,
+  key,
+});
 
 /** One delivered file's bytes, as stored (gzip). */
 export async function readTrailArchiveObject(
-  url: string,
+  ref: ArchiveObjectRef,
   signal?: AbortSignal,
 ): Promise<Uint8Array> {
-  const response = await call(url, ACTION_GET, "", signal);
+  const response = await gatewayGet(
+    archivePath(ref, "object"),
+    { key: ref.key },
+    ACTION_GET,
+    ref.homeRegion,
+    signal,
+  );
   return new Uint8Array(await response.arrayBuffer());
 }

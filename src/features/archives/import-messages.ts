@@ -1,3 +1,4 @@
+import type { ArchiveObjectRef } from "@/api/trail-archive";
 import type { ArchiveRecord } from "@/lib/archive/archive-store";
 import type { ImportProgress } from "@/lib/archive/import-archive";
 
@@ -10,7 +11,7 @@ export interface LocalFile {
 /** A file of a trail's bucket, read through the archive API. */
 export interface RemoteFile {
   path: string;
-  url: string;
+  object: ArchiveObjectRef;
   size: number;
 }
 

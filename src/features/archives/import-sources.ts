@@ -14,11 +14,11 @@ export async function sourcesOf(files: readonly PickedFile[]): Promise<{
   const sources: ImportSource[] = [];
   const refused: ImportProgress["refused"] = [];
   for (const picked of files) {
-    if ("url" in picked) {
+    if ("object" in picked) {
       sources.push({
         path: picked.path,
         size: picked.size,
-        read: () => readTrailArchiveObject(picked.url),
+        read: () => readTrailArchiveObject(picked.object),
       });
       continue;
     }

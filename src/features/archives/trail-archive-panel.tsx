@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import {
   listTrailArchive,
   MAX_ARCHIVE_LIST_DAYS,
-  trailArchiveObjectUrl,
+  trailArchiveObject,
   type ArchiveListing,
 } from "@/api/trail-archive";
 import { useFormat } from "@/components/i18n/use-format";
@@ -68,7 +68,7 @@ export function TrailArchivePanel({
   const importListed = (data: ArchiveListing, listed: Trail) => {
     const files = data.files.map((file): PickedFile => ({
       path: `${data.bucket}/${file.key}`,
-      url: trailArchiveObjectUrl(listed, file.key),
+      object: trailArchiveObject(listed, file.key),
       size: file.size,
     }));
     const first = listing.variables?.from ?? from;
