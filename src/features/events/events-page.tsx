@@ -18,14 +18,15 @@ import { EmptyState, LoadingState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
 import { ALL_REGIONS, useRegion } from "@/features/regions/use-region";
 import { eventSearchHref } from "@/lib/event-search-url";
+import { DisplayZoneContext } from "@/components/i18n/display-zone";
 import { useFormat } from "@/components/i18n/use-format";
-import { toApiTime } from "@/lib/time";
+import { toApiTime, zoneToParam } from "@/lib/time";
 import { ColumnChooser } from "./column-chooser";
 import { ConditionPlanNote } from "./condition-plan-note";
 import { EventPane } from "./event-pane";
 import { EventsTable } from "./events-table";
 import { ExportMenu } from "./export-menu";
-import { toSearchLink, useEventSearch, withSort } from "./filters";
+import { toSearchLink, useEventSearch, withSort, withZone } from "./filters";
 import { LoadAllProgress } from "./load-all-progress";
 import { eventDetailQueryOptions, SearchRangeError } from "./queries";
 import { RangeRefusal } from "./range-refusal";
@@ -37,6 +38,7 @@ import {
 } from "./results-status";
 import { useRetryNotice } from "./retry-notice";
 import { SearchBar } from "./search-bar";
+import { SharedZoneNote, useSharedZone, type SharedZone } from "./shared-zone";
 import { sortEvents } from "./sort";
 import {
   DEFAULT_LOAD_ALL_LIMIT,
@@ -57,8 +59,20 @@ function searchHint(error: unknown) {
   return undefined;
 }
 
-/** The auditor's main screen: search ActionTrail events, read them, follow them, export them. */
+/**
+ * The auditor's main screen: search ActionTrail events, read them, follow
+ * them, export them. A shared link's time zone wins for this view.
+ */
 export function EventsPage() {
+  const shared = useSharedZone();
+  return (
+    <DisplayZoneContext value={shared.override}>
+      <EventsScreen shared={shared} />
+    </DisplayZoneContext>
+  );
+}
+
+function EventsScreen({ shared }: { shared: SharedZone }) {
   const { t } = useLingui();
   const { number, time, zoneLabel } = useFormat();
   useDocumentTitle(t`Events`);
@@ -133,6 +147,7 @@ export function EventsPage() {
     ? { from: toApiTime(window.startMs), to: toApiTime(window.endMs) }
     : {};
   const link = toSearchLink(search, region);
+  const zoneParam = zoneToParam(shared.effective);
   const shareLink = withSort(
     eventSearchHref(
       keepRelative || search.from
@@ -141,16 +156,20 @@ export function EventsPage() {
     ),
     search.sort,
   );
+  const sharedLink = withZone(shareLink, zoneParam);
   const origin = typeof location === "undefined" ? "" : location.origin;
   const eventLink = openId
-    ? withSort(
-        eventSearchHref({
-          ...link,
-          ...frozen,
-          range: undefined,
-          eventId: openId,
-        }),
-        search.sort,
+    ? withZone(
+        withSort(
+          eventSearchHref({
+            ...link,
+            ...frozen,
+            range: undefined,
+            eventId: openId,
+          }),
+          search.sort,
+        ),
+        zoneParam,
       )
     : "";
 
@@ -201,6 +220,7 @@ export function EventsPage() {
             )}
           </p>
         </header>
+        <SharedZoneNote shared={shared} />
         <SearchBar
           search={search}
           plan={plan}
@@ -254,7 +274,7 @@ export function EventsPage() {
           </span>
           <span className="copy-link">
             <CopyButton
-              value={`${origin}${shareLink}`}
+              value={`${origin}${sharedLink}`}
               label={t`Copy link to this search`}
             >
               <Trans>Copy link</Trans>

@@ -44,7 +44,7 @@ export function ExportMenu({
   refine,
 }: ExportMenuProps) {
   const { t } = useLingui();
-  const { number } = useFormat();
+  const { number, zone } = useFormat();
   const id = useId();
   const [format, setFormat] = useState<ExportFormat>("csv");
   const [progress, setProgress] = useState<{
@@ -56,8 +56,8 @@ export function ExportMenu({
 
   const exportLoaded = () =>
     downloadBlob(
-      exportBlob(shown, format),
-      exportFileName(region, window, format),
+      exportBlob(shown, format, zone),
+      exportFileName(region, window, format, zone),
     );
 
   const exportAll = async () => {
@@ -84,8 +84,8 @@ export function ExportMenu({
       unique.sort((a, b) => b.timeMs - a.timeMs);
       const rows = filterLoaded(unique, browser, exclude, refine);
       downloadBlob(
-        exportBlob(rows, format),
-        exportFileName(region, window, format),
+        exportBlob(rows, format, zone),
+        exportFileName(region, window, format, zone),
       );
     } catch (cause) {
       if (!abort.signal.aborted) setError(cause);

@@ -9,8 +9,13 @@ import {
   type RangePreset,
   type SearchCondition,
 } from "@/lib/event-search-url";
-import { formatTime, parseZonedTime, toApiTime, zoneLabel } from "@/lib/time";
-import { usePrefsStore, type TimeZonePref } from "@/stores/prefs-store";
+import {
+  formatTime,
+  parseZonedTime,
+  toApiTime,
+  zoneLabel,
+  type DisplayZone,
+} from "@/lib/time";
 import { useSessionStore } from "@/stores/session-store";
 import {
   CONDITION_KEYS,
@@ -49,14 +54,14 @@ const FIXED: Record<string, string[]> = {
   ],
 };
 
-const toInput = (iso: string | undefined, zone: TimeZonePref): string => {
+const toInput = (iso: string | undefined, zone: DisplayZone): string => {
   if (!iso) return "";
   const ms = Date.parse(iso);
   return Number.isFinite(ms)
     ? formatTime(ms, zone).replace(" ", "T").slice(0, 16)
     : "";
 };
-const fromInput = (value: string, zone: TimeZonePref): number =>
+const fromInput = (value: string, zone: DisplayZone): number =>
   value ? parseZonedTime(value, zone) : NaN;
 
 interface SearchBarProps {
@@ -72,9 +77,8 @@ interface SearchBarProps {
 /** Time range, read/write, conditions (server or browser, labelled) and the refine text. */
 export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
   const { t } = useLingui();
-  const { zoneNow } = useFormat();
+  const { zone, zoneNow } = useFormat();
   const id = useId();
-  const zone = usePrefsStore((s) => s.timeZone);
   const archive = useSessionStore((s) => Boolean(s.demoState?.ownData));
   const absolute = search.from !== undefined && search.to !== undefined;
   const [custom, setCustom] = useState(absolute);
