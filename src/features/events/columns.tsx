@@ -125,7 +125,7 @@ export const eventColumns = helper.columns([
     header: () => <Header id="time" />,
     cell: TimeCell,
     sortFn: "basic",
-    size: 230,
+    size: 260,
   }),
   helper.accessor("name", {
     id: "name",
@@ -167,7 +167,7 @@ export const eventColumns = helper.columns([
     header: () => <Header id="rw" />,
     cell: TextCell,
     sortFn: "text",
-    size: 90,
+    size: 110,
   }),
   helper.accessor("errorCode", {
     id: "result",

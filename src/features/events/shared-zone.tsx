@@ -3,6 +3,7 @@ import { useCallback } from "react";
 import { useSearchParams } from "react-router";
 import { useFormat } from "@/components/i18n/use-format";
 import {
+  browserZone,
   sameZone,
   zoneFromParam,
   type DisplayZone,
@@ -52,7 +53,11 @@ export function SharedZoneNote({ shared }: { shared: SharedZone }) {
   const { t } = useLingui();
   const { zoneName } = useFormat();
   if (!shared.override) return null;
-  const linked = zoneName(shared.override);
+  // The browser's own zone is named too: "browser time" alone says nothing to a receiver.
+  const linked =
+    shared.override === "local"
+      ? `${zoneName("local")} (${browserZone()})`
+      : zoneName(shared.override);
   const own = zoneName(shared.preferred);
   return (
     <p className="shared-zone-note" role="note">
