@@ -95,7 +95,7 @@ export function SearchScope({ results }: { results: EventResults }) {
           <SafeText value={plan.browser.map(conditionText).join(", ")} />
         </>
       )}
-      {`; ${plural(pages, { one: "# page", other: "# pages" })} ${t`and`} ${plural(events, { one: "# event read.", other: "# events read." })}`}
+      {`; ${t`${plural(pages, { one: "# page", other: "# pages" })} and ${plural(events, { one: "# event read.", other: "# events read." })}`}`}
     </p>
   );
 }
