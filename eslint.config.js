@@ -135,6 +135,7 @@ export default tseslint.config(
       "src/features/regions/**/*.tsx",
       "src/features/trails/**/*.tsx",
       "src/features/archives/**/*.tsx",
+      "src/features/events/**/*.tsx",
     ],
     ignores: ["**/*.test.tsx"],
     rules: {

@@ -136,3 +136,51 @@ test("the coverage map is accessible", async ({ page }) => {
   ).toHaveCount(0, { timeout: 30_000 });
   await expectAccessible(page, "the coverage map");
 });
+
+test("the Chinese events page, View event pane, trails, wizard and settings are accessible", async ({
+  page,
+}) => {
+  await openConsole(
+    page,
+    "/events?region=cn-hangzhou&f=ResourceName:i-bp1prodweb01ab9xz&mock-latency=0-0",
+  );
+  await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(
+    page.getByRole("status").filter({ hasText: /已加载/ }),
+  ).toBeVisible({ timeout: 30_000 });
+  await expectAccessible(page, "事件");
+  await page
+    .getByRole("grid", { name: "事件" })
+    .getByRole("row")
+    .filter({ hasText: "StopInstance" })
+    .first()
+    .locator(".open-event")
+    .click();
+  await expect(
+    page.getByRole("heading", { level: 2, name: "StopInstance" }),
+  ).toBeFocused();
+  await expect(
+    page.getByRole("status").filter({ hasText: /^正在加载/ }),
+  ).toHaveCount(0, { timeout: 30_000 });
+  await expectAccessible(page, "事件详情面板");
+
+  const screens: [string, string][] = [
+    ["/trails?region=cn-hangzhou&mock-latency=0-0", "跟踪"],
+    [
+      "/trails/new?region=cn-hangzhou&mock-latency=0-0",
+      "在 cn-hangzhou 创建跟踪",
+    ],
+    ["/settings?mock-latency=0-0", "设置"],
+  ];
+  for (const [path, heading] of screens) {
+    await page.goto(path);
+    await expect(
+      page.getByRole("heading", { level: 1, name: heading }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: /^正在加载/ }),
+    ).toHaveCount(0, { timeout: 30_000 });
+    await expectAccessible(page, heading);
+  }
+});

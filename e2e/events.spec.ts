@@ -215,7 +215,7 @@ test.describe("Event search", () => {
 
     const download = await events.exportShown("CSV");
     expect(download.suggestedFilename()).toMatch(
-      /^actiontrail-cn-hangzhou-.*\.csv$/,
+      /^trailscope-events-cn-hangzhou-\d{8}T\d{4}Z-\d{8}T\d{4}Z-(UTC|UTC[+-]\d{4})\.csv$/,
     );
     const bytes = await readFile(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

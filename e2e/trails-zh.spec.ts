@@ -109,3 +109,29 @@ test("中文的跟踪列表、向导和设置页面没有严重或危急的无�
     );
   }
 });
+
+test("服务拒绝同名跟踪时，向导用中文解释并回到名称字段，操作审计的错误码保持原样", async ({
+  page,
+}) => {
+  await page.goto(`/trails/new?region=cn-hangzhou&${MOCK}`);
+  await page.getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
+  const name = page.getByRole("textbox", { name: "跟踪名称" });
+  // A trail of this name lives in cn-shanghai: names are unique in the account.
+  await name.fill("ops-shanghai-trail");
+  await page.getByRole("radio", { name: /^所有事件/ }).check();
+  await page.getByRole("button", { name: "下一步" }).click();
+  await page.getByRole("checkbox", { name: /^对象存储 OSS/ }).check();
+  await page
+    .getByRole("combobox", { name: "Bucket", exact: true })
+    .selectOption("web-static-assets-hz");
+  await page.getByRole("button", { name: "下一步" }).click();
+  await page.getByRole("button", { name: "创建", exact: true }).click();
+
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAccessibleDescription(
+    /账号中已存在同名跟踪（可能在其他地域）。请换一个名称。/,
+  );
+  await expect(page.getByRole("alert").first()).toContainText(
+    "TrailAlreadyExistsException",
+  );
+});

@@ -153,9 +153,6 @@ const identified = (identity: Identity): AuthResult => ({
   identity,
 });
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-
 /** Only a path on this origin may follow a sign-in (no `//host`, no scheme). */
 export function safeNextPath(next: string | null | undefined): string {
   if (
@@ -172,44 +169,6 @@ export function safeNextPath(next: string | null | undefined): string {
   return next.slice(0, 2000);
 }
 
-/** The sign-in page: plain HTML, no script, styled by /_gateway/login.css. */
-export function loginPage(options: {
-  next: string;
-  error?: string;
-  accountLabel: string;
-}): string {
-  const account = options.accountLabel
-    ? `<p class="account">Account: <strong>${escapeHtml(options.accountLabel)}</strong></p>`
-    : "";
-  const error = options.error
-    ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>`
-    : "";
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign in · Trailscope</title>
-<link rel="stylesheet" href="/_gateway/login.css">
-</head>
-<body>
-<main>
-<h1>Trailscope</h1>
-<p>This console reads and changes a live ActionTrail account. Sign in with the gateway's access token.</p>
-${account}
-${error}
-<form method="post" action="/_gateway/login">
-<input type="hidden" name="next" value="${escapeHtml(options.next)}">
-<label for="token">Access token</label>
-<input id="token" name="token" type="password" autocomplete="current-password" required autofocus>
-<button type="submit">Sign in</button>
-</form>
-</main>
-</body>
-</html>
-`;
-}
-
 export const loginStylesheet = `:root { color-scheme: light dark; font-family: system-ui, sans-serif; }
 body { margin: 0; display: grid; place-items: center; min-height: 100vh; background: Canvas; color: CanvasText; }
 main { max-width: 26rem; padding: 2rem; }
@@ -219,5 +178,6 @@ input[type="password"] { font: inherit; padding: 0.5rem; }
 button { font: inherit; padding: 0.5rem 1rem; justify-self: start; cursor: pointer; }
 :focus-visible { outline: 3px solid Highlight; outline-offset: 2px; }
 .error { color: #b00020; font-weight: 600; }
+.language { text-align: end; }
 @media (prefers-color-scheme: dark) { .error { color: #ff8a80; } }
 `;

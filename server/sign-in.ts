@@ -1,8 +1,9 @@
-import { loginPage, safeNextPath } from "./auth";
+import { safeNextPath } from "./auth";
 import { countFailure, type Exchange, type GatewayContext } from "./context";
 import { Refusal } from "./envelope";
 import { checkSameOrigin } from "./origin";
 import { readBody } from "./read-body";
+import { pickSignInLanguage, signInPage } from "./sign-in-page";
 
 /**
  * `/_gateway/login` (the sign-in form and its POST) and `/_gateway/logout`.
@@ -18,6 +19,10 @@ export async function handleLogin(
   const method = request.method ?? "GET";
   if (method === "GET" || method === "HEAD") {
     const next = safeNextPath(url.searchParams.get("next"));
+    const language = pickSignInLanguage(
+      url.searchParams.get("lang"),
+      request.headers["accept-language"],
+    );
     if (auth.identify(request)) {
       replies.redirect(response, next);
       return;
@@ -25,7 +30,7 @@ export async function handleLogin(
     replies.html(
       response,
       200,
-      loginPage({ next, accountLabel: config.accountLabel }),
+      signInPage({ next, language, accountLabel: config.accountLabel }),
     );
     return;
   }
@@ -64,6 +69,10 @@ export async function handleLogin(
     return;
   }
   const next = safeNextPath(form.get("next"));
+  const language = pickSignInLanguage(
+    form.get("lang"),
+    request.headers["accept-language"],
+  );
   if (!auth.checkToken(form.get("token") ?? "")) {
     const admission = countFailure(ctx, exchange);
     const retryAfterS =
@@ -74,11 +83,10 @@ export async function handleLogin(
     replies.html(
       response,
       limited ? 429 : 401,
-      loginPage({
+      signInPage({
         next,
-        error: limited
-          ? "Too many wrong tokens from your address. Wait a minute and try again."
-          : "That access token is not right.",
+        language,
+        error: limited ? "limited" : "wrongToken",
         accountLabel: config.accountLabel,
       }),
       limited ? { "Retry-After": String(retryAfterS) } : {},

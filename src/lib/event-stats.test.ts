@@ -29,7 +29,7 @@ describe("event stats", () => {
   it("says shares as absolute counts", () => {
     expect(formatShare(1, 42)).toBe("1 of 42 (2.4%)");
     expect(formatShare(21, 42)).toBe("21 of 42 (50%)");
-    expect(formatShare(0, 0)).toBe("0 of 0 (0.0%)");
+    expect(formatShare(0, 0)).toBe("0 of 0 (0%)");
   });
 
   it("reads request parameters as text", () => {

@@ -1,3 +1,5 @@
+import { t } from "@lingui/core/macro";
+import { activeLocale, formatCount, formatPercent } from "./format";
 import type { AuditEvent } from "@/api/schemas/event";
 
 /** A field of an event people count and filter by; `searchKey` is its event-search condition key. */
@@ -124,8 +126,11 @@ export function topValues<T>(
 
 /** "12 of 42 (28.6%)". */
 export function formatShare(count: number, total: number): string {
-  const pct = total === 0 ? 0 : (count / total) * 100;
-  return `${count.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} (${pct.toFixed(pct < 10 ? 1 : 0)}%)`;
+  const ratio = total === 0 ? 0 : count / total;
+  const part = formatCount(count);
+  const whole = formatCount(total);
+  const share = formatPercent(ratio, activeLocale(), ratio < 0.1 ? 1 : 0);
+  return t`${part} of ${whole} (${share})`;
 }
 
 /** A request parameter of an event (own keys only), as text; objects as JSON. */

@@ -1,4 +1,5 @@
-import type { Locale } from "./locale";
+import { i18n } from "@lingui/core";
+import { isLocale, type Locale } from "./locale";
 
 /**
  * Numbers, relative times and durations in the chosen language, with Intl
@@ -29,6 +30,14 @@ export function formatNumber(
 ): string {
   return numberFormat(locale, options).format(value);
 }
+
+/** The console's language in effect (for helpers that run outside components). */
+export const activeLocale = (): Locale =>
+  isLocale(i18n.locale) ? i18n.locale : "en-US";
+
+/** A count in the console's language, for helpers called while rendering. */
+export const formatCount = (value: number): string =>
+  formatNumber(value, activeLocale());
 
 /** `42%` from 0.42. */
 export function formatPercent(

@@ -14,12 +14,66 @@ export const TIME_ZONE_PREFS: readonly TimeZonePref[] = [
 export const isTimeZonePref = (value: unknown): value is TimeZonePref =>
   value === "local" || value === "utc" || value === "beijing";
 
-/** The IANA zone of a preference; undefined is the browser's own zone. */
-export function ianaZone(zone: TimeZonePref): string | undefined {
+/**
+ * The zone a view shows times in: a preference, or a named IANA zone
+ * (`iana:Europe/Berlin`) — the sender's browser zone, carried by a shared
+ * link so the receiver sees what the sender saw.
+ */
+export type DisplayZone = TimeZonePref | `iana:${string}`;
+
+/** The IANA zone of a display zone; undefined is the browser's own zone. */
+export function ianaZone(zone: DisplayZone): string | undefined {
   if (zone === "utc") return "UTC";
   if (zone === "beijing") return "Asia/Shanghai";
+  if (zone.startsWith("iana:")) return zone.slice(5);
   return undefined;
 }
+
+/** The browser's own IANA zone (`Europe/Berlin`); UTC when the platform does not say. */
+export const browserZone = (): string =>
+  new Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+
+const isIanaZone = (name: string): boolean => {
+  if (!/^[\w+-]+(\/[\w+-]+){0,2}$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The zone as a shared link carries it (`tz=`): `UTC`, `Asia/Shanghai`
+ * (Beijing time), or `browser:<IANA>` — the sender's browser zone by name,
+ * so the receiver's browser zone does not stand in for it.
+ */
+export function zoneToParam(zone: DisplayZone): string {
+  if (zone === "utc") return "UTC";
+  if (zone === "beijing") return "Asia/Shanghai";
+  return `browser:${ianaZone(zone) ?? browserZone()}`;
+}
+
+/**
+ * A link's `tz=` read back as a display zone; undefined when it names no
+ * zone. The sender's browser zone is the receiver's "browser time" only when
+ * the two browsers are in the same zone.
+ */
+export function zoneFromParam(
+  text: string | null | undefined,
+): DisplayZone | undefined {
+  if (!text) return undefined;
+  if (text === "UTC") return "utc";
+  if (text === "Asia/Shanghai") return "beijing";
+  if (!text.startsWith("browser:")) return undefined;
+  const name = text.slice(8);
+  if (!isIanaZone(name)) return undefined;
+  return name === browserZone() ? "local" : `iana:${name}`;
+}
+
+/** Whether two display zones show every instant alike (same rules, not only today's offset). */
+export const sameZone = (a: DisplayZone, b: DisplayZone): boolean =>
+  (ianaZone(a) ?? browserZone()) === (ianaZone(b) ?? browserZone());
 
 /** ActionTrail's time format: UTC `yyyy-MM-ddTHH:mm:ssZ`, no milliseconds. */
 export function toApiTime(ms: number): string {
@@ -38,7 +92,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar fields of an instant in a zone (Intl, so DST rules come from the platform). */
-function fieldsAt(ms: number, zone: TimeZonePref) {
+function fieldsAt(ms: number, zone: DisplayZone) {
   // The browser's zone is looked up each time (tests and travellers change it).
   let format = zone === "local" ? undefined : partsFormatters.get(zone);
   if (!format) {
@@ -68,7 +122,7 @@ function fieldsAt(ms: number, zone: TimeZonePref) {
 }
 
 /** The zone's offset from UTC at that instant, in minutes (east positive). */
-export function zoneOffsetMinutes(zone: TimeZonePref, at: number): number {
+export function zoneOffsetMinutes(zone: DisplayZone, at: number): number {
   if (zone === "utc") return 0;
   if (zone === "local") return -new Date(at).getTimezoneOffset();
   const f = fieldsAt(at, zone);
@@ -90,7 +144,7 @@ export function zoneOffsetMinutes(zone: TimeZonePref, at: number): number {
  */
 export function formatTime(
   ms: number,
-  zone: TimeZonePref,
+  zone: DisplayZone,
   withZone = false,
 ): string {
   if (!Number.isFinite(ms)) return "invalid time";
@@ -104,7 +158,7 @@ export function formatTime(
  * inverse of formatTime): what a time typed in a form means. NaN when the
  * text is not such a time.
  */
-export function parseZonedTime(value: string, zone: TimeZonePref): number {
+export function parseZonedTime(value: string, zone: DisplayZone): number {
   const m = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d)(?::(\d\d))?$/.exec(value);
   if (!m) return Number.NaN;
   const [y, mo, d, h, mi, sec] = m.slice(1).map((part) => Number(part ?? 0));
@@ -117,7 +171,7 @@ export function parseZonedTime(value: string, zone: TimeZonePref): number {
 }
 
 /** The zone's offset at one instant: each time of a range gets its own (DST). */
-export function zoneLabel(zone: TimeZonePref, at = Date.now()): string {
+export function zoneLabel(zone: DisplayZone, at = Date.now()): string {
   if (zone === "utc") return "UTC";
   const offset = zoneOffsetMinutes(zone, at);
   const sign = offset >= 0 ? "+" : "-";
@@ -132,9 +186,33 @@ export function zoneLabel(zone: TimeZonePref, at = Date.now()): string {
 export function formatTimeRange(
   from: number,
   to: number,
-  zone: TimeZonePref,
+  zone: DisplayZone,
 ): string {
   return `${formatTime(from, zone, true)} – ${formatTime(to, zone, true)}`;
+}
+
+/** ISO 8601 in UTC with Z and milliseconds dropped: `2026-11-21T06:12:05Z`, for machines. */
+export const toIsoUtc = (ms: number): string => toApiTime(ms);
+
+/**
+ * ISO 8601 in the zone, with that instant's offset: `2026-11-21T14:12:05+08:00`
+ * (each time its own offset, so a column across a DST change stays exact).
+ */
+export function toIsoInZone(ms: number, zone: DisplayZone): string {
+  if (!Number.isFinite(ms)) return "";
+  const offset = zoneOffsetMinutes(zone, ms);
+  const sign = offset >= 0 ? "+" : "-";
+  const abs = Math.abs(offset);
+  return `${formatTime(ms, zone).replace(" ", "T")}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/**
+ * The zone in a file name, filesystem-safe and sortable: `UTC`, or the offset
+ * at that instant without a colon (`UTC+0800`, `UTC-0500`).
+ */
+export function zoneFileTag(zone: DisplayZone, at: number): string {
+  if (zone === "utc") return "UTC";
+  return zoneLabel(zone, at).replace(":", "");
 }
 
 /** "3 min ago", "2 h ago", "5 d ago" — for recency at a glance, beside the exact time. */

@@ -1,3 +1,5 @@
+import { t } from "@lingui/core/macro";
+import { formatCount } from "./format";
 /**
  * Event text is hostile: it may hide characters that change how it reads
  * (bidi overrides, zero-width joiners, control characters). These helpers
@@ -77,7 +79,6 @@ export function toVisibleString(value: string, maxLength = 200): string {
   const shown = splitVisible(cut)
     .map((part) => (part.kind === "text" ? part.text : `⟦${part.label}⟧`))
     .join("");
-  return value.length > maxLength
-    ? `${shown}… (${value.length.toLocaleString("en-US")} characters)`
-    : shown;
+  const length = formatCount(value.length);
+  return value.length > maxLength ? t`${shown}… (${length} characters)` : shown;
 }

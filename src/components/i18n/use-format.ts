@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react/macro";
-import { useMemo, useState } from "react";
+import { useContext, useMemo, useState } from "react";
 import {
   formatDuration,
   formatNumber,
@@ -10,10 +10,12 @@ import { isLocale, type Locale } from "@/lib/locale";
 import {
   formatTime,
   formatTimeRange,
+  ianaZone,
   zoneLabel,
-  type TimeZonePref,
+  type DisplayZone,
 } from "@/lib/time";
 import { usePrefsStore } from "@/stores/prefs-store";
+import { DisplayZoneContext } from "./display-zone";
 
 /** The console's language as a Locale (en-US until a catalog is active). */
 export function useLocale(): Locale {
@@ -28,17 +30,20 @@ export function useLocale(): Locale {
  */
 export function useFormat() {
   const locale = useLocale();
-  const zone = usePrefsStore((s) => s.timeZone);
+  const preferred = usePrefsStore((s) => s.timeZone);
+  // A shared link's zone wins for its view (DisplayZoneContext).
+  const zone: DisplayZone = useContext(DisplayZoneContext) ?? preferred;
   const { t } = useLingui();
   // "Now" for labels of the zone itself (column headers); fixed per mount.
   const [now] = useState(() => Date.now());
   return useMemo(() => {
-    const zoneName = (pref: TimeZonePref): string =>
-      pref === "utc"
-        ? t`UTC`
-        : pref === "beijing"
-          ? t`Beijing time (UTC+8)`
-          : t`Browser time`;
+    const zoneName = (pref: DisplayZone): string => {
+      if (pref === "utc") return t`UTC`;
+      if (pref === "beijing") return t`Beijing time (UTC+8)`;
+      if (pref === "local") return t`Browser time`;
+      const name = ianaZone(pref) ?? "";
+      return t`${name} (the sender's browser time)`;
+    };
     return {
       locale,
       zone,

@@ -1,9 +1,11 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { usePrefsStore } from "@/stores/prefs-store";
-import { EVENT_COLUMN_IDS, EVENT_COLUMN_LABELS } from "./columns";
+import { EVENT_COLUMN_IDS, eventColumnLabel } from "./columns";
 import { EVENTS_TABLE_ID } from "./events-table";
 
 /** Which columns show, in what order; remembered in prefs. */
 export function ColumnChooser() {
+  const { t } = useLingui();
   const prefs = usePrefsStore((s) => s.tables[EVENTS_TABLE_ID]);
   const setTablePrefs = usePrefsStore((s) => s.setTablePrefs);
   const resetTablePrefs = usePrefsStore((s) => s.resetTablePrefs);
@@ -18,10 +20,12 @@ export function ColumnChooser() {
   };
   return (
     <details className="column-chooser">
-      <summary>Columns</summary>
+      <summary>
+        <Trans>Columns</Trans>
+      </summary>
       <ul>
         {order.map((id, index) => {
-          const label = EVENT_COLUMN_LABELS[id] ?? id;
+          const label = eventColumnLabel(id);
           return (
             <li key={id}>
               <label>
@@ -41,7 +45,7 @@ export function ColumnChooser() {
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Move ${label} earlier`}
+                aria-label={t`Move ${label} earlier`}
                 disabled={index === 0}
                 onClick={() => move(index, -1)}
               >
@@ -50,7 +54,7 @@ export function ColumnChooser() {
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Move ${label} later`}
+                aria-label={t`Move ${label} later`}
                 disabled={index === order.length - 1}
                 onClick={() => move(index, 1)}
               >
@@ -61,7 +65,7 @@ export function ColumnChooser() {
         })}
       </ul>
       <button type="button" onClick={() => resetTablePrefs(EVENTS_TABLE_ID)}>
-        Reset columns
+        <Trans>Reset columns</Trans>
       </button>
     </details>
   );

@@ -1,3 +1,6 @@
+import { i18n, type MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import {
   columnOrderingFeature,
   columnSizingFeature,
@@ -12,8 +15,7 @@ import {
 } from "@tanstack/react-table";
 import type { AuditEvent } from "@/api/schemas/event";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatTime } from "@/lib/time";
-import { usePrefsStore } from "@/stores/prefs-store";
+import { useFormat } from "@/components/i18n/use-format";
 import { identityLabel } from "./event-summary";
 
 /** The events table's features, declared once. */
@@ -33,12 +35,30 @@ const helper = createColumnHelper<Features, AuditEvent>();
 
 const CELL_MAX = 80;
 
+/** The time with its own offset (a range may cross a DST change). */
 function TimeCell({ row }: Ctx) {
-  const zone = usePrefsStore((s) => s.timeZone);
+  const { time, zoneLabel } = useFormat();
+  const ms = row.original.timeMs;
   return (
     <time dateTime={row.original.time}>
-      {formatTime(row.original.timeMs, zone)}
+      {time(ms)} <span className="muted small">{zoneLabel(ms)}</span>
     </time>
+  );
+}
+
+/** A header in the reader's language. */
+function Header({ id }: { id: string }) {
+  const { i18n } = useLingui();
+  const label = EVENT_COLUMN_LABELS[id];
+  return label ? i18n._(label) : id;
+}
+
+function SensitiveBadge() {
+  const { t } = useLingui();
+  return (
+    <span className="badge badge-warn" title={t`Sensitive action`}>
+      <Trans>sensitive</Trans>
+    </span>
   );
 }
 
@@ -46,11 +66,7 @@ function NameCell({ row }: Ctx) {
   return (
     <span className="event-name">
       <SafeText value={row.original.name} maxLength={CELL_MAX} />
-      {row.original.sensitive && (
-        <span className="badge badge-warn" title="Sensitive action">
-          sensitive
-        </span>
-      )}
+      {row.original.sensitive && <SensitiveBadge />}
     </span>
   );
 }
@@ -97,70 +113,72 @@ function ResultCell({ row }: Ctx) {
       <SafeText value={e.errorCode} maxLength={60} />
     </span>
   ) : (
-    <span className="result-ok">Success</span>
+    <span className="result-ok">
+      <Trans>Success</Trans>
+    </span>
   );
 }
 
 export const eventColumns = helper.columns([
   helper.accessor("timeMs", {
     id: "time",
-    header: "Event time",
+    header: () => <Header id="time" />,
     cell: TimeCell,
     sortFn: "basic",
-    size: 170,
+    size: 260,
   }),
   helper.accessor("name", {
     id: "name",
-    header: "Event name",
+    header: () => <Header id="name" />,
     cell: NameCell,
     sortFn: "text",
     size: 220,
   }),
   helper.accessor("userName", {
     id: "user",
-    header: "User",
+    header: () => <Header id="user" />,
     cell: UserCell,
     sortFn: "text",
     size: 200,
   }),
   helper.accessor("sourceIp", {
     id: "ip",
-    header: "Source IP",
+    header: () => <Header id="ip" />,
     cell: TextCell,
     sortFn: "text",
     size: 140,
   }),
   helper.accessor((e) => e.resourceName || e.resourceType, {
     id: "resource",
-    header: "Resource",
+    header: () => <Header id="resource" />,
     cell: ResourceCell,
     sortFn: "text",
     size: 240,
   }),
   helper.accessor("service", {
     id: "service",
-    header: "Service",
+    header: () => <Header id="service" />,
     cell: TextCell,
     sortFn: "text",
     size: 100,
   }),
   helper.accessor("rw", {
     id: "rw",
-    header: "Read/write",
+    header: () => <Header id="rw" />,
     cell: TextCell,
     sortFn: "text",
-    size: 90,
+    size: 110,
   }),
   helper.accessor("errorCode", {
     id: "result",
-    header: "Result",
+    header: () => <Header id="result" />,
     cell: ResultCell,
     sortFn: "text",
     size: 150,
   }),
   helper.accessor("region", {
     id: "region",
-    header: "Region",
+    header: () => <Header id="region" />,
     cell: TextCell,
     sortFn: "text",
     size: 120,
@@ -179,14 +197,20 @@ export const EVENT_COLUMN_IDS = [
   "region",
 ] as const;
 
-export const EVENT_COLUMN_LABELS: Record<string, string> = {
-  time: "Event time",
-  name: "Event name",
-  user: "User",
-  ip: "Source IP",
-  resource: "Resource",
-  service: "Service",
-  rw: "Read/write",
-  result: "Result",
-  region: "Region",
+const EVENT_COLUMN_LABELS: Record<string, MessageDescriptor> = {
+  time: msg`Event time`,
+  name: msg`Event name`,
+  user: msg`User`,
+  ip: msg`Source IP`,
+  resource: msg`Resource`,
+  service: msg`Service`,
+  rw: msg`Read/write`,
+  result: msg`Result`,
+  region: msg`Region`,
 };
+
+/** A column's name in the reader's language. */
+export function eventColumnLabel(id: string): string {
+  const label = EVENT_COLUMN_LABELS[id];
+  return label ? i18n._(label) : id;
+}

@@ -1,3 +1,5 @@
+import { i18n, type MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import type { AuditEvent, LookupAttribute } from "@/api/schemas/event";
 import {
   canCombineLookupAttributes,
@@ -21,25 +23,35 @@ export const CONDITION_KEYS = [
   ...BROWSER_ONLY_KEYS,
 ] as const;
 
-export const CONDITION_LABELS: Record<string, string> = {
-  EventName: "Event name",
-  User: "User",
-  ServiceName: "Service",
-  ResourceType: "Resource type",
-  ResourceName: "Resource name",
-  EventRW: "Read/write",
-  EventAccessKeyId: "AccessKey ID",
-  SourceIpAddress: "Source IP",
-  EventId: "Event ID",
-  SensitiveAction: "Sensitive action",
-  EventType: "Event type",
-  RoleName: "Role name",
-  ErrorCode: "Error code",
-  Region: "Region",
-  IdentityType: "Identity type",
-  UserAgent: "User agent",
-  Result: "Result",
+const CONDITION_LABELS: Record<string, MessageDescriptor> = {
+  EventName: msg`Event name`,
+  User: msg`User`,
+  ServiceName: msg`Service`,
+  ResourceType: msg`Resource type`,
+  ResourceName: msg`Resource name`,
+  EventRW: msg`Read/write`,
+  EventAccessKeyId: msg`AccessKey ID`,
+  SourceIpAddress: msg`Source IP`,
+  EventId: msg`Event ID`,
+  SensitiveAction: msg`Sensitive action`,
+  EventType: msg`Event type`,
+  RoleName: msg`Role name`,
+  ErrorCode: msg`Error code`,
+  Region: msg`Region`,
+  IdentityType: msg`Identity type`,
+  UserAgent: msg`User agent`,
+  Result: msg`Result`,
 };
+
+/** A condition key in the reader's language (the key itself when unknown). */
+export function conditionLabel(key: string): string {
+  const label = CONDITION_LABELS[key];
+  return label ? i18n._(label) : key;
+}
+
+/** `Service = Ecs`: a condition as said to the reader. */
+export const conditionText = (c: { key: string; value: string }): string =>
+  `${conditionLabel(c.key)} = ${c.value}`;
 
 const SERVER_KEYS: ReadonlySet<string> = new Set(LOOKUP_ATTRIBUTE_KEYS);
 

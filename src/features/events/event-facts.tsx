@@ -1,9 +1,12 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import type { AuditEvent } from "@/api/schemas/event";
+import { useFormat } from "@/components/i18n/use-format";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatRelative, formatTime, zoneLabel } from "@/lib/time";
-import { usePrefsStore } from "@/stores/prefs-store";
 import { clientKind, identityLabel } from "./event-summary";
+
+/** The service's own term, as the console spells it. */
+const ACCESS_KEY = "AccessKey";
 
 /** Who, when, what, from where, on what, with what result: the facts an auditor reads first. */
 export function EventFacts({
@@ -13,58 +16,68 @@ export function EventFacts({
   event: AuditEvent;
   now?: number;
 }) {
-  const zone = usePrefsStore((s) => s.timeZone);
+  const { t } = useLingui();
+  const { timeWithZone, relative } = useFormat();
   const e = event;
+  const client = clientKind(e);
   return (
     <dl className="event-facts">
-      <dt>Who</dt>
+      <dt>
+        <Trans>Who</Trans>
+      </dt>
       <dd>
-        <SafeText value={e.userName || "unknown"} />{" "}
+        <SafeText value={e.userName || t`unknown`} />{" "}
         <span className="muted">({identityLabel(e.identityType)})</span>
         {e.accountId && (
           <>
             {" "}
-            · account <SafeText value={e.accountId} />
+            · <Trans>account</Trans> <SafeText value={e.accountId} />
           </>
         )}
         {e.accessKeyId && (
           <>
             {" "}
-            · AccessKey{" "}
+            · {ACCESS_KEY}{" "}
             <code>
               <SafeText value={e.accessKeyId} />
             </code>{" "}
-            <CopyButton value={e.accessKeyId} label="Copy AccessKey ID" />
+            <CopyButton value={e.accessKeyId} label={t`Copy AccessKey ID`} />
           </>
         )}
-        {e.mfa !== undefined && <> · MFA {e.mfa ? "used" : "not used"}</>}
+        {e.mfa !== undefined && <> · {e.mfa ? t`MFA used` : t`MFA not used`}</>}
       </dd>
-      <dt>When</dt>
+      <dt>
+        <Trans>When</Trans>
+      </dt>
       <dd>
-        <time dateTime={e.time}>
-          {formatTime(e.timeMs, zone)} {zoneLabel(zone, e.timeMs)}
-        </time>
+        <time dateTime={e.time}>{timeWithZone(e.timeMs)}</time>
         {now !== undefined && (
-          <span className="muted"> ({formatRelative(e.timeMs, now)})</span>
+          <span className="muted"> ({relative(e.timeMs, now)})</span>
         )}
       </dd>
-      <dt>What</dt>
+      <dt>
+        <Trans>What</Trans>
+      </dt>
       <dd>
         <SafeText value={e.name} />{" "}
         <span className="muted">
-          on <SafeText value={e.service || e.source} /> · {e.rw || "—"} ·{" "}
-          <SafeText value={e.type} />
+          <Trans>on</Trans> <SafeText value={e.service || e.source} /> ·{" "}
+          {e.rw || "—"} · <SafeText value={e.type} />
         </span>
       </dd>
-      <dt>From where</dt>
+      <dt>
+        <Trans>From where</Trans>
+      </dt>
       <dd>
-        <SafeText value={e.sourceIp || "unknown address"} />{" "}
-        <span className="muted">via {clientKind(e)}</span>{" "}
+        <SafeText value={e.sourceIp || t`unknown address`} />{" "}
+        <span className="muted">{t`via ${client}`}</span>{" "}
         <span className="muted small">
           <SafeText value={e.userAgent} maxLength={120} />
         </span>
       </dd>
-      <dt>On what</dt>
+      <dt>
+        <Trans>On what</Trans>
+      </dt>
       <dd>
         {e.resourceName || e.resourceType ? (
           <>
@@ -74,22 +87,28 @@ export function EventFacts({
             </span>
           </>
         ) : (
-          <span className="muted">no resource named</span>
+          <span className="muted">
+            <Trans>no resource named</Trans>
+          </span>
         )}{" "}
-        · region <SafeText value={e.region || "—"} />
+        · <Trans>region</Trans> <SafeText value={e.region || "—"} />
       </dd>
-      <dt>Result</dt>
+      <dt>
+        <Trans>Result</Trans>
+      </dt>
       <dd>
         {e.errorCode ? (
           <span className="result-error">
-            Failed:{" "}
+            <Trans>Failed:</Trans>{" "}
             <code>
               <SafeText value={e.errorCode} />
             </code>{" "}
             <SafeText value={e.errorMessage} maxLength={500} />
           </span>
         ) : (
-          <span className="result-ok">Succeeded</span>
+          <span className="result-ok">
+            <Trans>Succeeded</Trans>
+          </span>
         )}
       </dd>
     </dl>

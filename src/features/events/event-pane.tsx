@@ -1,3 +1,5 @@
+import { Trans, useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
 import { useEffect, useId, useRef, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -18,6 +20,8 @@ function rawText(event: AuditEvent): string {
 }
 
 function RawJson({ event }: { event: AuditEvent }) {
+  const { t } = useLingui();
+  const { number } = useFormat();
   const [all, setAll] = useState(false);
   const text = rawText(event);
   const compact = (() => {
@@ -28,17 +32,20 @@ function RawJson({ event }: { event: AuditEvent }) {
     }
   })();
   const cut = !all && text.length > RAW_PREVIEW;
+  const length = number(text.length);
   return (
     <details className="raw-json">
-      <summary>Raw JSON</summary>
-      <CopyButton value={compact} label="Copy raw JSON">
-        Copy raw JSON
+      <summary>
+        <Trans>Raw JSON</Trans>
+      </summary>
+      <CopyButton value={compact} label={t`Copy raw JSON`}>
+        <Trans>Copy raw JSON</Trans>
       </CopyButton>
       <textarea
         className="raw-json-text"
         readOnly
         rows={16}
-        aria-label="Raw event JSON"
+        aria-label={t`Raw event JSON`}
         value={cut ? text.slice(0, RAW_PREVIEW) : text}
       />
       {cut && (
@@ -47,7 +54,7 @@ function RawJson({ event }: { event: AuditEvent }) {
           className="link-button"
           onClick={() => setAll(true)}
         >
-          Show all {text.length.toLocaleString("en-US")} characters
+          {t`Show all ${length} characters`}
         </button>
       )}
     </details>
@@ -76,6 +83,7 @@ export function EventPane({
   onNext,
   onOpenId,
 }: EventPaneProps) {
+  const { t } = useLingui();
   const titleId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -98,63 +106,74 @@ export function EventPane({
         </h2>
         <div className="event-pane-actions">
           <button type="button" onClick={onPrevious} disabled={!onPrevious}>
-            Previous event
+            <Trans>Previous event</Trans>
           </button>
           <button type="button" onClick={onNext} disabled={!onNext}>
-            Next event
+            <Trans>Next event</Trans>
           </button>
           <CopyButton
             value={`${origin}${deepLink}`}
-            label="Copy link to this event"
+            label={t`Copy link to this event`}
           >
-            Copy event link
+            <Trans>Copy event link</Trans>
           </CopyButton>
           <button
             type="button"
             onClick={onClose}
-            aria-label="Close event details"
+            aria-label={t`Close event details`}
           >
-            Close
+            <Trans>Close</Trans>
           </button>
         </div>
       </header>
       <p className="muted small">
-        Event ID{" "}
+        <Trans>Event ID</Trans>{" "}
         <code>
           <SafeText value={event.id} />
         </code>{" "}
-        <CopyButton value={event.id} label="Copy event ID" />
+        <CopyButton value={event.id} label={t`Copy event ID`} />
         {event.requestId && (
           <>
             {" "}
-            · Request ID{" "}
+            · <Trans>Request ID</Trans>{" "}
             <code>
               <SafeText value={event.requestId} />
             </code>{" "}
             <CopyButton
               value={event.requestId}
-              label="Copy request ID of the call"
+              label={t`Copy request ID of the call`}
             />
           </>
         )}
       </p>
       <EventFacts event={event} />
-      <h3>Follow a value</h3>
+      <h3>
+        <Trans>Follow a value</Trans>
+      </h3>
       <EventPivots event={event} region={region} range={range} />
       <SurroundingEvents event={event} onOpen={onOpenId} />
-      <h3>Request parameters</h3>
+      <h3>
+        <Trans>Request parameters</Trans>
+      </h3>
       <JsonTree
         value={event.raw.requestParameters}
-        label="Request parameters"
+        label={t`Request parameters`}
       />
-      <h3>Response elements</h3>
-      <JsonTree value={event.raw.responseElements} label="Response elements" />
+      <h3>
+        <Trans>Response elements</Trans>
+      </h3>
+      <JsonTree
+        value={event.raw.responseElements}
+        label={t`Response elements`}
+      />
       {event.raw.additionalEventData !== undefined && (
         <>
-          <h3>Additional event data</h3>
+          <h3>
+            <Trans>Additional event data</Trans>
+          </h3>
           <JsonTree
             value={event.raw.additionalEventData}
-            label="Additional event data"
+            label={t`Additional event data`}
           />
         </>
       )}

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Link } from "react-router";
 import type { AuditEvent } from "@/api/schemas/event";
 import { ALL_REGIONS } from "@/features/regions/use-region";
@@ -5,7 +8,7 @@ import { eventSearchHref, type SearchCondition } from "@/lib/event-search-url";
 import { SafeText } from "@/components/ui/safe-text";
 
 interface Pivot {
-  label: string;
+  label: MessageDescriptor;
   condition: SearchCondition;
 }
 
@@ -13,27 +16,27 @@ export function pivotsOf(e: AuditEvent): Pivot[] {
   const pivots: Pivot[] = [];
   if (e.userName)
     pivots.push({
-      label: "this user",
+      label: msg`Events with this user`,
       condition: { key: "User", value: e.userName },
     });
   if (e.accessKeyId)
     pivots.push({
-      label: "this AccessKey",
+      label: msg`Events with this AccessKey`,
       condition: { key: "EventAccessKeyId", value: e.accessKeyId },
     });
   if (e.sourceIp)
     pivots.push({
-      label: "this IP",
+      label: msg`Events with this IP`,
       condition: { key: "SourceIpAddress", value: e.sourceIp },
     });
   const resource = e.resourceName.split(/[;,]/)[0]?.trim();
   if (resource)
     pivots.push({
-      label: "this resource",
+      label: msg`Events with this resource`,
       condition: { key: "ResourceName", value: resource },
     });
   pivots.push({
-    label: "this event name",
+    label: msg`Events with this event name`,
     condition: { key: "EventName", value: e.name },
   });
   return pivots;
@@ -49,13 +52,14 @@ export function EventPivots({
   region: string;
   range: { from?: string; to?: string };
 }) {
+  const { i18n } = useLingui();
   const here = event.region || region;
   const base = range.from && range.to ? { from: range.from, to: range.to } : {};
   return (
     <ul className="event-pivots">
       {pivotsOf(event).map(({ label, condition }) => (
         <li key={condition.key}>
-          Events with {label} (
+          {i18n._(label)} (
           <SafeText value={condition.value} maxLength={60} />
           ):{" "}
           <Link
@@ -65,7 +69,7 @@ export function EventPivots({
               filters: [condition],
             })}
           >
-            in <SafeText value={here} />
+            <Trans>in</Trans> <SafeText value={here} />
           </Link>{" "}
           ·{" "}
           <Link
@@ -75,7 +79,7 @@ export function EventPivots({
               filters: [condition],
             })}
           >
-            in all regions
+            <Trans>in all regions</Trans>
           </Link>
         </li>
       ))}

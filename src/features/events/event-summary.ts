@@ -1,14 +1,16 @@
+import { i18n, type MessageDescriptor } from "@lingui/core";
+import { msg, t } from "@lingui/core/macro";
 import type { AuditEvent } from "@/api/schemas/event";
 
 /** How the call was made, judged from eventType and userAgent. */
 export function clientKind(event: AuditEvent): string {
   const ua = event.userAgent.toLowerCase();
   if (event.type === "ConsoleSignin" || event.type === "ConsoleSignout")
-    return "Console sign-in";
+    return t`Console sign-in`;
   if (event.type === "ConsoleOperation" || ua.includes("aliyunconsole"))
-    return "Console";
+    return t`Console`;
   if (event.type === "AliyunServiceEvent" || event.identityType === "system")
-    return "Cloud service";
+    return t`Cloud service`;
   if (ua.includes("aliyuncli") || ua.includes("aliyun-cli")) return "CLI";
   if (ua.includes("terraform")) return "Terraform";
   if (
@@ -20,19 +22,24 @@ export function clientKind(event: AuditEvent): string {
     ua.includes("node")
   )
     return "SDK";
-  if (ua.includes("mozilla")) return "Browser";
+  if (ua.includes("mozilla")) return t`Browser`;
   return "API";
 }
 
-export const IDENTITY_LABELS: Record<string, string> = {
-  "root-account": "root account",
-  "ram-user": "RAM user",
-  "assumed-role": "assumed role",
-  system: "cloud service",
+const IDENTITY_LABELS: Record<string, MessageDescriptor> = {
+  "root-account": msg`root account`,
+  "ram-user": msg`RAM user`,
+  "assumed-role": msg`assumed role`,
+  system: msg`cloud service`,
 };
 
-export const identityLabel = (type: string): string =>
-  IDENTITY_LABELS[type] ?? (type || "unknown identity");
+/** The identity type in the reader's language; an unknown type as sent. */
+export function identityLabel(type: string): string {
+  const label = IDENTITY_LABELS[type];
+  return label ? i18n._(label) : type || t`unknown identity`;
+}
 
-export const resultLabel = (event: AuditEvent): string =>
-  event.errorCode ? `Failed: ${event.errorCode}` : "Succeeded";
+export function resultLabel(event: AuditEvent): string {
+  const code = event.errorCode;
+  return code ? t`Failed: ${code}` : t`Succeeded`;
+}

@@ -1,4 +1,5 @@
-import { Trans } from "@lingui/react/macro";
+import { t } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import {
   useCallback,
@@ -17,14 +18,15 @@ import { EmptyState, LoadingState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
 import { ALL_REGIONS, useRegion } from "@/features/regions/use-region";
 import { eventSearchHref } from "@/lib/event-search-url";
-import { formatTime, toApiTime, zoneLabel } from "@/lib/time";
-import { usePrefsStore } from "@/stores/prefs-store";
+import { DisplayZoneContext } from "@/components/i18n/display-zone";
+import { useFormat } from "@/components/i18n/use-format";
+import { toApiTime, zoneToParam } from "@/lib/time";
 import { ColumnChooser } from "./column-chooser";
-import { CONDITION_LABELS } from "./conditions";
+import { ConditionPlanNote } from "./condition-plan-note";
 import { EventPane } from "./event-pane";
 import { EventsTable } from "./events-table";
 import { ExportMenu } from "./export-menu";
-import { toSearchLink, useEventSearch, withSort } from "./filters";
+import { toSearchLink, useEventSearch, withSort, withZone } from "./filters";
 import { LoadAllProgress } from "./load-all-progress";
 import { eventDetailQueryOptions, SearchRangeError } from "./queries";
 import { RangeRefusal } from "./range-refusal";
@@ -36,6 +38,7 @@ import {
 } from "./results-status";
 import { useRetryNotice } from "./retry-notice";
 import { SearchBar } from "./search-bar";
+import { SharedZoneNote, useSharedZone, type SharedZone } from "./shared-zone";
 import { sortEvents } from "./sort";
 import {
   DEFAULT_LOAD_ALL_LIMIT,
@@ -48,21 +51,34 @@ function searchHint(error: unknown) {
   // A SearchRangeError's message already says what to change; the panel shows it once.
   if (!isApiError(error)) return undefined;
   if (error.code === "InvalidLookupAttributesException")
-    return "ActionTrail cannot combine these two conditions. Remove one condition, or combine a service with another key (the others run in the browser).";
+    return t`ActionTrail cannot combine these two conditions. Remove one condition, or combine a service with another key (the others run in the browser).`;
   if (error.code.startsWith("InvalidParameter"))
-    return "Change the time range: one query spans at most 30 days, starts at most 90 days back and not in the future, and ends after it starts.";
+    return t`Change the time range: one query spans at most 30 days, starts at most 90 days back and not in the future, and ends after it starts.`;
   if (error.code === "InvalidNextToken")
-    return "The search changed under the pages: run it again.";
+    return t`The search changed under the pages: run it again.`;
   return undefined;
 }
 
-/** The auditor's main screen: search ActionTrail events, read them, follow them, export them. */
+/**
+ * The auditor's main screen: search ActionTrail events, read them, follow
+ * them, export them. A shared link's time zone wins for this view.
+ */
 export function EventsPage() {
-  useDocumentTitle("Events");
+  const shared = useSharedZone();
+  return (
+    <DisplayZoneContext value={shared.override}>
+      <EventsScreen shared={shared} />
+    </DisplayZoneContext>
+  );
+}
+
+function EventsScreen({ shared }: { shared: SharedZone }) {
+  const { t } = useLingui();
+  const { number, time, zoneLabel } = useFormat();
+  useDocumentTitle(t`Events`);
   const { region } = useRegion();
   const { search, setSearch } = useEventSearch();
   const deferredSearch = useDeferredValue(search);
-  const zone = usePrefsStore((s) => s.timeZone);
   const results = useEventResults(deferredSearch, region);
   const { read, plan } = results;
   const retry = useRetryNotice((s) => s.last);
@@ -131,6 +147,7 @@ export function EventsPage() {
     ? { from: toApiTime(window.startMs), to: toApiTime(window.endMs) }
     : {};
   const link = toSearchLink(search, region);
+  const zoneParam = zoneToParam(shared.effective);
   const shareLink = withSort(
     eventSearchHref(
       keepRelative || search.from
@@ -139,16 +156,20 @@ export function EventsPage() {
     ),
     search.sort,
   );
+  const sharedLink = withZone(shareLink, zoneParam);
   const origin = typeof location === "undefined" ? "" : location.origin;
   const eventLink = openId
-    ? withSort(
-        eventSearchHref({
-          ...link,
-          ...frozen,
-          range: undefined,
-          eventId: openId,
-        }),
-        search.sort,
+    ? withZone(
+        withSort(
+          eventSearchHref({
+            ...link,
+            ...frozen,
+            range: undefined,
+            eventId: openId,
+          }),
+          search.sort,
+        ),
+        zoneParam,
       )
     : "";
 
@@ -171,6 +192,9 @@ export function EventsPage() {
   const refusal =
     read.error instanceof SearchRangeError ? read.error : undefined;
 
+  const regionCount = number(results.regionIds.length);
+  const loadAllCap = number(loadAllLimit);
+
   return (
     <section
       aria-labelledby="events-title"
@@ -183,36 +207,31 @@ export function EventsPage() {
           </h1>
           <p className="muted">
             {region === ALL_REGIONS ? (
-              `All regions (${results.regionIds.length})`
+              t`All regions (${regionCount})`
             ) : (
               <SafeText value={region} />
             )}
             {window && (
               <>
                 {" "}
-                · {formatTime(window.startMs, zone)} –{" "}
-                {formatTime(window.endMs, zone)} {zoneLabel(zone)}
+                · {time(window.startMs)} {zoneLabel(window.startMs)} –{" "}
+                {time(window.endMs)} {zoneLabel(window.endMs)}
               </>
             )}
           </p>
         </header>
+        <SharedZoneNote shared={shared} />
         <SearchBar
           search={search}
           plan={plan}
           loaded={results.loaded}
           onChange={setSearch}
         />
-        <p className="condition-plan muted small" aria-live="polite">
-          {plan.server.length
-            ? `On the server: ${plan.server.map((c) => `${CONDITION_LABELS[c.key] ?? c.key} = ${c.value}`).join(" and ")}.`
-            : "No condition on the server: every event in the range is read."}{" "}
-          {plan.browser.length > 0 &&
-            `In the browser, over loaded events: ${plan.browser.map((c) => `${CONDITION_LABELS[c.key] ?? c.key} = ${c.value}`).join(", ")} (LookupEvents takes at most two conditions, and only certain pairs).`}
-        </p>
+        <ConditionPlanNote plan={plan} />
         {results.regionsQuery.isError && (
           <ErrorPanel
             error={results.regionsQuery.error}
-            title="The region list could not be loaded"
+            title={t`The region list could not be loaded`}
             onRetry={() => void results.regionsQuery.refetch()}
           />
         )}
@@ -223,7 +242,7 @@ export function EventsPage() {
             onClick={results.loadMore}
             disabled={!results.result || results.complete || results.running}
           >
-            {results.runningMode === "page" ? "Loading…" : "Load more"}
+            {results.runningMode === "page" ? t`Loading…` : t`Load more`}
           </button>
           <span className="load-all">
             <button
@@ -231,31 +250,34 @@ export function EventsPage() {
               onClick={() => results.loadAll(loadAllLimit)}
               disabled={!canLoadAll}
             >
-              Load all (up to {loadAllLimit.toLocaleString("en-US")})
+              {t`Load all (up to ${loadAllCap})`}
             </button>
             <label htmlFor={limitId} className="visually-hidden">
-              Load all limit
+              <Trans>Load all limit</Trans>
             </label>
             <select
               id={limitId}
               value={loadAllLimit}
               onChange={(e) => setLoadAllLimit(Number(e.target.value))}
               disabled={loadAllRunning}
-              title="How many events Load all reads at most"
+              title={t`How many events Load all reads at most`}
             >
-              {LOAD_ALL_LIMITS.map((n) => (
-                <option key={n} value={n}>
-                  {n.toLocaleString("en-US")} events
-                </option>
-              ))}
+              {LOAD_ALL_LIMITS.map((n) => {
+                const limit = number(n);
+                return (
+                  <option key={n} value={n}>
+                    {t`${limit} events`}
+                  </option>
+                );
+              })}
             </select>
           </span>
           <span className="copy-link">
             <CopyButton
-              value={`${origin}${shareLink}`}
-              label="Copy link to this search"
+              value={`${origin}${sharedLink}`}
+              label={t`Copy link to this search`}
             >
-              Copy link
+              <Trans>Copy link</Trans>
             </CopyButton>
             <label>
               <input
@@ -263,7 +285,7 @@ export function EventsPage() {
                 checked={keepRelative}
                 onChange={(e) => setKeepRelative(e.target.checked)}
               />{" "}
-              keep the range relative
+              <Trans>keep the range relative</Trans>
             </label>
           </span>
           <ColumnChooser />
@@ -278,7 +300,7 @@ export function EventsPage() {
             refine={search.refine}
           />
         </div>
-        <SearchScope results={results} zone={zone} />
+        <SearchScope results={results} />
         {(loadAllRunning || results.result?.cancelled) && (
           <LoadAllProgress
             key={results.lastCap}
@@ -289,12 +311,12 @@ export function EventsPage() {
             onCancel={results.cancel}
           />
         )}
-        <MissingParts results={results} zone={zone} />
-        <HeldBackNote results={results} zone={zone} />
+        <MissingParts results={results} />
+        <HeldBackNote results={results} />
         {results.continueError !== null && (
           <ErrorPanel
             error={results.continueError}
-            title="Loading stopped; the loaded events are kept"
+            title={t`Loading stopped; the loaded events are kept`}
             onRetry={results.loadMore}
           />
         )}
@@ -303,26 +325,26 @@ export function EventsPage() {
         ) : read.isError && !read.data ? (
           <ErrorPanel
             error={read.error}
-            title="The search was refused"
+            title={t`The search was refused`}
             hint={searchHint(read.error)}
             onRetry={() => void read.refetch()}
           />
         ) : read.isPending ? (
-          searching && <LoadingState title="Searching events…" />
+          searching && <LoadingState title={t`Searching events…`} />
         ) : results.shown.length === 0 ? (
           <EmptyState
             title={
               results.loaded.length
-                ? "No loaded event matches the browser filters."
+                ? t`No loaded event matches the browser filters.`
                 : results.complete
-                  ? "No events in this range."
-                  : "No events read yet."
+                  ? t`No events in this range.`
+                  : t`No events read yet.`
             }
           >
             <p className="muted">
               {!results.complete
-                ? "Parts of the search are not read yet: load more, or retry the missing parts."
-                : "Widen the time range or remove a condition."}
+                ? t`Parts of the search are not read yet: load more, or retry the missing parts.`
+                : t`Widen the time range or remove a condition.`}
             </p>
           </EmptyState>
         ) : (
@@ -332,23 +354,23 @@ export function EventsPage() {
             onSortChange={(sort) => setSearch({ sort }, { replace: true })}
             openEventId={openId}
             onOpen={open}
-            label="Events"
+            label={t`Events`}
           />
         )}
       </div>
       {openId && !openEvent && (
-        <aside className="event-pane" aria-label="Event details">
+        <aside className="event-pane" aria-label={t`Event details`}>
           {detail.isFetching ? (
-            <LoadingState title="Looking up the event…" />
+            <LoadingState title={t`Looking up the event…`} />
           ) : detail.isError ? (
             <ErrorPanel
               error={detail.error}
               onRetry={() => void detail.refetch()}
             />
           ) : read.isSuccess ? (
-            <EmptyState title="This event is not among the loaded events.">
+            <EmptyState title={t`This event is not among the loaded events.`}>
               <button type="button" onClick={close}>
-                Close
+                <Trans>Close</Trans>
               </button>
             </EmptyState>
           ) : null}

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import {
   useTable,
   type ColumnOrderState,
@@ -10,7 +11,12 @@ import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import { usePrefsStore, type TablePrefs } from "@/stores/prefs-store";
-import { EVENT_COLUMN_IDS, eventColumns, eventTableFeatures } from "./columns";
+import {
+  EVENT_COLUMN_IDS,
+  eventColumnLabel,
+  eventColumns,
+  eventTableFeatures,
+} from "./columns";
 import { EventRowDetail } from "./event-row-detail";
 import { DEFAULT_SORT, toSortColumn, type EventSort } from "./sort";
 
@@ -49,6 +55,7 @@ export function EventsTable({
   onOpen,
   label,
 }: EventsTableProps) {
+  const { t } = useLingui();
   const prefs = usePrefsStore((s) => s.tables[EVENTS_TABLE_ID]) ?? EMPTY_PREFS;
   const setTablePrefs = usePrefsStore((s) => s.setTablePrefs);
   const rowHeight = ROW_HEIGHTS[usePrefsStore((s) => s.density)];
@@ -237,7 +244,9 @@ export function EventsTable({
           style={gridStyle}
         >
           <div role="columnheader" className="events-grid-cell">
-            <span className="visually-hidden">Details</span>
+            <span className="visually-hidden">
+              <Trans>Details</Trans>
+            </span>
           </div>
           {headers.map((header) => {
             const sorted = header.column.getIsSorted();
@@ -258,7 +267,7 @@ export function EventsTable({
                   type="button"
                   className="sort-button"
                   onClick={header.column.getToggleSortingHandler()}
-                  title="Sort the loaded events"
+                  title={t`Sort the loaded events`}
                 >
                   <table.FlexRender header={header} />
                   <span aria-hidden="true">
@@ -266,7 +275,7 @@ export function EventsTable({
                   </span>
                 </button>
                 <ResizeHandle
-                  label={`Width of ${String(header.column.columnDef.header)}`}
+                  label={eventColumnLabel(header.id)}
                   width={header.getSize()}
                   onResize={(w) =>
                     table.setColumnSizing((old) => ({ ...old, [header.id]: w }))
@@ -316,7 +325,7 @@ export function EventsTable({
                     className="icon-button expand-button"
                     tabIndex={-1}
                     aria-expanded={isExpanded}
-                    aria-label={isExpanded ? "Hide summary" : "Show summary"}
+                    aria-label={isExpanded ? t`Hide summary` : t`Show summary`}
                     onClick={() => toggleExpanded(e.id)}
                   >
                     {isExpanded ? "▾" : "▸"}
@@ -366,11 +375,12 @@ function ResizeHandle({
   width: number;
   onResize: (w: number) => void;
 }) {
+  const { t } = useLingui();
   const clamp = (w: number) => Math.max(60, Math.min(800, Math.round(w)));
   return (
     <button
       type="button"
-      aria-label={`${label}: ${width} pixels; arrow keys change it`}
+      aria-label={t`Width of ${label}: ${width} pixels; arrow keys change it`}
       className="resize-handle"
       onKeyDown={(event) => {
         if (event.key === "ArrowRight") onResize(clamp(width + 20));

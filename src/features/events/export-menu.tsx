@@ -1,3 +1,6 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
 import { useId, useRef, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -14,6 +17,8 @@ import { toLookupAttributes } from "./conditions";
 import type { TimeWindow } from "@/api/time-window";
 
 export const EXPORT_CAP = 100_000;
+/** File formats by their own names, in every language. */
+const FORMAT_NAMES = { csv: "CSV", json: "JSON" } as const;
 
 interface ExportMenuProps {
   /** The events the table shows (loaded, browser filters applied). */
@@ -38,6 +43,8 @@ export function ExportMenu({
   exclude,
   refine,
 }: ExportMenuProps) {
+  const { t } = useLingui();
+  const { number, zone } = useFormat();
   const id = useId();
   const [format, setFormat] = useState<ExportFormat>("csv");
   const [progress, setProgress] = useState<{
@@ -49,8 +56,8 @@ export function ExportMenu({
 
   const exportLoaded = () =>
     downloadBlob(
-      exportBlob(shown, format),
-      exportFileName(region, window, format),
+      exportBlob(shown, format, zone),
+      exportFileName(region, window, format, zone),
     );
 
   const exportAll = async () => {
@@ -77,8 +84,8 @@ export function ExportMenu({
       unique.sort((a, b) => b.timeMs - a.timeMs);
       const rows = filterLoaded(unique, browser, exclude, refine);
       downloadBlob(
-        exportBlob(rows, format),
-        exportFileName(region, window, format),
+        exportBlob(rows, format, zone),
+        exportFileName(region, window, format, zone),
       );
     } catch (cause) {
       if (!abort.signal.aborted) setError(cause);
@@ -88,45 +95,53 @@ export function ExportMenu({
     }
   };
 
+  const shownTotal = shown.length;
+  const shownCount = number(shownTotal);
+  const exported = number(progress?.events ?? 0);
+  const calls = number(progress?.requests ?? 0);
   return (
-    <div className="export-menu" role="group" aria-label="Export">
-      <label htmlFor={`${id}-format`}>Export format</label>
+    <div className="export-menu" role="group" aria-label={t`Export`}>
+      <label htmlFor={`${id}-format`}>
+        <Trans>Export format</Trans>
+      </label>
       <select
         id={`${id}-format`}
         value={format}
         onChange={(e) => setFormat(e.target.value as ExportFormat)}
       >
-        <option value="csv">CSV</option>
-        <option value="json">JSON</option>
-        <option value="jsonl">JSON Lines</option>
+        <option value="csv">{FORMAT_NAMES.csv}</option>
+        <option value="json">{FORMAT_NAMES.json}</option>
+        <option value="jsonl">{t`JSON Lines`}</option>
       </select>
       <button
         type="button"
         onClick={exportLoaded}
         disabled={shown.length === 0}
       >
-        Export {shown.length.toLocaleString("en-US")} shown events
+        {plural(shownTotal, {
+          one: `Export ${shownCount} shown event`,
+          other: `Export ${shownCount} shown events`,
+        })}
       </button>
       <button
         type="button"
         onClick={() => void exportAll()}
         disabled={!window || progress !== null}
       >
-        Export whole search
+        <Trans>Export whole search</Trans>
       </button>
       {progress && (
         <span role="status">
-          Exporting: {progress.events.toLocaleString("en-US")} events,{" "}
-          {progress.requests} requests{" "}
+          {t`Exporting: ${exported} events, ${calls} requests`}{" "}
           <button type="button" onClick={() => controller.current?.abort()}>
-            Cancel export
+            <Trans>Cancel export</Trans>
           </button>
         </span>
       )}
       {error !== null && (
         <ErrorPanel
           error={error}
-          title="The export stopped"
+          title={t`The export stopped`}
           compact
           onRetry={() => void exportAll()}
         />

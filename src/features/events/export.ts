@@ -1,12 +1,36 @@
 import type { AuditEvent } from "@/api/schemas/event";
 import { CSV_BOM, toCsv } from "@/lib/csv";
-import { toApiTime } from "@/lib/time";
+import {
+  ianaZone,
+  toApiTime,
+  toIsoInZone,
+  toIsoUtc,
+  zoneFileTag,
+  browserZone,
+  type DisplayZone,
+} from "@/lib/time";
 import type { TimeWindow } from "@/api/time-window";
 
 export type ExportFormat = "csv" | "json" | "jsonl";
 
-const CSV_COLUMNS: Array<[string, (e: AuditEvent) => string]> = [
-  ["eventTime", (e) => e.time],
+type Column = [string, (e: AuditEvent) => string];
+
+/**
+ * The time columns: the service's eventTime as sent (evidence), the same
+ * instant as machine-readable UTC (ISO 8601 with Z), and in the zone the
+ * reader chose, ISO 8601 with that instant's own offset, named by its zone.
+ */
+const timeColumns = (zone: DisplayZone): Column[] => {
+  const name = ianaZone(zone) ?? browserZone();
+  return [
+    ["eventTime", (e) => e.time],
+    ["eventTimeUtc", (e) => toIsoUtc(e.timeMs)],
+    ["eventTimeInZone", (e) => toIsoInZone(e.timeMs, zone)],
+    ["timeZone", () => name],
+  ];
+};
+
+const CSV_COLUMNS: Column[] = [
   ["eventName", (e) => e.name],
   ["userName", (e) => e.userName],
   ["identityType", (e) => e.identityType],
@@ -26,14 +50,16 @@ const CSV_COLUMNS: Array<[string, (e: AuditEvent) => string]> = [
   ["requestId", (e) => e.requestId],
 ];
 
-export const CSV_HEADER = CSV_COLUMNS.map(([name]) => name);
-
-export function eventsToCsv(events: readonly AuditEvent[]): string {
+export function eventsToCsv(
+  events: readonly AuditEvent[],
+  zone: DisplayZone = "utc",
+): string {
+  const columns = [...timeColumns(zone), ...CSV_COLUMNS];
   return (
     CSV_BOM +
     toCsv(
-      CSV_HEADER,
-      events.map((e) => CSV_COLUMNS.map(([, get]) => get(e))),
+      columns.map(([name]) => name),
+      events.map((e) => columns.map(([, get]) => get(e))),
     )
   );
 }
@@ -64,30 +90,40 @@ const MIME: Record<ExportFormat, string> = {
 export function exportBlob(
   events: readonly AuditEvent[],
   format: ExportFormat,
+  zone: DisplayZone = "utc",
 ): Blob {
   const text =
     format === "csv"
-      ? eventsToCsv(events)
+      ? eventsToCsv(events, zone)
       : format === "json"
         ? eventsToJson(events)
         : eventsToJsonLines(events);
   return new Blob([text], { type: MIME[format] });
 }
 
+/** `20261123T0300Z`: basic ISO 8601 in UTC, minutes precision, filesystem-safe. */
 const stamp = (ms: number) =>
-  toApiTime(ms).replace(/[-:]/g, "").replace("T", "-");
+  toApiTime(ms)
+    .replace(/[-:]/g, "")
+    .replace(/\d\dZ$/, "Z");
 
-/** `actiontrail-cn-hangzhou-20261114-061200Z-20261121-061200Z.csv` */
+/**
+ * `trailscope-events-cn-hangzhou-20261116T0300Z-20261123T0300Z-UTC+0800.csv`: the
+ * range in UTC, then the zone the file's local-time column is in (its offset
+ * at the end of the range; `UTC` when that is the choice).
+ */
 export function exportFileName(
   region: string,
   window: TimeWindow | undefined,
   format: ExportFormat,
+  zone: DisplayZone = "utc",
 ): string {
   const safeRegion = region.replace(/[^a-z0-9-]/gi, "") || "region";
   const range = window
     ? `-${stamp(window.startMs)}-${stamp(window.endMs)}`
     : "";
-  return `actiontrail-${safeRegion}${range}.${format}`;
+  const tag = zoneFileTag(zone, window?.endMs ?? Date.now());
+  return `trailscope-events-${safeRegion}${range}-${tag}.${format}`;
 }
 
 /** Downloads through a Blob and `<a download>`: the file is saved, never opened in a tab. */

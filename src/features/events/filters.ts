@@ -151,6 +151,11 @@ export function withSort(href: string, sort: EventSort = DEFAULT_SORT): string {
   return `${href}${href.includes("?") ? "&" : "?"}sort=${formatSort(sort)}`;
 }
 
+/** A link with the view's time zone (`tz=UTC`, `tz=browser:Europe/Berlin`), so its receiver sees the same times. */
+export function withZone(href: string, zoneParam: string): string {
+  return `${href}${href.includes("?") ? "&" : "?"}tz=${encodeURIComponent(zoneParam)}`;
+}
+
 /** A stable text of the server-relevant part of a search (for keys and "did it change"). */
 export const searchSignature = (search: EventSearch): string =>
   JSON.stringify([

@@ -1,3 +1,5 @@
+import { Trans, useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
 import { useEffect, useState } from "react";
 
 interface LoadAllProgressProps {
@@ -23,22 +25,26 @@ export function LoadAllProgress({
     const timer = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(timer);
   }, [running]);
-  const seconds = Math.max(0, Math.round((now - started) / 1000));
+  const { t } = useLingui();
+  const { number, duration } = useFormat();
+  const count = number(events);
+  const calls = number(requests);
+  const elapsed = duration(Math.max(0, now - started));
   return (
     <div className="load-all-progress">
       <progress
         max={cap}
         value={Math.min(events, cap)}
-        aria-label="Load all progress"
+        aria-label={t`Load all progress`}
       />
       <span role="status">
-        {running ? "Loading all: " : "Load all stopped: "}
-        {events.toLocaleString("en-US")} events, {requests} requests, {seconds}{" "}
-        s
+        {running
+          ? t`Loading all: ${count} events, ${calls} requests, ${elapsed}`
+          : t`Load all stopped: ${count} events, ${calls} requests, ${elapsed}`}
       </span>
       {running && (
         <button type="button" onClick={onCancel}>
-          Cancel loading
+          <Trans>Cancel loading</Trans>
         </button>
       )}
     </div>

@@ -1,13 +1,11 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { missingSpans } from "@/api/event-reader";
+import { useFormat } from "@/components/i18n/use-format";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatTime, zoneLabel, type TimeZonePref } from "@/lib/time";
-import { CONDITION_LABELS } from "./conditions";
+import { conditionText } from "./conditions";
 import type { EventResults } from "./use-event-results";
-
-const count = (n: number) => n.toLocaleString("en-US");
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${count(n)} ${n === 1 ? one : many}`;
 
 /**
  * The result's state in one line: how many events, and whether that is all
@@ -21,30 +19,42 @@ export function ResultsStatus({
   results: EventResults;
   retrying: string | undefined;
 }) {
+  const { t } = useLingui();
+  const { number } = useFormat();
   const { result, loaded, shown, complete, failed } = results;
   const searching = results.read.isPending && !results.regionsQuery.isError;
   let text: string;
-  if (searching) text = "Searching…";
-  else if (!result) text = "No result";
+  if (searching) text = t`Searching…`;
+  else if (!result) text = t`No result`;
   else {
+    const loadedCount = number(loaded.length);
+    const failedCount = failed.length;
     const state = complete
-      ? "all loaded"
-      : failed.length
-        ? `incomplete: ${plural(failed.length, "part")} failed`
-        : "more available";
-    text = `${count(loaded.length)} loaded, ${state}`;
+      ? t`${loadedCount} loaded, all loaded`
+      : failedCount
+        ? plural(failedCount, {
+            one: `${loadedCount} loaded, incomplete: # part failed`,
+            other: `${loadedCount} loaded, incomplete: # parts failed`,
+          })
+        : t`${loadedCount} loaded, more available`;
+    const shownCount = number(shown.length);
+    const requests = result.requests;
+    text = state;
     if (shown.length !== loaded.length)
-      text += ` · ${count(shown.length)} shown after browser filters`;
-    text += ` · ${plural(result.requests, "request")}`;
+      text += ` · ${t`${shownCount} shown after browser filters`}`;
+    text += ` · ${plural(requests, { one: "# request", other: "# requests" })}`;
   }
+  const code = retrying ?? "";
   return (
     <p role="status" className="load-status">
       {text}
       {retrying && (
         <span className="retry-note">
           {" "}
-          · {retrying.startsWith("Throttling") ? "throttled" : "failed"},
-          retrying ({retrying})…
+          ·{" "}
+          {retrying.startsWith("Throttling")
+            ? t`throttled, retrying (${code})…`
+            : t`failed, retrying (${code})…`}
         </span>
       )}
     </p>
@@ -52,57 +62,54 @@ export function ResultsStatus({
 }
 
 /** What was searched, the empty results included: an auditor can show it. */
-export function SearchScope({
-  results,
-  zone,
-}: {
-  results: EventResults;
-  zone: TimeZonePref;
-}) {
+export function SearchScope({ results }: { results: EventResults }) {
+  const { t } = useLingui();
+  const { time, zoneLabel } = useFormat();
   const { result, plan } = results;
   if (!result) return null;
   const { window, regions } = result.scope;
-  const cond = (c: { key: string; value: string }) =>
-    `${CONDITION_LABELS[c.key] ?? c.key} = ${c.value}`;
+  const regionCount = regions.length;
+  const from = `${time(window.startMs)} ${zoneLabel(window.startMs)}`;
+  const to = `${time(window.endMs)} ${zoneLabel(window.endMs)}`;
+  const and = t`and`;
+  const pages = result.pages;
+  const events = result.count;
   return (
     <p className="search-scope muted small">
-      Searched{" "}
+      <Trans>Searched</Trans>{" "}
       {regions.length === 1 ? (
         <SafeText value={regions[0] ?? ""} />
       ) : (
-        `${regions.length} regions`
+        plural(regionCount, { one: "# region", other: "# regions" })
       )}
-      , {formatTime(window.startMs, zone)} – {formatTime(window.endMs, zone)}{" "}
-      {zoneLabel(zone, window.endMs)}
-      {"; on the server: "}
+      , {from} – {to}
+      {`; ${t`on the server:`} `}
       {plan.server.length ? (
-        <SafeText value={plan.server.map(cond).join(" and ")} />
+        <SafeText value={plan.server.map(conditionText).join(` ${and} `)} />
       ) : (
-        "no condition"
+        t`no condition`
       )}
       {plan.browser.length > 0 && (
         <>
-          {"; in the browser: "}
-          <SafeText value={plan.browser.map(cond).join(", ")} />
+          {`; ${t`in the browser:`} `}
+          <SafeText value={plan.browser.map(conditionText).join(", ")} />
         </>
       )}
-      {`; ${plural(result.pages, "page")} and ${plural(result.count, "event")} read.`}
+      {`; ${t`${plural(pages, { one: "# page", other: "# pages" })} and ${plural(events, { one: "# event read.", other: "# events read." })}`}`}
     </p>
   );
 }
 
 /** The parts of the search that failed, each with why, and one way to fill them. */
-export function MissingParts({
-  results,
-  zone,
-}: {
-  results: EventResults;
-  zone: TimeZonePref;
-}) {
+export function MissingParts({ results }: { results: EventResults }) {
+  const { t } = useLingui();
+  const { time, zoneLabel } = useFormat();
   const { result, failed, running } = results;
   if (!result || failed.length === 0) return null;
   const spans = missingSpans(result).filter((s) => s.failure);
   const shown = spans.slice(0, 8);
+  const spanCount = spans.length;
+  const more = spans.length - shown.length;
   return (
     <section
       className="missing-parts error-panel compact"
@@ -110,62 +117,74 @@ export function MissingParts({
       aria-labelledby="missing-parts-title"
     >
       <p id="missing-parts-title" className="error-title">
-        The result is incomplete: {plural(spans.length, "time span")} could not
-        be read
+        {plural(spanCount, {
+          one: "The result is incomplete: # time span could not be read",
+          other: "The result is incomplete: # time spans could not be read",
+        })}
       </p>
       <p className="muted small">
-        The events of these spans are missing from the table, the counts and
-        exports until they are read.
+        <Trans>
+          The events of these spans are missing from the table, the counts and
+          exports until they are read.
+        </Trans>
       </p>
       <ul className="missing-list">
         {shown.map((s) => (
           <li key={`${s.region}-${s.startMs}-${s.endMs}`}>
-            <SafeText value={s.region} />: {formatTime(s.startMs, zone)} –{" "}
-            {formatTime(s.endMs, zone)} {zoneLabel(zone, s.endMs)} ·{" "}
+            <SafeText value={s.region} />: {time(s.startMs)}{" "}
+            {zoneLabel(s.startMs)} – {time(s.endMs)} {zoneLabel(s.endMs)} ·{" "}
             <code>
               <SafeText value={s.failure?.code ?? ""} maxLength={80} />
             </code>
             {s.failure?.requestId && (
-              <>
-                {" "}
-                · RequestId <code>{s.failure.requestId}</code>{" "}
-                <CopyButton
-                  value={s.failure.requestId}
-                  label={`Copy RequestId ${s.failure.requestId}`}
-                >
-                  Copy
-                </CopyButton>
-              </>
+              <RequestIdCopy requestId={s.failure.requestId} />
             )}
           </li>
         ))}
-        {spans.length > shown.length && (
-          <li>and {plural(spans.length - shown.length, "more span")}</li>
+        {more > 0 && (
+          <li>
+            {plural(more, {
+              one: "and # more span",
+              other: "and # more spans",
+            })}
+          </li>
         )}
       </ul>
       <button type="button" onClick={results.retryMissing} disabled={running}>
-        Retry the missing parts
+        {t`Retry the missing parts`}
       </button>
     </section>
   );
 }
 
+/** The API's own field name, as ActionTrail spells it. */
+const REQUEST_ID = "RequestId";
+
+function RequestIdCopy({ requestId }: { requestId: string }) {
+  const { t } = useLingui();
+  return (
+    <>
+      {" "}
+      · {REQUEST_ID} <code>{requestId}</code>{" "}
+      <CopyButton value={requestId} label={t`Copy RequestId ${requestId}`}>
+        <Trans>Copy</Trans>
+      </CopyButton>
+    </>
+  );
+}
+
 /** Read page by page, rows below the slowest region's progress wait for it. */
-export function HeldBackNote({
-  results,
-  zone,
-}: {
-  results: EventResults;
-  zone: TimeZonePref;
-}) {
+export function HeldBackNote({ results }: { results: EventResults }) {
+  const { timeWithZone } = useFormat();
   if (results.heldBack === 0) return null;
+  const mark = timeWithZone(results.watermarkMs);
+  const heldBack = results.heldBack;
   return (
     <p className="held-back muted small" role="note">
-      {plural(results.heldBack, "loaded event")} older than{" "}
-      {formatTime(results.watermarkMs, zone, true)}{" "}
-      {results.heldBack === 1 ? "is" : "are"} held back until every region has
-      been read that far, so the merged list has no gaps. Load more continues
-      from there.
+      {plural(heldBack, {
+        one: `# loaded event older than ${mark} is held back until every region has been read that far, so the merged list has no gaps. Load more continues from there.`,
+        other: `# loaded events older than ${mark} are held back until every region has been read that far, so the merged list has no gaps. Load more continues from there.`,
+      })}
     </p>
   );
 }

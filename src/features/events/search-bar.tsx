@@ -1,5 +1,7 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useId, useMemo, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
+import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
 import { countValues } from "@/lib/event-stats";
 import {
@@ -7,16 +9,21 @@ import {
   type RangePreset,
   type SearchCondition,
 } from "@/lib/event-search-url";
-import { formatTime, parseZonedTime, toApiTime, zoneLabel } from "@/lib/time";
-import { usePrefsStore, type TimeZonePref } from "@/stores/prefs-store";
+import {
+  formatTime,
+  parseZonedTime,
+  toApiTime,
+  zoneLabel,
+  type DisplayZone,
+} from "@/lib/time";
 import { useSessionStore } from "@/stores/session-store";
 import {
   CONDITION_KEYS,
-  CONDITION_LABELS,
+  conditionLabel,
   type ConditionPlan,
 } from "./conditions";
 import type { EventSearch } from "./filters";
-import { PRESET_LABELS, windowProblem } from "./time-range";
+import { presetLabel, windowProblem } from "./time-range";
 
 const SUGGEST: Record<string, (e: AuditEvent) => string> = {
   User: (e) => e.userName,
@@ -47,14 +54,14 @@ const FIXED: Record<string, string[]> = {
   ],
 };
 
-const toInput = (iso: string | undefined, zone: TimeZonePref): string => {
+const toInput = (iso: string | undefined, zone: DisplayZone): string => {
   if (!iso) return "";
   const ms = Date.parse(iso);
   return Number.isFinite(ms)
     ? formatTime(ms, zone).replace(" ", "T").slice(0, 16)
     : "";
 };
-const fromInput = (value: string, zone: TimeZonePref): number =>
+const fromInput = (value: string, zone: DisplayZone): number =>
   value ? parseZonedTime(value, zone) : NaN;
 
 interface SearchBarProps {
@@ -69,8 +76,9 @@ interface SearchBarProps {
 
 /** Time range, read/write, conditions (server or browser, labelled) and the refine text. */
 export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
+  const { t } = useLingui();
+  const { zone, zoneNow } = useFormat();
   const id = useId();
-  const zone = usePrefsStore((s) => s.timeZone);
   const archive = useSessionStore((s) => Boolean(s.demoState?.ownData));
   const absolute = search.from !== undefined && search.to !== undefined;
   const [custom, setCustom] = useState(absolute);
@@ -91,6 +99,13 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
     return [...new Set([...(FIXED[key] ?? []), ...fromEvents])];
   }, [key, loaded]);
 
+  // Each end is labelled with its own offset (a custom range may cross a DST change).
+  const labelAt = (value: string) => {
+    const ms = fromInput(value, zone);
+    return Number.isFinite(ms) ? zoneLabel(zone, ms) : zoneNow;
+  };
+  const fromZone = labelAt(from);
+  const toZone = labelAt(to);
   const onBrowser = new Set(plan.browser.map((c) => `${c.key}:${c.value}`));
 
   const applyRange = (event: React.FormEvent) => {
@@ -118,9 +133,11 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
     onChange({ exclude: search.exclude.filter((_, i) => i !== index) });
 
   return (
-    <div className="search-bar" role="search" aria-label="Event search">
+    <div className="search-bar" role="search" aria-label={t`Event search`}>
       <div className="search-row">
-        <label htmlFor={`${id}-range`}>Time range</label>
+        <label htmlFor={`${id}-range`}>
+          <Trans>Time range</Trans>
+        </label>
         <select
           id={`${id}-range`}
           value={custom ? "custom" : search.range}
@@ -140,12 +157,14 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
         >
           {RANGE_PRESETS.map((p) => (
             <option key={p} value={p}>
-              {PRESET_LABELS[p]}
+              {presetLabel(p)}
             </option>
           ))}
-          <option value="custom">Custom range…</option>
+          <option value="custom">{t`Custom range…`}</option>
         </select>
-        <label htmlFor={`${id}-rw`}>Read/write</label>
+        <label htmlFor={`${id}-rw`}>
+          <Trans>Read/write</Trans>
+        </label>
         <select
           id={`${id}-rw`}
           value={search.rw ?? "All"}
@@ -158,18 +177,18 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
             })
           }
         >
-          <option value="All">All</option>
-          <option value="Read">Read</option>
-          <option value="Write">Write</option>
+          <option value="All">{t`All`}</option>
+          <option value="Read">{t`Read`}</option>
+          <option value="Write">{t`Write`}</option>
         </select>
       </div>
       {custom && (
         <form
           className="search-row"
           onSubmit={applyRange}
-          aria-label="Custom time range"
+          aria-label={t`Custom time range`}
         >
-          <label htmlFor={`${id}-from`}>From ({zoneLabel(zone)})</label>
+          <label htmlFor={`${id}-from`}>{t`From (${fromZone})`}</label>
           <input
             id={`${id}-from`}
             type="datetime-local"
@@ -177,7 +196,7 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
             onChange={(e) => setFrom(e.target.value)}
             required
           />
-          <label htmlFor={`${id}-to`}>To ({zoneLabel(zone)})</label>
+          <label htmlFor={`${id}-to`}>{t`To (${toZone})`}</label>
           <input
             id={`${id}-to`}
             type="datetime-local"
@@ -185,7 +204,9 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
             onChange={(e) => setTo(e.target.value)}
             required
           />
-          <button type="submit">Apply range</button>
+          <button type="submit">
+            <Trans>Apply range</Trans>
+          </button>
           {rangeError && (
             <p role="alert" className="field-error">
               {rangeError}
@@ -196,9 +217,11 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
       <form
         className="search-row"
         onSubmit={addCondition}
-        aria-label="Add a condition"
+        aria-label={t`Add a condition`}
       >
-        <label htmlFor={`${id}-key`}>Condition</label>
+        <label htmlFor={`${id}-key`}>
+          <Trans>Condition</Trans>
+        </label>
         <select
           id={`${id}-key`}
           value={key}
@@ -206,19 +229,19 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
         >
           {CONDITION_KEYS.map((k) => (
             <option key={k} value={k}>
-              {CONDITION_LABELS[k] ?? k}
+              {conditionLabel(k)}
             </option>
           ))}
         </select>
         <label htmlFor={`${id}-value`} className="visually-hidden">
-          Value
+          <Trans>Value</Trans>
         </label>
         <input
           id={`${id}-value`}
           list={`${id}-suggestions`}
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          placeholder="exact value"
+          placeholder={t`exact value`}
           autoComplete="off"
         />
         <datalist id={`${id}-suggestions`}>
@@ -226,12 +249,14 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
             <option key={s} value={s} />
           ))}
         </datalist>
-        <button type="submit">Add condition</button>
+        <button type="submit">
+          <Trans>Add condition</Trans>
+        </button>
       </form>
       {(search.filters.length > 0 ||
         search.rw ||
         search.exclude.length > 0) && (
-        <ul className="condition-chips" aria-label="Conditions">
+        <ul className="condition-chips" aria-label={t`Conditions`}>
           {search.filters.map((c, i) => (
             <ConditionChip
               key={`${c.key}:${c.value}:${i}`}
@@ -262,7 +287,9 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
         </ul>
       )}
       <div className="search-row">
-        <label htmlFor={`${id}-refine`}>Refine loaded events</label>
+        <label htmlFor={`${id}-refine`}>
+          <Trans>Refine loaded events</Trans>
+        </label>
         <input
           id={`${id}-refine`}
           type="search"
@@ -273,8 +300,10 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
           aria-describedby={`${id}-refine-note`}
         />
         <span id={`${id}-refine-note`} className="muted small">
-          Filters only the events already loaded, across every field; it does
-          not search the server.
+          <Trans>
+            Filters only the events already loaded, across every field; it does
+            not search the server.
+          </Trans>
         </span>
       </div>
     </div>
@@ -290,22 +319,24 @@ function ConditionChip({
   where: "server" | "browser" | "excluded";
   onRemove: () => void;
 }) {
-  const label = CONDITION_LABELS[condition.key] ?? condition.key;
+  const { t } = useLingui();
+  const label = conditionLabel(condition.key);
+  const shortValue = condition.value.slice(0, 60);
   const note =
     where === "server"
-      ? "runs on the server"
+      ? t`runs on the server`
       : where === "browser"
-        ? "applied in the browser"
-        : "excluded in the browser";
+        ? t`applied in the browser`
+        : t`excluded in the browser`;
   return (
     <li className={`chip chip-${where}`}>
-      {where === "excluded" && "not "}
+      {where === "excluded" && `${t`not`} `}
       {label} = <SafeText value={condition.value} maxLength={60} />{" "}
       <span className={`badge badge-${where}`}>{note}</span>
       <button
         type="button"
         className="icon-button"
-        aria-label={`Remove condition ${label} ${condition.value.slice(0, 60)}`}
+        aria-label={t`Remove condition ${label} ${shortValue}`}
         onClick={onRemove}
       >
         ×

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
@@ -5,8 +6,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { SafeText } from "@/components/ui/safe-text";
 import { EmptyState, LoadingState } from "@/components/ui/states";
 import type { SearchCondition } from "@/lib/event-search-url";
-import { formatTime } from "@/lib/time";
-import { usePrefsStore } from "@/stores/prefs-store";
+import { useFormat } from "@/components/i18n/use-format";
 import { surroundingEventsQueryOptions } from "./queries";
 
 type Basis = "identity" | "address" | "resource";
@@ -33,8 +33,9 @@ export function SurroundingEvents({
   event: AuditEvent;
   onOpen: (id: string) => void;
 }) {
+  const { t } = useLingui();
+  const { time, zoneLabel } = useFormat();
   const id = useId();
-  const zone = usePrefsStore((s) => s.timeZone);
   const [basis, setBasis] = useState<Basis>("identity");
   const condition = conditionFor(event, basis);
   const query = useQuery({
@@ -50,21 +51,33 @@ export function SurroundingEvents({
   });
   return (
     <section aria-labelledby={`${id}-title`} className="surrounding">
-      <h3 id={`${id}-title`}>Surrounding events (±15 min)</h3>
-      <label htmlFor={`${id}-basis`}>Same </label>
+      <h3 id={`${id}-title`}>
+        <Trans>Surrounding events (±15 min)</Trans>
+      </h3>
+      <label htmlFor={`${id}-basis`}>
+        <Trans>Same</Trans>
+      </label>{" "}
       <select
         id={`${id}-basis`}
         value={basis}
         onChange={(e) => setBasis(e.target.value as Basis)}
       >
-        <option value="identity">identity</option>
-        <option value="address">source address</option>
-        <option value="resource">resource</option>
+        <option value="identity">{t`identity`}</option>
+        <option value="address">{t`source address`}</option>
+        <option value="resource">{t`resource`}</option>
       </select>
       {!condition ? (
-        <EmptyState title={`This event names no ${basis}.`} />
+        <EmptyState
+          title={
+            basis === "identity"
+              ? t`This event names no identity.`
+              : basis === "address"
+                ? t`This event names no source address.`
+                : t`This event names no resource.`
+          }
+        />
       ) : query.isPending ? (
-        <LoadingState title="Loading surrounding events…" />
+        <LoadingState title={t`Loading surrounding events…`} />
       ) : query.isError ? (
         <ErrorPanel
           error={query.error}
@@ -72,7 +85,7 @@ export function SurroundingEvents({
           onRetry={() => void query.refetch()}
         />
       ) : query.data.events.length === 0 ? (
-        <EmptyState title="Nothing else in those 30 minutes." />
+        <EmptyState title={t`Nothing else in those 30 minutes.`} />
       ) : (
         <ol className="surrounding-list">
           {query.data.events.map((e) => (
@@ -86,8 +99,9 @@ export function SurroundingEvents({
                 onClick={() => onOpen(e.id)}
                 aria-current={e.id === event.id}
               >
-                {formatTime(e.timeMs, zone)}
+                {time(e.timeMs)}
               </button>{" "}
+              <span className="muted small">{zoneLabel(e.timeMs)}</span>{" "}
               <SafeText value={e.name} maxLength={60} /> ·{" "}
               <SafeText value={e.userName} maxLength={40} /> ·{" "}
               <SafeText value={e.sourceIp} maxLength={40} />
@@ -101,7 +115,7 @@ export function SurroundingEvents({
           ))}
           {query.data.more && (
             <li className="muted">
-              More than 50 events: narrow with a pivot above.
+              <Trans>More than 50 events: narrow with a pivot above.</Trans>
             </li>
           )}
         </ol>

@@ -1,3 +1,5 @@
+import { i18n, type MessageDescriptor } from "@lingui/core";
+import { msg, t } from "@lingui/core/macro";
 import { MAX_LOOKBACK_MS, type TimeWindow } from "@/api/time-window";
 import type { RangePreset } from "@/lib/event-search-url";
 import { DAY, HOUR, MINUTE, toApiTime } from "@/lib/time";
@@ -15,15 +17,19 @@ export const PRESET_MS: Record<RangePreset, number> = {
   "90d": 90 * DAY,
 };
 
-export const PRESET_LABELS: Record<RangePreset, string> = {
-  "15m": "Last 15 minutes",
-  "1h": "Last hour",
-  "6h": "Last 6 hours",
-  "24h": "Last 24 hours",
-  "7d": "Last 7 days",
-  "30d": "Last 30 days",
-  "90d": "Last 90 days",
+const PRESET_LABELS: Record<RangePreset, MessageDescriptor> = {
+  "15m": msg`Last 15 minutes`,
+  "1h": msg`Last hour`,
+  "6h": msg`Last 6 hours`,
+  "24h": msg`Last 24 hours`,
+  "7d": msg`Last 7 days`,
+  "30d": msg`Last 30 days`,
+  "90d": msg`Last 90 days`,
 };
+
+/** A preset's name in the reader's language. */
+export const presetLabel = (preset: RangePreset): string =>
+  i18n._(PRESET_LABELS[preset]);
 
 /** The search's window at `now` (seconds precision, as the API takes it). */
 export function resolveWindow(
@@ -58,13 +64,15 @@ export function windowProblem(
 ): string | undefined {
   const { startMs, endMs } = window;
   if (!Number.isFinite(startMs) || !Number.isFinite(endMs))
-    return "The start or end time is not a valid time. Enter both as dates and times.";
-  if (endMs <= startMs) return "The end time must be after the start time.";
+    return t`The start or end time is not a valid time. Enter both as dates and times.`;
+  if (endMs <= startMs) return t`The end time must be after the start time.`;
   if (startMs > now)
-    return "The start time is in the future. Choose a start before now.";
-  if (!rules.archive && startMs < now - MAX_LOOKBACK_MS)
-    return `ActionTrail keeps events for 90 days: the start is ${Math.ceil(
-      (now - startMs) / DAY,
-    )} days back. Choose a start after ${toApiTime(now - MAX_LOOKBACK_MS + DAY)} or a preset up to "Last 90 days"; older events are in your trail's OSS or SLS delivery.`;
+    return t`The start time is in the future. Choose a start before now.`;
+  if (!rules.archive && startMs < now - MAX_LOOKBACK_MS) {
+    const days = Math.ceil((now - startMs) / DAY);
+    const earliest = toApiTime(now - MAX_LOOKBACK_MS + DAY);
+    const preset = presetLabel("90d");
+    return t`ActionTrail keeps events for 90 days: the start is ${days} days back. Choose a start after ${earliest} or a preset up to "${preset}"; older events are in your trail's OSS or SLS delivery.`;
+  }
   return undefined;
 }

@@ -1,3 +1,5 @@
+import { i18n, type MessageDescriptor } from "@lingui/core";
+import { msg, t } from "@lingui/core/macro";
 import { isApiError, type ApiError } from "@/api/errors";
 import type { WizardStep } from "@/stores/trail-draft-store";
 import type { TrailField } from "./validation";
@@ -9,78 +11,69 @@ export interface ServerErrorPlacement {
   explanation: string;
 }
 
-const PLACEMENTS: Record<string, ServerErrorPlacement> = {
+const PLACEMENTS: Record<
+  string,
+  Omit<ServerErrorPlacement, "explanation"> & { explanation: MessageDescriptor }
+> = {
   MaximumNumberOfTrailsExceededException: {
     step: "basics",
     field: "quota",
-    explanation:
-      "This region already has the maximum of 5 trails. Delete or reuse a trail in this region, or create the trail in another region.",
+    explanation: msg`This region already has the maximum of 5 trails. Delete or reuse a trail in this region, or create the trail in another region.`,
   },
   TrailAlreadyExistsException: {
     step: "basics",
     field: "name",
-    explanation:
-      "A trail with this name already exists in the account (perhaps in another region). Choose another name.",
+    explanation: msg`A trail with this name already exists in the account (perhaps in another region). Choose another name.`,
   },
   InvalidTrailNameException: {
     step: "basics",
     field: "name",
-    explanation:
-      'The service refused the name: use 6 to 36 characters of a-z, 0-9, "-" and "_", starting with a lowercase letter.',
+    explanation: msg`The service refused the name: use 6 to 36 characters of a-z, 0-9, "-" and "_", starting with a lowercase letter.`,
   },
   MaximumNumberOfOrganizationTrailExceeded: {
     step: "basics",
     field: "isOrganizationTrail",
-    explanation:
-      "The resource directory already has an organization trail: create this one as an ordinary trail.",
+    explanation: msg`The resource directory already has an organization trail: create this one as an ordinary trail.`,
   },
   BucketDoesNotExistException: {
     step: "delivery",
     field: "ossBucketName",
-    explanation:
-      "No OSS bucket with this name exists in the account. Create the bucket in OSS first, or choose an existing one.",
+    explanation: msg`No OSS bucket with this name exists in the account. Create the bucket in OSS first, or choose an existing one.`,
   },
   RepeatOssBucket: {
     step: "delivery",
     field: "ossBucketName",
-    explanation:
-      "Another trail already delivers to this bucket, and a bucket takes one trail. Choose another bucket.",
+    explanation: msg`Another trail already delivers to this bucket, and a bucket takes one trail. Choose another bucket.`,
   },
   InsufficientBucketPolicyException: {
     step: "delivery",
     field: "ossWriteRole",
-    explanation:
-      "The bucket's policy does not let ActionTrail write to it. Choose a role that may write, or fix the bucket policy.",
+    explanation: msg`The bucket's policy does not let ActionTrail write to it. Choose a role that may write, or fix the bucket policy.`,
   },
   InvalidPrefixException: {
     step: "delivery",
     field: "ossKeyPrefix",
-    explanation:
-      'The service refused the prefix: 6 to 32 letters, digits, "-", "/" or "_", starting with a letter.',
+    explanation: msg`The service refused the prefix: 6 to 32 letters, digits, "-", "/" or "_", starting with a letter.`,
   },
   SlsProjectDoesNotExistException: {
     step: "delivery",
     field: "slsProjectName",
-    explanation:
-      "No Log Service project with this name exists in that region. Create it in Log Service first, or check the project's region.",
+    explanation: msg`No Log Service project with this name exists in that region. Create it in Log Service first, or check the project's region.`,
   },
   InvalidDeliveryConfigurationException: {
     step: "delivery",
     field: "destinations",
-    explanation:
-      "The delivery settings are incomplete: choose at least one destination (OSS, Log Service or MaxCompute) and fill it in.",
+    explanation: msg`The delivery settings are incomplete: choose at least one destination (OSS, Log Service or MaxCompute) and fill it in.`,
   },
   NoPermission: {
     step: "review",
     field: "form",
-    explanation:
-      "Your identity may not change trails: RAM denied the action. Ask an administrator, or sign in with an identity allowed to manage ActionTrail.",
+    explanation: msg`Your identity may not change trails: RAM denied the action. Ask an administrator, or sign in with an identity allowed to manage ActionTrail.`,
   },
   "Forbidden.RAM": {
     step: "review",
     field: "form",
-    explanation:
-      "Your identity may not change trails: RAM denied the action. Ask an administrator.",
+    explanation: msg`Your identity may not change trails: RAM denied the action. Ask an administrator.`,
   },
 };
 
@@ -90,14 +83,13 @@ const PLACEMENTS: Record<string, ServerErrorPlacement> = {
  * Codes the form cannot act on (throttling, server errors) stay on the review step.
  */
 export function placeServerError(code: string): ServerErrorPlacement {
-  return (
-    PLACEMENTS[code] ?? {
-      step: "review",
-      field: "form",
-      explanation:
-        "The service did not create the trail. Nothing you typed is lost: check the message below and try again.",
-    }
-  );
+  const known = PLACEMENTS[code];
+  if (known) return { ...known, explanation: i18n._(known.explanation) };
+  return {
+    step: "review",
+    field: "form",
+    explanation: t`The service did not create the trail. Nothing you typed is lost: check the message below and try again.`,
+  };
 }
 
 /** What reading the trails back found after a create whose outcome was unknown. */
@@ -129,21 +121,24 @@ export interface WizardFailure {
   announcement: string;
 }
 
-const whatHappened = (error: ApiError): string =>
-  error.code === "NetworkError"
-    ? "the answer was lost on the network"
-    : `the service answered ${error.status} ${error.code}`;
+/** What went wrong, in Trailscope's words around the service's status and Code (kept as sent). */
+function whatHappened(error: ApiError): string {
+  const { status, code } = error;
+  return code === "NetworkError"
+    ? t`the answer was lost on the network`
+    : t`the service answered ${status} ${code}`;
+}
 
 function unknownOutcome(failure: CreateOutcomeUnknown): string {
   const name = failure.trailName;
-  const lead = `The outcome is unknown: ${whatHappened(failure.error)}, so Trailscope read the trails back.`;
+  const what = whatHappened(failure.error);
   switch (failure.readBack) {
     case "absent":
-      return `${lead} No trail named ${name} exists: it was not created. Nothing you typed is lost; you can create it again.`;
+      return t`The outcome is unknown: ${what}, so Trailscope read the trails back. No trail named ${name} exists: it was not created. Nothing you typed is lost; you can create it again.`;
     case "different":
-      return `${lead} A trail named ${name} exists now, but with other settings than these. Look at it in the trails list before you try again.`;
+      return t`The outcome is unknown: ${what}, so Trailscope read the trails back. A trail named ${name} exists now, but with other settings than these. Look at it in the trails list before you try again.`;
     case "unreadable":
-      return `The outcome is unknown: ${whatHappened(failure.error)}, and the trails could not be read back either, so a trail named ${name} may or may not exist. Check the trails list before you try again.`;
+      return t`The outcome is unknown: ${what}, and the trails could not be read back either, so a trail named ${name} may or may not exist. Check the trails list before you try again.`;
   }
 }
 
@@ -164,25 +159,34 @@ export function describeWizardFailure(
         explanation: unknownOutcome(error),
       },
       error: error.error,
-      title: "The outcome of creating the trail is unknown",
+      title: t`The outcome of creating the trail is unknown`,
       announcement: unknownOutcome(error),
     };
-  if (isApiError(error) && error.isServerError)
+  if (isApiError(error) && error.isServerError) {
+    const what = whatHappened(error);
+    const create = verb === "create";
     return {
       placement: {
         step: "review",
         field: "form",
-        explanation: `The outcome is unknown: ${whatHappened(error)}, so the change may or may not have been made. The trail has been read again: check it before you repeat the ${verb}.`,
+        explanation: create
+          ? t`The outcome is unknown: ${what}, so the change may or may not have been made. The trail has been read again: check it before you repeat the create.`
+          : t`The outcome is unknown: ${what}, so the change may or may not have been made. The trail has been read again: check it before you repeat the update.`,
       },
       error,
-      title: `The outcome of the ${verb} is unknown`,
-      announcement: `The outcome of the ${verb} is unknown: check the trail before you repeat it.`,
+      title: create
+        ? t`The outcome of the create is unknown`
+        : t`The outcome of the update is unknown`,
+      announcement: create
+        ? t`The outcome of the create is unknown: check the trail before you repeat it.`
+        : t`The outcome of the update is unknown: check the trail before you repeat it.`,
     };
+  }
   const placement = placeServerError(isApiError(error) ? error.code : "");
   return {
     placement,
     error,
-    title: "The service refused the trail",
-    announcement: "The service refused the trail.",
+    title: t`The service refused the trail`,
+    announcement: t`The service refused the trail.`,
   };
 }
