@@ -1,4 +1,5 @@
 import { Navigate, type RouteObject } from "react-router";
+import { alertsRoutes } from "@/features/alerts/routes";
 import { eventsRoutes } from "@/features/events/routes";
 import { insightsRoutes } from "@/features/insights/routes";
 import { investigateRoutes } from "@/features/investigate/routes";
@@ -21,6 +22,7 @@ export const routes: RouteObject[] = [
       ...trailsRoutes,
       ...insightsRoutes,
       ...investigateRoutes,
+      ...alertsRoutes,
       {
         path: "settings",
         element: <SettingsPage />,

@@ -1,8 +1,9 @@
 import { msg } from "@lingui/core/macro";
 import { useLingui } from "@lingui/react/macro";
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation, useMatches } from "react-router";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
+import { AlertsHeader } from "@/features/alerts/routes";
 import { RegionSwitcher } from "@/features/regions/region-switcher";
 import { usePrefsStore } from "@/stores/prefs-store";
 import type { RouteHandle } from "../route-handle";
@@ -18,6 +19,7 @@ const NAV = [
   { to: "/trails", label: msg`Trails` },
   { to: "/insights", label: msg`Insights` },
   { to: "/investigate", label: msg`Investigate` },
+  { to: "/alerts", label: msg`Alerts` },
   { to: "/settings", label: msg`Settings` },
 ];
 
@@ -77,7 +79,9 @@ export function AppLayout() {
                 <li key={item.to}>
                   <NavLink
                     to={
-                      item.to === "/settings" ? item.to : `${item.to}${carry}`
+                      item.to === "/settings" || item.to === "/alerts"
+                        ? item.to
+                        : `${item.to}${carry}`
                     }
                   >
                     {t(item.label)}
@@ -90,6 +94,9 @@ export function AppLayout() {
             {!handle.noRegion && (
               <RegionSwitcher allowAll={Boolean(handle.allRegions)} />
             )}
+            <Suspense fallback={null}>
+              <AlertsHeader />
+            </Suspense>
             <LanguageSwitch />
             <IdentityBadge />
             <button
