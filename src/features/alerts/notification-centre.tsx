@@ -1,6 +1,7 @@
 import { useLingui } from "@lingui/react/macro";
 import { plural } from "@lingui/core/macro";
 import { useState } from "react";
+import { useLocation } from "react-router";
 import { Dialog } from "@/components/ui/dialog";
 import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
@@ -15,7 +16,11 @@ export const orderNotices = (notices: readonly Notice[]): Notice[] =>
 export function NotificationCentre() {
   const { t } = useLingui();
   const notices = useAlertsStore((s) => s.notices);
-  const [open, setOpen] = useState(false);
+  // Open on the page it was opened on: following a link to an event closes it.
+  const location = useLocation();
+  const [openOn, setOpenOn] = useState<string>();
+  const open = openOn === location.key;
+  const setOpen = (on: boolean) => setOpenOn(on ? location.key : undefined);
   const unread = notices.filter((n) => !n.read).length;
   return (
     <>
@@ -33,7 +38,7 @@ export function NotificationCentre() {
         }
         onClick={() => setOpen(true)}
       >
-        <span aria-hidden="true">🔔</span>
+        <BellIcon />
         {unread > 0 && (
           <span className="unread-count" aria-hidden="true">
             {unread}
@@ -56,6 +61,25 @@ export function NotificationCentre() {
         </Dialog>
       )}
     </>
+  );
+}
+
+/** A bell drawn inline (no icon font, no emoji font needed). */
+function BellIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinejoin="round"
+    >
+      <path d="M4 11V7a4 4 0 0 1 8 0v4l1.5 1.5h-11z" />
+      <path d="M6.5 14a1.5 1.5 0 0 0 3 0" />
+    </svg>
   );
 }
 
