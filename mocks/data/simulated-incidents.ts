@@ -70,10 +70,13 @@ function record(
   if (recorded) account.recordEvent(recorded);
 }
 
-/** Stops the first logging trail (by name) and records the StopLogging call. */
+const deliversWell = (bucket: string): boolean =>
+  !bucket || OSS_BUCKETS.some((b) => b.name === bucket && !b.deleted);
+
+/** Stops the first logging trail (by name) that still delivers, and records the StopLogging call. */
 function stopTrail(account: Account): IncidentResult {
   const trail = [...account.trails.values()]
-    .filter((t) => t.Status === "Enable")
+    .filter((t) => t.Status === "Enable" && deliversWell(t.OssBucketName))
     .sort((a, b) => (a.Name < b.Name ? -1 : 1))[0];
   if (!trail) throw new Error("No trail is logging: there is none to stop.");
   const time = isoSeconds(Math.floor(account.currentTime() / 1000) * 1000);

@@ -14,7 +14,12 @@ export type AlertSeverity = (typeof SEVERITIES)[number];
 
 /** What a rule watches: detection rules of the Sigma pack, conditions of a saved search, or failed calls. */
 export type AlertSource =
-  | { kind: "detection"; ruleIds: string[] }
+  | {
+      kind: "detection";
+      ruleIds: string[];
+      /** The API names the rules can match, when known: each is asked of the service by name. */
+      eventNames?: string[] | undefined;
+    }
   | { kind: "search"; conditions: { key: string; value: string }[] }
   | { kind: "failures" };
 
@@ -90,6 +95,14 @@ export interface Notice {
   trail?: string | undefined;
   code?: string | undefined;
   detail?: string | undefined;
+  /** For delivery notices: the trail's health (src/lib/trail-health.ts HealthLevel). */
+  level?: string | undefined;
+}
+
+/** What the console last saw of a trail's delivery. */
+export interface WatchedTrail {
+  level: string;
+  lastDelivery?: number | undefined;
 }
 
 /** How much history is kept per rule and in the centre. */
@@ -103,6 +116,8 @@ interface AlertsState {
   lastRuns: Record<string, RuleRun>;
   firings: Firing[];
   notices: Notice[];
+  /** Trail delivery health as last seen, by trail name. */
+  trails: Record<string, WatchedTrail>;
   /** Set by a simulated incident: every enabled rule runs at the next tick. */
   runRequestedAt: number;
   saveRule: (rule: AlertRule) => void;
@@ -112,6 +127,11 @@ interface AlertsState {
   addNotice: (notice: Notice) => void;
   markRead: (ids: readonly string[]) => void;
   requestRun: (at: number) => void;
+  /** Records what the trail watch saw, with its notices (a notice with an existing id replaces it). */
+  recordTrails: (
+    trails: Record<string, WatchedTrail>,
+    notices: readonly Notice[],
+  ) => void;
 }
 
 export const useAlertsStore = create<AlertsState>()(
@@ -122,6 +142,7 @@ export const useAlertsStore = create<AlertsState>()(
       firings: [],
       notices: [],
       runRequestedAt: 0,
+      trails: {},
       saveRule: (rule) =>
         set((s) => ({
           rules: s.rules.some((r) => r.id === rule.id)
@@ -169,6 +190,17 @@ export const useAlertsStore = create<AlertsState>()(
           };
         }),
       requestRun: (at) => set({ runRequestedAt: at }),
+      recordTrails: (trails, notices) =>
+        set((s) => {
+          const ids = new Set(notices.map((n) => n.id));
+          return {
+            trails,
+            notices: [
+              ...notices,
+              ...s.notices.filter((n) => !ids.has(n.id)),
+            ].slice(0, MAX_NOTICES),
+          };
+        }),
     }),
     {
       name: "trailscope.alerts",

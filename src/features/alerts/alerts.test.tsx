@@ -1,10 +1,13 @@
-import { screen, within } from "@testing-library/react";
+import { configure, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { installAccount } from "@mocks/node";
 import { createDemoControls } from "@mocks/demo-controls";
 import { useAlertsStore } from "@/stores/alerts-store";
 import { initSession, useSessionStore } from "@/stores/session-store";
 import { renderApp } from "@/testing/render";
+
+// The first render loads the lazy alerts screen and the header's alerts: allow for a busy machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 function signIn(identity: "admin" | "auditor" = "admin") {
   const account = installAccount();
@@ -81,7 +84,7 @@ describe("alerts in the simulated account", () => {
     expect(
       screen.getByRole("button", { name: "Notifications" }),
     ).toBeInTheDocument();
-  }, 30_000);
+  }, 60_000);
 
   it("tests a rule over the last day and shows what it would have sent, recording nothing", async () => {
     const { demo } = signIn();
@@ -107,7 +110,8 @@ describe("alerts in the simulated account", () => {
       await within(result).findByText(
         "It would have sent this notification:",
         {},
-        { timeout: 10_000 },
+        // A day of every region, through the rate limit.
+        { timeout: 40_000 },
       ),
     ).toBeVisible();
     // The simulated one is the newest, first among the day's events.
@@ -115,7 +119,7 @@ describe("alerts in the simulated account", () => {
     expect(links[0]).toBeVisible();
     expect(within(result).getAllByText("svc-backup-sync")[0]).toBeVisible();
     expect(useAlertsStore.getState().firings).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 
   it("shows the auditor the rules read-only, with the reason", async () => {
     signIn("auditor");

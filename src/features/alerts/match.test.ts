@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditEventSchema, type AuditEvent } from "@/api/schemas/event";
 import { packRules } from "@/lib/sigma/rule-pack";
 import type { AlertRule } from "@/stores/alerts-store";
-import { evaluate, matcherFor, serverAttributes } from "./match";
+import { evaluate, matcherFor, serverAttributes, serverReads } from "./match";
 import { STARTERS, ruleFromStarter } from "./starters";
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);
@@ -42,6 +42,10 @@ describe("starter rules", () => {
 
   it("a trail stopped or deleted matches StopLogging and DeleteTrail only", () => {
     const rule = starter("trail-stopped");
+    expect(serverReads(rule.source)).toEqual([
+      [{ Key: "EventName", Value: "StopLogging" }],
+      [{ Key: "EventName", Value: "DeleteTrail" }],
+    ]);
     const match = matcherFor(rule.source, packRules());
     expect(match(event({ eventName: "StopLogging", eventRW: "Write" }))).toBe(
       true,

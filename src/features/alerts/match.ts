@@ -25,7 +25,18 @@ export function matcherFor(
   }
 }
 
-/** The one LookupAttribute the service can apply for a source (the rest is matched here). */
+/**
+ * The reads a run makes: one per event name a detection source names (the
+ * service filters by EventName), else one with the one LookupAttribute the
+ * service can apply for a search (the rest is matched here).
+ */
+export function serverReads(source: AlertSource): LookupAttribute[][] {
+  if (source.kind === "detection" && source.eventNames?.length)
+    return source.eventNames.map((name) => [{ Key: "EventName", Value: name }]);
+  return [serverAttributes(source)];
+}
+
+/** The one LookupAttribute the service can apply for a search source. */
 export function serverAttributes(source: AlertSource): LookupAttribute[] {
   if (source.kind !== "search") return [];
   const first = source.conditions.find((c) =>

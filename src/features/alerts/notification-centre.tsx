@@ -136,14 +136,20 @@ function NoticeItem({ notice }: { notice: Notice }) {
       <p>{t`A firing no longer kept.`}</p>
     );
   const trail = notice.trail ?? "";
+  const heading =
+    notice.kind === "delivery-warning"
+      ? notice.level === "stopped"
+        ? t`Trail ${trail} stopped logging`
+        : notice.level === "late"
+          ? t`Trail ${trail} has not delivered for longer than expected`
+          : t`Trail ${trail} failed to deliver`
+      : notice.level === "recovered"
+        ? t`Trail ${trail} is delivering again`
+        : t`Trail ${trail} delivered`;
   return (
     <div role="group" aria-label={status}>
       <span className="muted">{status}</span>
-      <h3>
-        {notice.kind === "delivery-ok"
-          ? t`Trail ${trail} delivered`
-          : t`Trail ${trail} needs attention`}
-      </h3>
+      <h3 className="firing-title">{heading}</h3>
       <p>
         {timeWithZone(notice.at)}
         {notice.code && (

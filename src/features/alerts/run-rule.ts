@@ -9,7 +9,7 @@ import {
   type FiringEvent,
   type RuleRun,
 } from "@/stores/alerts-store";
-import { evaluate, matcherFor, serverAttributes } from "./match";
+import { evaluate, matcherFor, serverReads } from "./match";
 import { decide, lastFiringOf, runWindow } from "./schedule";
 
 /** Events read per rule run at most (a day of a busy account stays bounded). */
@@ -65,12 +65,21 @@ export async function runRule(
   let events: AuditEvent[];
   let partial: boolean;
   try {
-    const result = await readAllEvents(
-      { regions, window, attributes: serverAttributes(rule.source) },
-      { cap: RUN_CAP, signal: options.signal },
-    );
-    events = eventsOf(result);
-    partial = !isComplete(result);
+    const seen = new Set<string>();
+    events = [];
+    partial = false;
+    for (const attributes of serverReads(rule.source)) {
+      const result = await readAllEvents(
+        { regions, window, attributes },
+        { cap: RUN_CAP, signal: options.signal },
+      );
+      for (const event of eventsOf(result))
+        if (!seen.has(event.id)) {
+          seen.add(event.id);
+          events.push(event);
+        }
+      partial ||= !isComplete(result);
+    }
   } catch (error) {
     return {
       run: {

@@ -2,7 +2,11 @@ import { t } from "@lingui/core/macro";
 import type { QueryClient } from "@tanstack/react-query";
 import { regionsQueryOptions } from "@/features/regions/queries";
 import { useAlertsStore, type Firing } from "@/stores/alerts-store";
+import { rpc } from "@/api/client";
+import type { Trail } from "@/api/schemas/trail";
+import { trailHealth } from "@/lib/trail-health";
 import { runRule } from "./run-rule";
+import { watchTrails, type SeenTrail } from "./trail-watch";
 import { isDue } from "./schedule";
 
 /** A new id for a firing or notice (unique within this browser). */
@@ -65,4 +69,56 @@ export async function runDueRules(
     useAlertsStore.getState().recordRun(rule.id, run, firing);
     if (firing && rule.destinations.includes("browser")) notifyBrowser(firing);
   }
+}
+
+/**
+ * One look at every trail's delivery (DescribeTrails per region, then
+ * GetTrailStatus in each trail's home region); what changed becomes notices.
+ * A region or trail that cannot be read keeps what was seen before.
+ */
+export async function checkTrails(
+  client: QueryClient,
+  now: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  const regions = await allRegions(client);
+  const byName = new Map<string, Trail>();
+  for (const region of regions) {
+    if (signal?.aborted) return;
+    try {
+      const { trails } = await rpc(
+        region,
+        "DescribeTrails",
+        { IncludeShadowTrails: false, IncludeOrganizationTrail: true },
+        signal ? { signal } : {},
+      );
+      for (const trail of trails)
+        if (!byName.has(trail.name)) byName.set(trail.name, trail);
+    } catch (error) {
+      if (signal?.aborted) return;
+      console.warn(`[alerts] trails of ${region} could not be read`, error);
+    }
+  }
+  const seen: SeenTrail[] = [];
+  for (const trail of byName.values()) {
+    if (signal?.aborted) return;
+    try {
+      const status = await rpc(
+        trail.homeRegion || trail.region,
+        "GetTrailStatus",
+        {
+          Name: trail.name,
+          ...(trail.isOrganizationTrail ? { IsOrganizationTrail: true } : {}),
+        },
+        signal ? { signal } : {},
+      );
+      seen.push({ name: trail.name, health: trailHealth(status, now) });
+    } catch (error) {
+      if (signal?.aborted) return;
+      console.warn(`[alerts] status of ${trail.name} could not be read`, error);
+    }
+  }
+  const before = useAlertsStore.getState().trails;
+  const { trails, notices } = watchTrails(before, seen, now, newId);
+  useAlertsStore.getState().recordTrails({ ...before, ...trails }, notices);
 }

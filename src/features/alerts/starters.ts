@@ -27,6 +27,7 @@ export const STARTERS: readonly Starter[] = [
     label: msg`A trail stopped or deleted`,
     source: {
       kind: "detection",
+      eventNames: ["StopLogging", "DeleteTrail"],
       ruleIds: [
         "db3568a9-740c-5f04-a0dd-ec85185ae90b", // actiontrail-stop-logging
         "c9f0eaad-1f71-5b2f-bee4-f04ad9fa44f7", // actiontrail-delete-trail
@@ -50,6 +51,7 @@ export const STARTERS: readonly Starter[] = [
     label: msg`Root account sign-in`,
     source: {
       kind: "detection",
+      eventNames: ["ConsoleSignin"],
       ruleIds: ["3372c75a-7637-52d2-b633-1ca3145beb7a"],
     },
     severity: "high",
@@ -60,6 +62,7 @@ export const STARTERS: readonly Starter[] = [
     label: msg`Sign-in without MFA`,
     source: {
       kind: "detection",
+      eventNames: ["ConsoleSignin"],
       ruleIds: ["e108d341-db4c-57f7-ba41-84114de85b27"],
     },
     severity: "medium",
@@ -80,6 +83,7 @@ export const STARTERS: readonly Starter[] = [
     label: msg`A security group opened to 0.0.0.0/0`,
     source: {
       kind: "detection",
+      eventNames: ["AuthorizeSecurityGroup", "ModifySecurityGroupRule"],
       ruleIds: ["2f18a0a3-bfd1-5b10-80f3-699ece1e61eb"],
     },
     severity: "high",
@@ -90,6 +94,7 @@ export const STARTERS: readonly Starter[] = [
     label: msg`An OSS bucket made public`,
     source: {
       kind: "detection",
+      eventNames: ["PutBucketAcl", "PutBucketPolicy"],
       ruleIds: [
         "b6c00b08-463a-5ea6-8416-86c404b29ecf", // oss-bucket-acl-public
         "2391c4e9-ff6a-51f3-8099-0b0211a0e336", // oss-bucket-policy-public
