@@ -136,6 +136,7 @@ export default tseslint.config(
       "src/features/trails/**/*.tsx",
       "src/features/archives/**/*.tsx",
       "src/features/events/**/*.tsx",
+      "src/features/alerts/**/*.tsx",
     ],
     ignores: ["**/*.test.tsx"],
     rules: {

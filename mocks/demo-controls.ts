@@ -17,6 +17,7 @@ import {
   type OwnDataParseResult,
 } from "./data/own-data";
 import type { OwnDataStore } from "./data/own-data-store";
+import { simulateIncident } from "./data/simulated-incidents";
 
 export const IDENTITY_KEY = "trailscope.mock.identity";
 
@@ -135,6 +136,11 @@ export function createDemoControls(
         ownDataNotice = `The events file ${stored.fileName} kept in this browser can no longer be read and was removed: ${(error as Error).message}`;
         changed();
       }
+    },
+    simulateIncident(kind) {
+      const result = simulateIncident(account, kind);
+      changed();
+      return result;
     },
     clearOwnEvents: forget,
     async resetDemoData() {

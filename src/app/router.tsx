@@ -1,5 +1,6 @@
 import { Navigate, type RouteObject } from "react-router";
 import { archivesRoutes } from "@/features/archives/routes";
+import { alertsRoutes } from "@/features/alerts/routes";
 import { eventsRoutes } from "@/features/events/routes";
 import { insightsRoutes } from "@/features/insights/routes";
 import { investigateRoutes } from "@/features/investigate/routes";
@@ -23,6 +24,7 @@ export const routes: RouteObject[] = [
       ...insightsRoutes,
       ...investigateRoutes,
       ...archivesRoutes,
+      ...alertsRoutes,
       {
         path: "settings",
         element: <SettingsPage />,

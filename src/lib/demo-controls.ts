@@ -78,6 +78,9 @@ export interface DemoState {
   latency: [number, number];
 }
 
+/** Incidents a visitor can set off in the simulated account (Settings). */
+export type SimulatedIncident = "stop-trail" | "public-bucket";
+
 export interface DemoControls {
   readonly account: DemoAccountInfo;
   getState: () => DemoState;
@@ -92,6 +95,15 @@ export interface DemoControls {
   loadOwnEvents: (file: Blob, fileName: string) => Promise<OwnDataInfo>;
   /** Forgets the loaded events, here and in this browser's storage. */
   clearOwnEvents: () => Promise<void> | void;
+  /**
+   * Makes an incident happen in the simulated account now: a trail stops
+   * logging, or a bucket is made public, with the event ActionTrail records.
+   * Returns what was changed.
+   */
+  simulateIncident: (kind: SimulatedIncident) => {
+    target: string;
+    eventName: string;
+  };
   /** Forgets trails created or changed in this browser and the own data; the caller reloads. */
   resetDemoData: () => Promise<void> | void;
 }

@@ -1,8 +1,9 @@
 import { msg } from "@lingui/core/macro";
 import { useLingui } from "@lingui/react/macro";
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { NavLink, Outlet, useLocation, useMatches } from "react-router";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
+import { AlertsHeader } from "@/features/alerts/routes";
 import { RegionSwitcher } from "@/features/regions/region-switcher";
 import { usePrefsStore } from "@/stores/prefs-store";
 import type { RouteHandle } from "../route-handle";
@@ -19,6 +20,7 @@ const NAV = [
   { to: "/insights", label: msg`Insights` },
   { to: "/investigate", label: msg`Investigate` },
   { to: "/archives", label: msg`Archives` },
+  { to: "/alerts", label: msg`Alerts` },
   { to: "/settings", label: msg`Settings` },
 ];
 
@@ -78,7 +80,9 @@ export function AppLayout() {
                 <li key={item.to}>
                   <NavLink
                     to={
-                      item.to === "/settings" ? item.to : `${item.to}${carry}`
+                      item.to === "/settings" || item.to === "/alerts"
+                        ? item.to
+                        : `${item.to}${carry}`
                     }
                   >
                     {t(item.label)}
@@ -91,6 +95,9 @@ export function AppLayout() {
             {!handle.noRegion && (
               <RegionSwitcher allowAll={Boolean(handle.allRegions)} />
             )}
+            <Suspense fallback={null}>
+              <AlertsHeader />
+            </Suspense>
             <LanguageSwitch />
             <IdentityBadge />
             <button

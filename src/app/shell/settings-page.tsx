@@ -15,6 +15,7 @@ import {
 } from "@/stores/prefs-store";
 import { useSessionStore } from "@/stores/session-store";
 import { OwnDataSettings } from "./own-data-settings";
+import { SimulateIncidents } from "./simulate-incidents";
 
 /** Preferences, and in mock mode the simulated account's controls. */
 export function SettingsPage() {
@@ -163,6 +164,7 @@ function DemoSettings() {
       </p>
       <OwnDataSettings demo={demo} />
       <FaultControls value={state.faults} onChange={(f) => demo.setFaults(f)} />
+      <SimulateIncidents demo={demo} />
       <h3>{t`Reset`}</h3>
       <p>
         {t`Start the simulated account afresh: a new history, the starting trails again, and no events file. The trails you created or changed and the actions recorded here are forgotten.`}

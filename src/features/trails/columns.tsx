@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import type { Trail } from "@/api/schemas/trail";
 import { SafeText } from "@/components/ui/safe-text";
 import { TrailStatusBadge, TrailTime } from "./trail-bits";
+import { TrailHealthCell } from "./trail-health-cell";
 import {
   destinationsOf,
   destinationText,
@@ -97,6 +98,11 @@ export const trailColumns = helper.columns([
     id: "status",
     header: () => t`Status`,
     cell: (info) => <TrailStatusBadge status={info.getValue()} />,
+  }),
+  helper.display({
+    id: "health",
+    header: () => t`Delivery health`,
+    cell: (info) => <TrailHealthCell trail={info.row.original.trail} />,
   }),
   helper.accessor((row) => row.trail.isOrganizationTrail, {
     id: "organization",

@@ -31,6 +31,9 @@ export function setUpAccount(
     setFaults: () => undefined,
     loadOwnEvents: () => Promise.reject(new Error("not in tests")),
     clearOwnEvents: () => undefined,
+    simulateIncident: () => {
+      throw new Error("not in tests");
+    },
     resetDemoData: () => undefined,
   };
   useSessionStore.setState({ mode: "mock", demo, demoState: state });
