@@ -134,6 +134,7 @@ export default tseslint.config(
       "src/components/**/*.tsx",
       "src/features/regions/**/*.tsx",
       "src/features/trails/**/*.tsx",
+      "src/features/insights/rules/**/*.tsx",
     ],
     ignores: ["**/*.test.tsx"],
     rules: {
