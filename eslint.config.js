@@ -135,6 +135,7 @@ export default tseslint.config(
       "src/features/regions/**/*.tsx",
       "src/features/trails/**/*.tsx",
       "src/features/insights/rules/**/*.tsx",
+      "src/features/insights/charts/**/*.tsx",
     ],
     ignores: ["**/*.test.tsx"],
     rules: {
