@@ -136,6 +136,9 @@ export default tseslint.config(
       "src/features/trails/**/*.tsx",
       "src/features/insights/rules/**/*.tsx",
       "src/features/insights/charts/**/*.tsx",
+      "src/features/insights/overview-section.tsx",
+      "src/features/insights/field-stats.tsx",
+      "src/features/insights/service-insight-card.tsx",
     ],
     ignores: ["**/*.test.tsx"],
     rules: {
