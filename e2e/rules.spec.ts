@@ -59,7 +59,7 @@ test("a security analyst adds a rule, sees its hits, switches a pack rule off, e
   await page.getByRole("button", { name: "Export all enabled rules" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe("trailscope-enabled-rules.yml");
-  const text = await readFile((await download.path()), "utf8");
+  const text = await readFile(await download.path(), "utf8");
   expect(text).toContain("title: Describe calls of any service");
   expect(text).toContain("title: ActionTrail trail deleted");
   expect(text).not.toContain(`title: ${PACK_TITLE}`);
