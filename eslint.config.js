@@ -137,6 +137,11 @@ export default tseslint.config(
       "src/features/archives/**/*.tsx",
       "src/features/events/**/*.tsx",
       "src/features/alerts/**/*.tsx",
+      "src/features/insights/rules/**/*.tsx",
+      "src/features/insights/charts/**/*.tsx",
+      "src/features/insights/overview-section.tsx",
+      "src/features/insights/field-stats.tsx",
+      "src/features/insights/service-insight-card.tsx",
     ],
     ignores: ["**/*.test.tsx"],
     rules: {

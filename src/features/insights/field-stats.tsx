@@ -1,3 +1,7 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo } from "react";
 import { Link } from "react-router";
@@ -5,13 +9,26 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { SafeText } from "@/components/ui/safe-text";
 import { EmptyState, LoadingState } from "@/components/ui/states";
 import { eventSearchHref } from "@/lib/event-search-url";
-import {
-  EVENT_FIELDS,
-  fieldById,
-  formatShare,
-  topValues,
-} from "@/lib/event-stats";
+import { EVENT_FIELDS, fieldById, topValues } from "@/lib/event-stats";
+import { useShare } from "./charts/use-share";
 import { overviewEventsQueryOptions } from "./queries";
+
+/** The fields' names in the reader's language (ids of EVENT_FIELDS). */
+const FIELD_LABEL: Record<string, MessageDescriptor> = {
+  name: msg`Event name`,
+  service: msg`Service`,
+  user: msg`User`,
+  ip: msg`Source IP`,
+  errorCode: msg`Error code`,
+  resourceType: msg`Resource type`,
+  resourceName: msg`Resource name`,
+  accessKey: msg`AccessKey`,
+  eventType: msg`Event type`,
+  rw: msg`Read / write`,
+  region: msg`Region`,
+  identityType: msg`Identity type`,
+  userAgent: msg`User agent`,
+};
 
 interface FieldStatsProps {
   region: string;
@@ -29,6 +46,11 @@ export function FieldStats({
   field,
   onFieldChange,
 }: FieldStatsProps) {
+  const { t, i18n } = useLingui();
+  const { number, locale } = useFormat();
+  const formatShare = useShare();
+  const labelOf = (f: { id: string; label: string }) =>
+    Object.hasOwn(FIELD_LABEL, f.id) ? i18n._(FIELD_LABEL[f.id]!) : f.label;
   const id = useId();
   const loaded = useQuery(overviewEventsQueryOptions(region, from, to));
   const chosen = fieldById(field) ?? EVENT_FIELDS[0]!;
@@ -36,9 +58,15 @@ export function FieldStats({
     () => topValues(loaded.data?.events ?? [], chosen.get, 20),
     [loaded.data, chosen],
   );
+  const label = labelOf(chosen);
+  const fieldName = locale === "en-US" ? label.toLowerCase() : label;
+  const total = number(stats.total);
+  const distinct = number(stats.distinct);
   return (
     <div className="field-stats">
-      <label htmlFor={id}>Field</label>{" "}
+      <label htmlFor={id}>
+        <Trans>Field</Trans>
+      </label>{" "}
       <select
         id={id}
         value={chosen.id}
@@ -46,12 +74,12 @@ export function FieldStats({
       >
         {EVENT_FIELDS.map((f) => (
           <option key={f.id} value={f.id}>
-            {f.label}
+            {labelOf(f)}
           </option>
         ))}
       </select>
       {loaded.isPending ? (
-        <LoadingState title="Loading events…" />
+        <LoadingState title={t`Loading events…`} />
       ) : loaded.isError ? (
         <ErrorPanel
           error={loaded.error}
@@ -59,75 +87,74 @@ export function FieldStats({
           compact
         />
       ) : stats.total === 0 ? (
-        <EmptyState title="No loaded events." />
+        <EmptyState title={t`No loaded events.`} />
       ) : (
         <>
           <p className="muted">
-            Covers the {stats.total.toLocaleString("en-US")} loaded events only
             {loaded.data.truncated
-              ? " (the newest of the range; the cap was reached)"
-              : ""}
-            : {stats.distinct.toLocaleString("en-US")} different values of{" "}
-            {chosen.label.toLowerCase()}.
+              ? t`Covers the ${total} loaded events only (the newest of the range; the cap was reached): ${distinct} different values of ${fieldName}.`
+              : t`Covers the ${total} loaded events only: ${distinct} different values of ${fieldName}.`}
           </p>
           <table className="data-table">
             <caption className="visually-hidden">
-              Top values of {chosen.label}
+              <Trans>Top values of {label}</Trans>
             </caption>
             <thead>
               <tr>
-                <th scope="col">{chosen.label}</th>
-                <th scope="col">Events</th>
-                <th scope="col">Search</th>
+                <th scope="col">{label}</th>
+                <th scope="col">
+                  <Trans>Events</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Search</Trans>
+                </th>
               </tr>
             </thead>
             <tbody>
-              {stats.top.map((v) => (
-                <tr key={v.value}>
+              {stats.top.map(({ value, count }) => (
+                <tr key={value}>
                   <td>
-                    {v.value === "" ? (
-                      <em>(empty)</em>
+                    {value === "" ? (
+                      <em>
+                        <Trans>(empty)</Trans>
+                      </em>
                     ) : (
-                      <SafeText value={v.value} maxLength={100} />
+                      <SafeText value={value} maxLength={100} />
                     )}
                   </td>
                   <td>
                     <meter
                       min={0}
                       max={stats.total}
-                      value={v.count}
+                      value={count}
                       aria-hidden="true"
                     />{" "}
-                    {formatShare(v.count, stats.total)}
+                    {formatShare(count, stats.total)}
                   </td>
                   <td className="row-actions">
-                    {v.value !== "" && (
+                    {value !== "" && (
                       <>
                         <Link
                           to={eventSearchHref({
                             region,
                             from,
                             to,
-                            filters: [
-                              { key: chosen.searchKey, value: v.value },
-                            ],
+                            filters: [{ key: chosen.searchKey, value: value }],
                           })}
-                          aria-label={`Only ${chosen.label} ${v.value}`}
+                          aria-label={t`Only ${label} ${value}`}
                         >
-                          Only this
+                          <Trans>Only this</Trans>
                         </Link>
                         <Link
                           to={eventSearchHref({
                             region,
                             from,
                             to,
-                            exclude: [
-                              { key: chosen.searchKey, value: v.value },
-                            ],
+                            exclude: [{ key: chosen.searchKey, value: value }],
                           })}
-                          aria-label={`Without ${chosen.label} ${v.value}`}
+                          aria-label={t`Without ${label} ${value}`}
                         >
-                          Without
+                          <Trans>Without</Trans>
                         </Link>
                       </>
                     )}

@@ -1,9 +1,12 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { EmptyState, LoadingState } from "@/components/ui/states";
 import { eventSearchHref, type SearchCondition } from "@/lib/event-search-url";
-import { formatTime } from "@/lib/time";
 import { usePrefsStore } from "@/stores/prefs-store";
 import { ChartFrame } from "./charts/chart-frame";
 import { ClientShareChart } from "./charts/client-share-chart";
@@ -17,6 +20,15 @@ import {
   overviewSeriesQueryOptions,
 } from "./queries";
 import { TOP_FIELDS, type TopField } from "./to-series";
+
+const TOP_TITLE: Record<TopField, MessageDescriptor> = {
+  name: msg`Top event names`,
+  service: msg`Top services`,
+  user: msg`Top users`,
+  ip: msg`Top source IPs`,
+  errorCode: msg`Top error codes`,
+  resourceType: msg`Top resource types`,
+};
 
 interface OverviewSectionProps {
   region: string;
@@ -37,6 +49,9 @@ export function OverviewSection({
   onStackChange,
 }: OverviewSectionProps) {
   const zone = usePrefsStore((s) => s.timeZone);
+  const { t, i18n } = useLingui();
+  const { number, timeWithZone } = useFormat();
+  const cap = number(OVERVIEW_CAP);
   const navigate = useNavigate();
   const loaded = useQuery(overviewEventsQueryOptions(region, from, to));
   const series = useQuery({
@@ -47,14 +62,14 @@ export function OverviewSection({
   if (loaded.isPending)
     return (
       <LoadingState
-        title={`Loading the events of ${region}, ${rangeLabel} (up to ${OVERVIEW_CAP.toLocaleString("en-US")})…`}
+        title={t`Loading the events of ${region}, ${rangeLabel} (up to ${cap})…`}
       />
     );
   if (loaded.isError)
     return (
       <ErrorPanel
         error={loaded.error}
-        title="The events for the charts could not be loaded"
+        title={t`The events for the charts could not be loaded`}
         onRetry={() => void loaded.refetch()}
       />
     );
@@ -62,21 +77,22 @@ export function OverviewSection({
     return (
       <ErrorPanel
         error={series.error}
-        title="The charts could not be computed"
+        title={t`The charts could not be computed`}
         onRetry={() => void series.refetch()}
       />
     );
-  if (!series.data) return <LoadingState title="Counting events…" />;
+  if (!series.data) return <LoadingState title={t`Counting events…`} />;
   const s = series.data;
   if (s.total === 0)
     return (
-      <EmptyState title={`No events in ${region} for the ${rangeLabel}.`} />
+      <EmptyState title={t`No events in ${region} for the ${rangeLabel}.`} />
     );
 
   const capNote = loaded.data.truncated
-    ? ` (the newest ${OVERVIEW_CAP.toLocaleString("en-US")}; older events of the range are not counted)`
+    ? t` (the newest ${cap}; older events of the range are not counted)`
     : "";
-  const coverage = `Covers ${s.total.toLocaleString("en-US")} loaded events of ${region}, ${rangeLabel}${capNote}.`;
+  const totalText = number(s.total);
+  const coverage = t`Covers ${totalText} loaded events of ${region}, ${rangeLabel}${capNote}.`;
   const buckets = s.histogram.buckets;
   const spanHref = (first: number, last: number) =>
     eventSearchHref({
@@ -96,13 +112,26 @@ export function OverviewSection({
   );
   const writes = buckets.reduce((n, b) => n + b.write, 0);
   const errors = buckets.reduce((n, b) => n + b.error, 0);
+  const writesText = number(writes);
+  const errorsText = number(errors);
+  const barCount = number(buckets.length);
+  const barMinutes = number(Math.round(s.histogram.bucketMs / 60_000));
+  const busiestStart = timeWithZone(busiest.start);
+  const busiestTotal = number(busiest.total);
+  const all = number(s.total);
+  const topCoverage = (field: TopField) => {
+    const counted = number(s.top[field].counted);
+    return field === "errorCode"
+      ? t`Covers ${counted} of the ${all} loaded events (the failed ones).`
+      : t`Covers ${counted} of the ${all} loaded events.`;
+  };
 
   return (
     <div className="overview">
       <ChartFrame
-        title="Events over time"
+        title={t`Events over time`}
         coverage={coverage}
-        summary={`${writes.toLocaleString("en-US")} writes and ${errors.toLocaleString("en-US")} failed calls in ${buckets.length} bars of ${Math.round(s.histogram.bucketMs / 60_000)} minutes. The busiest bar starts ${formatTime(busiest.start, zone, true)} with ${busiest.total.toLocaleString("en-US")} events. Click a bar or drag across bars to open those events.`}
+        summary={t`${writesText} writes and ${errorsText} failed calls in ${barCount} bars of ${barMinutes} minutes. The busiest bar starts ${busiestStart} with ${busiestTotal} events. Click a bar or drag across bars to open those events.`}
         chart={
           <EventsHistogram
             buckets={buckets}
@@ -117,7 +146,9 @@ export function OverviewSection({
         actions={
           <div className="chart-actions">
             <fieldset className="radio-group">
-              <legend>Stack by</legend>
+              <legend>
+                <Trans>Stack by</Trans>
+              </legend>
               <label>
                 <input
                   type="radio"
@@ -125,7 +156,7 @@ export function OverviewSection({
                   checked={stack === "rw"}
                   onChange={() => onStackChange("rw")}
                 />{" "}
-                Read / write
+                <Trans>Read / write</Trans>
               </label>
               <label>
                 <input
@@ -134,7 +165,7 @@ export function OverviewSection({
                   checked={stack === "result"}
                   onChange={() => onStackChange("result")}
                 />{" "}
-                Success / error
+                <Trans>Success / error</Trans>
               </label>
             </fieldset>
             <SpanPicker
@@ -150,8 +181,8 @@ export function OverviewSection({
         {(Object.keys(TOP_FIELDS) as TopField[]).map((field) => (
           <TopValuesChart
             key={field}
-            title={`Top ${TOP_FIELDS[field].label.toLowerCase()}`}
-            coverage={`Covers ${s.top[field].counted.toLocaleString("en-US")} of the ${s.total.toLocaleString("en-US")} loaded events${field === "errorCode" ? " (the failed ones)" : ""}.`}
+            title={i18n._(TOP_TITLE[field])}
+            coverage={topCoverage(field)}
             values={s.top[field].values}
             counted={s.top[field].counted}
             distinct={s.top[field].distinct}

@@ -16,4 +16,20 @@ export const insightsRoutes: RouteObject[] = [
         .InsightsPage,
     }),
   },
+  {
+    path: "insights/rules",
+    handle: { allRegions: false },
+    lazy: async () => ({
+      Component: (await withCatalog(() => import("./rules/rules-view")))
+        .RulesView,
+    }),
+  },
+  {
+    path: "insights/coverage",
+    handle: { allRegions: false },
+    lazy: async () => ({
+      Component: (await withCatalog(() => import("./rules/coverage-view")))
+        .CoverageView,
+    }),
+  },
 ];

@@ -1,45 +1,56 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
 import { Link } from "react-router";
 import type { InsightEvent } from "@/api/schemas/insight";
 import { SafeText } from "@/components/ui/safe-text";
 import { eventSearchHref, type SearchCondition } from "@/lib/event-search-url";
-import { formatTime } from "@/lib/time";
-import { usePrefsStore } from "@/stores/prefs-store";
 
-const EXPLAIN: Record<string, { title: string; why: string }> = {
+const EXPLAIN: Record<
+  string,
+  { title: MessageDescriptor; why: MessageDescriptor }
+> = {
   IpInsight: {
-    title: "Calls from an unusual address",
-    why: "ActionTrail saw calls from an IP address this account does not usually use.",
+    title: msg`Calls from an unusual address`,
+    why: msg`ActionTrail saw calls from an IP address this account does not usually use.`,
   },
   ApiCallRateInsight: {
-    title: "Unusual call rate",
-    why: "An API was called far more often than usual.",
+    title: msg`Unusual call rate`,
+    why: msg`An API was called far more often than usual.`,
   },
   ApiErrorRateInsight: {
-    title: "Unusual error rate",
-    why: "Far more calls than usual failed: someone may be probing permissions.",
+    title: msg`Unusual error rate`,
+    why: msg`Far more calls than usual failed: someone may be probing permissions.`,
   },
   AkInsight: {
-    title: "Unusual AccessKey use",
-    why: "An AccessKey was used in a way it usually is not.",
+    title: msg`Unusual AccessKey use`,
+    why: msg`An AccessKey was used in a way it usually is not.`,
   },
   PolicyChangeInsight: {
-    title: "Permission policy changed",
-    why: "Policies that grant access were changed.",
+    title: msg`Permission policy changed`,
+    why: msg`Policies that grant access were changed.`,
   },
   PasswordChangeInsight: {
-    title: "Password changed",
-    why: "A password was changed: make sure its owner did it.",
+    title: msg`Password changed`,
+    why: msg`A password was changed: make sure its owner did it.`,
   },
   TrailConcealmentInsight: {
-    title: "Audit trail concealed",
-    why: "A trail was stopped, deleted or changed so events may go unrecorded.",
+    title: msg`Audit trail concealed`,
+    why: msg`A trail was stopped, deleted or changed so events may go unrecorded.`,
   },
 };
 
 /** One of the service's own insight events, in plain words, with a link to the events it is about. */
 export function ServiceInsightCard({ insight }: { insight: InsightEvent }) {
-  const zone = usePrefsStore((s) => s.timeZone);
-  const known = EXPLAIN[insight.insightType];
+  const { t, i18n } = useLingui();
+  const { number, timeWithZone } = useFormat();
+  const entry = Object.hasOwn(EXPLAIN, insight.insightType)
+    ? EXPLAIN[insight.insightType]
+    : undefined;
+  const known = entry
+    ? { title: i18n._(entry.title), why: i18n._(entry.why) }
+    : undefined;
   const c = insight.context;
   const filters: SearchCondition[] = [];
   if (c.accessKeyId)
@@ -59,14 +70,14 @@ export function ServiceInsightCard({ insight }: { insight: InsightEvent }) {
     filters,
   });
   const facts: [string, string | undefined][] = [
-    ["AccessKey", c.accessKeyId],
-    ["User", c.userName],
-    ["Source IP", c.sourceIpAddress],
-    ["Service", c.serviceName],
-    ["Event", c.eventName],
-    ["Object", c.insightObject],
-    ["Usual", c.baseline?.toLocaleString("en-US")],
-    ["Observed", c.observed?.toLocaleString("en-US")],
+    [t`AccessKey`, c.accessKeyId],
+    [t`User`, c.userName],
+    [t`Source IP`, c.sourceIpAddress],
+    [t`Service`, c.serviceName],
+    [t`Event`, c.eventName],
+    [t`Object`, c.insightObject],
+    [t`Usual`, c.baseline === undefined ? undefined : number(c.baseline)],
+    [t`Observed`, c.observed === undefined ? undefined : number(c.observed)],
   ];
   return (
     <article
@@ -74,12 +85,14 @@ export function ServiceInsightCard({ insight }: { insight: InsightEvent }) {
       aria-label={known?.title ?? insight.insightType}
     >
       <header className="detection-header">
-        <span className="badge">ActionTrail insight</span>
+        <span className="badge">
+          <Trans>ActionTrail insight</Trans>
+        </span>
         <h3>{known?.title ?? <SafeText value={insight.insightType} />}</h3>
       </header>
       <p>
         {known?.why ??
-          "An insight event of a type Trailscope does not know yet."}
+          t`An insight event of a type Trailscope does not know yet.`}
       </p>
       {c.summary && (
         <p>
@@ -88,7 +101,7 @@ export function ServiceInsightCard({ insight }: { insight: InsightEvent }) {
       )}
       <p className="muted">
         {ok ? (
-          `${formatTime(from, zone, true)} – ${formatTime(to, zone, true)}`
+          `${timeWithZone(from)} – ${timeWithZone(to)}`
         ) : (
           <SafeText value={insight.time} />
         )}
@@ -112,7 +125,9 @@ export function ServiceInsightCard({ insight }: { insight: InsightEvent }) {
           ))}
       </dl>
       <p className="detection-links">
-        <Link to={href}>View the events</Link>
+        <Link to={href}>
+          <Trans>View the events</Trans>
+        </Link>
       </p>
     </article>
   );

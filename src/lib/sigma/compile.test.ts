@@ -547,3 +547,81 @@ describe("compileRules", () => {
     ).toBe(false);
   });
 });
+
+describe("x-trailscope-i18n", () => {
+  const withWords = (words: string) =>
+    `title: Bucket made public\ndetection:\n  sel:\n    eventName: PutBucketAcl\n  condition: sel\nx-trailscope-i18n:\n${words}`;
+
+  it("reads each locale's title, description and false positives into meta.i18n", () => {
+    const result = compileRule(
+      withWords(
+        "  zh-CN:\n    title: Bucket 被公开\n    description: 设为公共读\n    falsepositives:\n      - 静态网站\n",
+      ),
+    );
+    if (!result.ok) throw new Error("refused");
+    expect(result.rule.meta.i18n).toEqual({
+      "zh-CN": {
+        title: "Bucket 被公开",
+        description: "设为公共读",
+        falsepositives: ["静态网站"],
+      },
+    });
+  });
+
+  it("accepts a title alone, and a rule without translations has none", () => {
+    const alone = compileRule(
+      withWords("  zh-CN:\n    title: Bucket 被公开\n"),
+    );
+    if (!alone.ok) throw new Error("refused");
+    expect(alone.rule.meta.i18n?.["zh-CN"]).toEqual({
+      title: "Bucket 被公开",
+      description: "",
+      falsepositives: [],
+    });
+    const none = compileRule(
+      rule("  sel:\n    eventName: X\n  condition: sel\n"),
+    );
+    if (!none.ok) throw new Error("refused");
+    expect(none.rule.meta.i18n).toBeUndefined();
+  });
+
+  it("refuses bad shapes with the line and the reason", () => {
+    expect(refusals(withWords("  - zh-CN\n"))).toEqual([
+      {
+        line: 7,
+        reason: "`x-trailscope-i18n` must be a map of locales (zh-CN: …)",
+      },
+    ]);
+    expect(refusals(withWords("  chinese:\n    title: 中文\n"))).toEqual([
+      {
+        line: 7,
+        reason: "`x-trailscope-i18n`: `chinese` is not a locale such as zh-CN",
+      },
+    ]);
+    expect(refusals(withWords("  zh-CN: 中文\n"))).toEqual([
+      {
+        line: 7,
+        reason: "`x-trailscope-i18n`.zh-CN must be a map with `title`",
+      },
+    ]);
+    expect(
+      refusals(
+        withWords(
+          "  zh-CN:\n    description: 描述\n    falsepositives: 无\n    summary: 摘要\n",
+        ),
+      ),
+    ).toEqual([
+      {
+        line: 10,
+        reason:
+          "`x-trailscope-i18n`.zh-CN: `summary` is not one of title, description, falsepositives",
+      },
+      { line: 7, reason: "`x-trailscope-i18n`.zh-CN needs a text `title`" },
+      {
+        line: 9,
+        reason:
+          "`x-trailscope-i18n`.zh-CN.falsepositives must be a list of texts",
+      },
+    ]);
+  });
+});

@@ -335,6 +335,7 @@ function readMeta(
         "a pack rule needs `logsource: {product: alibaba_cloud, service: actiontrail}`",
       );
   }
+  const i18n = readI18n(get("x-trailscope-i18n"), refuse);
   return {
     id,
     title: title ?? "",
@@ -344,7 +345,77 @@ function readMeta(
     falsepositives,
     tags,
     logsource,
+    ...(i18n ? { i18n } : {}),
   };
+}
+
+const LOCALE = /^[a-z]{2,3}(-[A-Z][a-zA-Z]{1,3})?$/;
+const WORD_KEYS = ["title", "description", "falsepositives"];
+
+/**
+ * `x-trailscope-i18n: { zh-CN: { title, description, falsepositives } }`:
+ * a map of locales, each with a text `title`, an optional text
+ * `description` and an optional list of texts `falsepositives`.
+ */
+function readI18n(
+  node: unknown,
+  refuse: (n: unknown, r: string) => void,
+): Record<string, RuleWords> | undefined {
+  if (node === undefined || node === null) return undefined;
+  const name = "`x-trailscope-i18n`";
+  if (!isMap(node)) {
+    refuse(node, `${name} must be a map of locales (zh-CN: …)`);
+    return undefined;
+  }
+  const out: Record<string, RuleWords> = Object.create(null) as Record<
+    string,
+    RuleWords
+  >;
+  for (const pair of node.items) {
+    const locale = scalarText(pair.key);
+    if (!locale || !LOCALE.test(locale)) {
+      refuse(
+        pair,
+        `${name}: \`${locale ?? ""}\` is not a locale such as zh-CN`,
+      );
+      continue;
+    }
+    const words = pair.value;
+    if (!isMap(words)) {
+      refuse(pair, `${name}.${locale} must be a map with \`title\``);
+      continue;
+    }
+    for (const p of words.items) {
+      const key = scalarText(p.key) ?? "";
+      if (!WORD_KEYS.includes(key))
+        refuse(
+          p,
+          `${name}.${locale}: \`${key}\` is not one of ${WORD_KEYS.join(", ")}`,
+        );
+    }
+    const title = scalarText(words.get("title", true));
+    if (!title) refuse(pair, `${name}.${locale} needs a text \`title\``);
+    const descNode = words.get("description", true);
+    const description = scalarText(descNode);
+    if (descNode !== undefined && description === undefined)
+      refuse(descNode, `${name}.${locale}.description must be text`);
+    const fpNode = words.get("falsepositives", true);
+    const fp = isSeq(fpNode) ? fpNode.items.map((i) => scalarText(i)) : [];
+    if (
+      fpNode !== undefined &&
+      (!isSeq(fpNode) || fp.some((f) => f === undefined))
+    )
+      refuse(
+        fpNode,
+        `${name}.${locale}.falsepositives must be a list of texts`,
+      );
+    out[locale] = {
+      title: title ?? "",
+      description: description ?? "",
+      falsepositives: fp.filter((f): f is string => f !== undefined),
+    };
+  }
+  return Object.keys(out).length ? { ...out } : undefined;
 }
 
 function readTests(doc: Document.Parsed): RuleTests {

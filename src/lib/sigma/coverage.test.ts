@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { coverage } from "./coverage";
+import { TACTICS } from "./attack";
+import { coverage, coverageMatrix } from "./coverage";
 
 describe("coverage", () => {
   it("lists covered tactics in matrix order with their techniques and summed hits", () => {
@@ -98,5 +99,32 @@ describe("coverage", () => {
 
   it("returns nothing for no sources", () => {
     expect(coverage([])).toEqual([]);
+  });
+});
+
+describe("coverageMatrix", () => {
+  it("lists every v19 tactic and the known techniques under it, gaps included", () => {
+    const matrix = coverageMatrix([
+      {
+        id: "a",
+        title: "Public bucket",
+        tags: ["attack.collection", "attack.t1530"],
+        hits: 3,
+      },
+    ]);
+    expect(matrix.map((t) => t.name)).toEqual(TACTICS.map((t) => t.name));
+    const collection = matrix.find((t) => t.name === "Collection")!;
+    expect(collection).toMatchObject({ covered: true, hits: 3 });
+    expect(collection.techniques.find((t) => t.id === "T1530")).toMatchObject({
+      covered: true,
+      sources: ["Public bucket"],
+      hits: 3,
+    });
+    const impact = matrix.find((t) => t.name === "Impact")!;
+    expect(impact.covered).toBe(false);
+    expect(impact.techniques.length).toBeGreaterThan(0);
+    expect(impact.techniques.every((t) => !t.covered && t.hits === 0)).toBe(
+      true,
+    );
   });
 });

@@ -88,3 +88,52 @@ export function coverage(sources: readonly CoverageSource[]): TacticCoverage[] {
     ];
   });
 }
+
+export interface MatrixTechnique extends TechniqueCoverage {
+  covered: boolean;
+}
+
+export interface MatrixTactic {
+  id: string;
+  name: string;
+  covered: boolean;
+  hits: number;
+  techniques: MatrixTechnique[];
+}
+
+/**
+ * Every v19 tactic with the techniques Trailscope knows under it, covered or
+ * not: the coverage of the given sources plus the gaps, in matrix order.
+ */
+export function coverageMatrix(
+  sources: readonly CoverageSource[],
+): MatrixTactic[] {
+  const covered = new Map(coverage(sources).map((t) => [t.id, t]));
+  return TACTICS.map((tactic) => {
+    const have = covered.get(tactic.id);
+    const known = Object.keys(TECHNIQUE_TACTICS).filter((id) =>
+      TECHNIQUE_TACTICS[id]!.includes(tactic.slug),
+    );
+    const seen = new Set(have?.techniques.map((t) => t.id));
+    const gaps = known
+      .filter((id) => !seen.has(id))
+      .map((id) => ({
+        id,
+        name: TECHNIQUES[id] ?? id,
+        sources: [],
+        hits: 0,
+        covered: false,
+      }));
+    const techniques = [
+      ...(have?.techniques.map((t) => ({ ...t, covered: true })) ?? []),
+      ...gaps,
+    ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return {
+      id: tactic.id,
+      name: tactic.name,
+      covered: Boolean(have),
+      hits: have?.hits ?? 0,
+      techniques,
+    };
+  });
+}

@@ -111,3 +111,22 @@ describe("the ActionTrail rule pack", () => {
     );
   });
 });
+
+describe("the pack in Chinese", () => {
+  const han = /\p{Script=Han}/u;
+  it("gives every rule a zh-CN title, description and false positives with Chinese words", () => {
+    const lacking = rules
+      .filter(({ meta }) => {
+        const zh = meta.i18n?.["zh-CN"];
+        return (
+          !zh ||
+          !han.test(zh.title) ||
+          !han.test(zh.description) ||
+          zh.falsepositives.length !== meta.falsepositives.length ||
+          !zh.falsepositives.every((f) => han.test(f))
+        );
+      })
+      .map(({ meta }) => meta.title);
+    expect(lacking).toEqual([]);
+  });
+});

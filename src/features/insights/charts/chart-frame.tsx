@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { useId, useState } from "react";
 
 interface ChartFrameProps {
@@ -20,6 +21,7 @@ export function ChartFrame({
   table,
   actions,
 }: ChartFrameProps) {
+  const { t } = useLingui();
   const id = useId();
   const [showTable, setShowTable] = useState(false);
   return (
@@ -31,7 +33,7 @@ export function ChartFrame({
           aria-pressed={showTable}
           onClick={() => setShowTable((v) => !v)}
         >
-          {showTable ? "Show chart" : "Show table"}
+          {showTable ? t`Show chart` : t`Show table`}
         </button>
       </header>
       <p className="chart-coverage">{coverage}</p>
@@ -41,7 +43,7 @@ export function ChartFrame({
       ) : (
         <div
           role="img"
-          aria-label={`${title}: chart (the table view has the figures)`}
+          aria-label={t`${title}: chart (the table view has the figures)`}
         >
           {chart}
         </div>

@@ -1,3 +1,4 @@
+import { useFormat } from "@/components/i18n/use-format";
 interface TooltipLine {
   label: string;
   value: number;
@@ -11,6 +12,7 @@ interface ChartTooltipProps {
 
 /** Tooltip content as React text only: event text is hostile, never HTML. */
 export function ChartTooltip({ active, title, lines }: ChartTooltipProps) {
+  const { number } = useFormat();
   if (!active) return null;
   return (
     <div className="chart-tooltip">
@@ -19,7 +21,7 @@ export function ChartTooltip({ active, title, lines }: ChartTooltipProps) {
       </p>
       {lines.map((line) => (
         <p key={line.label}>
-          {line.label}: <strong>{line.value.toLocaleString("en-US")}</strong>
+          {line.label}: <strong>{number(line.value)}</strong>
         </p>
       ))}
     </div>

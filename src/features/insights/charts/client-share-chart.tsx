@@ -1,5 +1,6 @@
+import { Trans, useLingui } from "@lingui/react/macro";
+import { useShare } from "./use-share";
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
-import { formatShare } from "@/lib/event-stats";
 import type { ClientKind } from "../to-series";
 import { ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
@@ -24,12 +25,14 @@ export function ClientShareChart({
   clients,
   total,
 }: ClientShareChartProps) {
+  const { t } = useLingui();
+  const formatShare = useShare();
   const summary =
     clients.map((c) => `${c.kind} ${formatShare(c.count, total)}`).join("; ") ||
-    "No events.";
+    t`No events.`;
   return (
     <ChartFrame
-      title="Console, CLI and SDK share"
+      title={t`Console, CLI and SDK share`}
       coverage={coverage}
       summary={summary}
       chart={
@@ -56,7 +59,7 @@ export function ClientShareChart({
                   <ChartTooltip
                     active={active}
                     title={String(p.name)}
-                    lines={[{ label: "Events", value: Number(p.value) }]}
+                    lines={[{ label: t`Events`, value: Number(p.value) }]}
                   />
                 ) : null;
               }}
@@ -66,11 +69,17 @@ export function ClientShareChart({
       }
       table={
         <table className="data-table">
-          <caption className="visually-hidden">Calls by client</caption>
+          <caption className="visually-hidden">
+            <Trans>Calls by client</Trans>
+          </caption>
           <thead>
             <tr>
-              <th scope="col">Client</th>
-              <th scope="col">Events</th>
+              <th scope="col">
+                <Trans>Client</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Events</Trans>
+              </th>
             </tr>
           </thead>
           <tbody>

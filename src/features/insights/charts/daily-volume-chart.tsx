@@ -1,3 +1,5 @@
+import { Trans, useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
 import {
   Bar,
   BarChart,
@@ -16,19 +18,26 @@ interface DailyVolumeChartProps {
 
 /** 90 days of daily event counts (DescribeUserLogCount: the service's count, not the loaded events). */
 export function DailyVolumeChart({ region, days }: DailyVolumeChartProps) {
+  const { t } = useLingui();
+  const { number } = useFormat();
   const total = days.reduce((n, d) => n + d.count, 0);
   const peak = days.reduce<{ date: string; count: number } | undefined>(
     (m, d) => (!m || d.count > m.count ? d : m),
     undefined,
   );
+  const totalText = number(total);
+  const dayCount = number(days.length);
+  const peakDate = peak?.date ?? "";
+  const peakCount = number(peak?.count ?? 0);
+  const average = number(Math.round(total / Math.max(days.length, 1)));
   return (
     <ChartFrame
-      title="Daily volume, last 90 days"
-      coverage={`Covers ${total.toLocaleString("en-US")} events counted by the service for ${region} over ${days.length} days.`}
+      title={t`Daily volume, last 90 days`}
+      coverage={t`Covers ${totalText} events counted by the service for ${region} over ${dayCount} days.`}
       summary={
         peak
-          ? `The busiest day was ${peak.date} with ${peak.count.toLocaleString("en-US")} events; the average is ${Math.round(total / Math.max(days.length, 1)).toLocaleString("en-US")} a day.`
-          : "No counts."
+          ? t`The busiest day was ${peakDate} with ${peakCount} events; the average is ${average} a day.`
+          : t`No counts.`
       }
       chart={
         <ResponsiveContainer width="100%" height={180}>
@@ -47,7 +56,7 @@ export function DailyVolumeChart({ region, days }: DailyVolumeChartProps) {
                   <ChartTooltip
                     active={active}
                     title={day.date}
-                    lines={[{ label: "Events", value: day.count }]}
+                    lines={[{ label: t`Events`, value: day.count }]}
                   />
                 ) : null;
               }}
@@ -63,18 +72,24 @@ export function DailyVolumeChart({ region, days }: DailyVolumeChartProps) {
       table={
         <div className="table-scroll">
           <table className="data-table">
-            <caption className="visually-hidden">Events per day</caption>
+            <caption className="visually-hidden">
+              <Trans>Events per day</Trans>
+            </caption>
             <thead>
               <tr>
-                <th scope="col">Date (UTC)</th>
-                <th scope="col">Events</th>
+                <th scope="col">
+                  <Trans>Date (UTC)</Trans>
+                </th>
+                <th scope="col">
+                  <Trans>Events</Trans>
+                </th>
               </tr>
             </thead>
             <tbody>
               {days.map((d) => (
                 <tr key={d.date}>
                   <td>{d.date}</td>
-                  <td>{d.count.toLocaleString("en-US")}</td>
+                  <td>{number(d.count)}</td>
                 </tr>
               ))}
             </tbody>

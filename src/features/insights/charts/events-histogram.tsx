@@ -1,3 +1,6 @@
+import { msg } from "@lingui/core/macro";
+import type { MessageDescriptor } from "@lingui/core";
+import { useLingui } from "@lingui/react/macro";
 import { useState } from "react";
 import {
   Bar,
@@ -19,15 +22,15 @@ export type Stack = "rw" | "result";
 
 const STACKS: Record<
   Stack,
-  { key: keyof HistogramBucket; label: string; color: string }[]
+  { key: keyof HistogramBucket; label: MessageDescriptor; color: string }[]
 > = {
   rw: [
-    { key: "read", label: "Read", color: "var(--chart-1)" },
-    { key: "write", label: "Write", color: "var(--chart-2)" },
+    { key: "read", label: msg`Read`, color: "var(--chart-1)" },
+    { key: "write", label: msg`Write`, color: "var(--chart-2)" },
   ],
   result: [
-    { key: "ok", label: "Succeeded", color: "var(--chart-3)" },
-    { key: "error", label: "Failed", color: "var(--chart-4)" },
+    { key: "ok", label: msg`Succeeded`, color: "var(--chart-3)" },
+    { key: "error", label: msg`Failed`, color: "var(--chart-4)" },
   ],
 };
 
@@ -51,6 +54,7 @@ export function EventsHistogram({
   zone,
   onSelect,
 }: EventsHistogramProps) {
+  const { t, i18n } = useLingui();
   const [drag, setDrag] = useState<{ from: number; to: number } | undefined>();
   const data = buckets.map((b, i) => ({ ...b, i }));
   const series = STACKS[stack];
@@ -97,10 +101,10 @@ export function EventsHistogram({
                   title={`${formatTime(b.start, zone)} – ${formatTime(b.end, zone)}`}
                   lines={[
                     ...series.map((s) => ({
-                      label: s.label,
+                      label: i18n._(s.label),
                       value: Number(b[s.key]),
                     })),
-                    { label: "Total", value: b.total },
+                    { label: t`Total`, value: b.total },
                   ]}
                 />
               ) : null;
@@ -110,7 +114,7 @@ export function EventsHistogram({
             <Bar
               key={s.key}
               dataKey={s.key}
-              name={s.label}
+              name={i18n._(s.label)}
               stackId="a"
               fill={s.color}
               isAnimationActive={false}
@@ -136,7 +140,7 @@ export function EventsHistogram({
               style={{ background: s.color }}
               aria-hidden="true"
             />{" "}
-            {s.label}
+            {i18n._(s.label)}
           </span>
         ))}
       </p>

@@ -1,3 +1,5 @@
+import { Trans } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
 import { Link } from "react-router";
 import type { TimeZonePref } from "@/stores/prefs-store";
 import { formatTime } from "@/lib/time";
@@ -14,18 +16,33 @@ export function HistogramTable({
   zone,
   hrefFor,
 }: HistogramTableProps) {
+  const { number } = useFormat();
   return (
     <div className="table-scroll">
       <table className="data-table">
-        <caption className="visually-hidden">Events per time bucket</caption>
+        <caption className="visually-hidden">
+          <Trans>Events per time bucket</Trans>
+        </caption>
         <thead>
           <tr>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">Read</th>
-            <th scope="col">Write</th>
-            <th scope="col">Failed</th>
-            <th scope="col">Total</th>
+            <th scope="col">
+              <Trans>From</Trans>
+            </th>
+            <th scope="col">
+              <Trans>To</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Read</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Write</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Failed</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Total</Trans>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -35,10 +52,10 @@ export function HistogramTable({
                 <Link to={hrefFor(i, i)}>{formatTime(b.start, zone)}</Link>
               </td>
               <td>{formatTime(b.end, zone)}</td>
-              <td>{b.read}</td>
-              <td>{b.write}</td>
-              <td>{b.error}</td>
-              <td>{b.total}</td>
+              <td>{number(b.read)}</td>
+              <td>{number(b.write)}</td>
+              <td>{number(b.error)}</td>
+              <td>{number(b.total)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,3 +1,5 @@
+import { Trans } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
 import { useId, useState } from "react";
 import type { TimeZonePref } from "@/stores/prefs-store";
 import { formatTime } from "@/lib/time";
@@ -11,12 +13,13 @@ interface SpanPickerProps {
 
 /** The keyboard way to narrow the histogram: pick the first and last bar, then open their events. */
 export function SpanPicker({ buckets, zone, onSelect }: SpanPickerProps) {
+  const { number } = useFormat();
   const id = useId();
   const [first, setFirst] = useState(0);
   const [last, setLast] = useState(buckets.length - 1);
   const option = (b: HistogramBucket, i: number) => (
     <option key={b.start} value={i}>
-      {formatTime(b.start, zone)} ({b.total.toLocaleString("en-US")})
+      {formatTime(b.start, zone)} ({number(b.total)})
     </option>
   );
   return (
@@ -27,7 +30,9 @@ export function SpanPicker({ buckets, zone, onSelect }: SpanPickerProps) {
         onSelect(Math.min(first, last), Math.max(first, last));
       }}
     >
-      <label htmlFor={`${id}-from`}>From bar</label>
+      <label htmlFor={`${id}-from`}>
+        <Trans>From bar</Trans>
+      </label>
       <select
         id={`${id}-from`}
         value={first}
@@ -35,7 +40,9 @@ export function SpanPicker({ buckets, zone, onSelect }: SpanPickerProps) {
       >
         {buckets.map(option)}
       </select>
-      <label htmlFor={`${id}-to`}>To bar</label>
+      <label htmlFor={`${id}-to`}>
+        <Trans>To bar</Trans>
+      </label>
       <select
         id={`${id}-to`}
         value={Math.min(last, buckets.length - 1)}
@@ -43,7 +50,9 @@ export function SpanPicker({ buckets, zone, onSelect }: SpanPickerProps) {
       >
         {buckets.map(option)}
       </select>
-      <button type="submit">Open events in this span</button>
+      <button type="submit">
+        <Trans>Open events in this span</Trans>
+      </button>
     </form>
   );
 }

@@ -1,3 +1,6 @@
+import { Trans, useLingui } from "@lingui/react/macro";
+import { useFormat } from "@/components/i18n/use-format";
+import { useShare } from "./use-share";
 import {
   Bar,
   BarChart,
@@ -8,7 +11,7 @@ import {
 } from "recharts";
 import { Link } from "react-router";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatShare, type ValueCount } from "@/lib/event-stats";
+import type { ValueCount } from "@/lib/event-stats";
 import { toVisibleString } from "@/lib/visible-text";
 import { ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
@@ -34,10 +37,16 @@ export function TopValuesChart({
   hrefFor,
   onOpen,
 }: TopValuesChartProps) {
+  const { t } = useLingui();
+  const { number } = useFormat();
+  const formatShare = useShare();
   const first = values[0];
+  const distinctText = number(distinct);
+  const top = first ? toVisibleString(first.value, 60) : "";
+  const topShare = first ? formatShare(first.count, counted) : "";
   const summary = first
-    ? `${distinct.toLocaleString("en-US")} different values; the most frequent is ${toVisibleString(first.value, 60)} with ${formatShare(first.count, counted)}.`
-    : "No values in the loaded events.";
+    ? t`${distinctText} different values; the most frequent is ${top} with ${topShare}.`
+    : t`No values in the loaded events.`;
   const data = values.map((v, i) => ({
     ...v,
     i,
@@ -76,7 +85,7 @@ export function TopValuesChart({
                     <ChartTooltip
                       active={active}
                       title={toVisibleString(v.value, 120)}
-                      lines={[{ label: "Events", value: v.count }]}
+                      lines={[{ label: t`Events`, value: v.count }]}
                     />
                   ) : null;
                 }}
@@ -100,8 +109,12 @@ export function TopValuesChart({
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">Value</th>
-              <th scope="col">Events</th>
+              <th scope="col">
+                <Trans>Value</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Events</Trans>
+              </th>
             </tr>
           </thead>
           <tbody>
