@@ -102,3 +102,19 @@ describe("applyTriage", () => {
     expect(result.visible[0]?.triage).toBeUndefined();
   });
 });
+
+describe("groupFindings across a user and its AccessKeys", () => {
+  it("joins a key's signals with its owner's into one finding keyed by the user", () => {
+    const findings = groupFindings([
+      signal({ id: "k", actor: key("LTAI9"), owner: "dana" }),
+      signal({ id: "u", actor: { kind: "user", value: "dana" } }),
+      signal({ id: "o", actor: { kind: "user", value: "erin" } }),
+    ]);
+    expect(findings.map((f) => f.key).sort()).toEqual([
+      "user:dana",
+      "user:erin",
+    ]);
+    const dana = findings.find((f) => f.key === "user:dana");
+    expect(dana?.signals.map((s) => s.id).sort()).toEqual(["k", "u"]);
+  });
+});

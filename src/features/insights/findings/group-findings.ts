@@ -29,6 +29,8 @@ export interface Signal {
   ruleId: string;
   severity: FindingSeverity;
   actor?: Actor;
+  /** The user who owns the actor's AccessKey, when known: links the key's and the user's signals. */
+  owner?: string;
   /** `ResourceType:ResourceName` when the events name one. */
   resource?: string;
   firstMs: number;
@@ -77,6 +79,7 @@ function ruleSignal(rule: CompiledRule, event: AuditEvent): Signal {
     ruleId: rule.meta.id,
     severity: rule.meta.level,
     actor: actorOf(event),
+    owner: event.userName || undefined,
     resource: resourceOf(event),
     firstMs: event.timeMs,
     lastMs: event.timeMs,
@@ -93,6 +96,7 @@ export function detectionSignal(detection: Detection): Signal {
     ruleId: detection.kind,
     severity: detection.severity,
     actor: { kind: detection.subject.kind, value: detection.subject.value },
+    owner: detection.subject.owner,
     firstMs: detection.firstMs,
     lastMs: detection.lastMs,
     regions: detection.regions,
@@ -100,33 +104,71 @@ export function detectionSignal(detection: Detection): Signal {
   };
 }
 
-const groupKeyOf = (signal: Signal): string =>
-  signal.actor
-    ? `${signal.actor.kind}:${signal.actor.value}`
-    : signal.resource
-      ? `resource:${signal.resource}`
-      : `signal:${signal.id}`;
+const actorKey = (actor: Actor): string => `${actor.kind}:${actor.value}`;
+
+/** The keys a signal links together: its actor, the actor's owning user, else its resource. */
+function linksOf(signal: Signal): string[] {
+  if (signal.actor) {
+    const links = [actorKey(signal.actor)];
+    if (signal.actor.kind === "accessKey" && signal.owner)
+      links.push(`user:${signal.owner}`);
+    return links;
+  }
+  return [
+    signal.resource ? `resource:${signal.resource}` : `signal:${signal.id}`,
+  ];
+}
+
+/** Union-find over link keys: a user and the AccessKeys it owns are one actor. */
+function connect(signals: readonly Signal[]): Map<string, Signal[]> {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.get(root) !== root) root = parent.get(root) ?? root;
+    parent.set(k, root);
+    return root;
+  };
+  for (const s of signals) {
+    const [head, ...rest] = linksOf(s);
+    if (head === undefined) continue;
+    if (!parent.has(head)) parent.set(head, head);
+    for (const k of rest) {
+      if (!parent.has(k)) parent.set(k, k);
+      const a = find(head);
+      const b = find(k);
+      if (a !== b) parent.set(b, a);
+    }
+  }
+  const groups = new Map<string, Signal[]>();
+  for (const s of signals) {
+    const root = find(linksOf(s)[0] ?? `signal:${s.id}`);
+    const list = groups.get(root);
+    if (list) list.push(s);
+    else groups.set(root, [s]);
+  }
+  return groups;
+}
+
+/** A group's key: its user when it has one, else its first key in order (stable across ranges). */
+function groupKey(list: readonly Signal[]): string {
+  const keys = [...new Set(list.flatMap(linksOf))].sort();
+  return keys.find((k) => k.startsWith("user:")) ?? keys[0] ?? "";
+}
 
 const union = (lists: readonly (readonly string[])[]): string[] => [
   ...new Set(lists.flat()),
 ];
 
 /**
- * Signals grouped by actor (else by resource) into findings, each with its
+ * Signals grouped by actor (a user with its AccessKeys; else by resource) into findings, each with its
  * timeline oldest first; findings ranked by severity, then the newest first.
  * Repeated hits of one rule by one actor (the same port opened again and
  * again) stay one finding.
  */
 export function groupFindings(signals: readonly Signal[]): Finding[] {
-  const groups = new Map<string, Signal[]>();
-  for (const s of signals) {
-    const key = groupKeyOf(s);
-    const list = groups.get(key);
-    if (list) list.push(s);
-    else groups.set(key, [s]);
-  }
   const findings: Finding[] = [];
-  for (const [key, list] of groups) {
+  for (const list of connect(signals).values()) {
+    const key = groupKey(list);
     const timeline = [...new Map(list.map((s) => [s.id, s])).values()].sort(
       (a, b) => a.firstMs - b.firstMs || (a.id < b.id ? -1 : 1),
     );
@@ -139,7 +181,8 @@ export function groupFindings(signals: readonly Signal[]): Finding[] {
           SEVERITY_RANK[s.severity] < SEVERITY_RANK[worst] ? s.severity : worst,
         "informational",
       ),
-      actor: first.actor,
+      actor:
+        timeline.find((s) => s.actor?.kind === "user")?.actor ?? first.actor,
       resources: union(timeline.map((s) => (s.resource ? [s.resource] : []))),
       signals: timeline,
       firstMs: Math.min(...timeline.map((s) => s.firstMs)),
