@@ -16,4 +16,12 @@ export const insightsRoutes: RouteObject[] = [
         .InsightsPage,
     }),
   },
+  {
+    path: "insights/findings",
+    handle: { allRegions: false },
+    lazy: async () => ({
+      Component: (await withCatalog(() => import("./findings/findings-view")))
+        .FindingsView,
+    }),
+  },
 ];
