@@ -1,6 +1,7 @@
 import { Trans } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "react-router";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { LoadingState } from "@/components/ui/states";
@@ -57,6 +58,9 @@ export function InsightsPage() {
           <button type="button" onClick={() => setNow(minuteNow())}>
             Refresh
           </button>
+          <Link to="/insights/findings">
+            <Trans>Findings over any range</Trans>
+          </Link>
         </div>
       </header>
       <section aria-labelledby="unusual-title" className="page-section">

@@ -10,6 +10,7 @@ import type { AuditEvent } from "@/api/schemas/event";
 import { loadPages } from "@/lib/rate-limiter";
 import { DAY, toApiDate, toApiTime } from "@/lib/time";
 import { aggregateOffThread } from "./aggregate-client";
+import { findingsOffThread } from "./findings/findings-client";
 import { toSeriesEvent } from "./to-series";
 
 /** The overview loads at most this many events of the region and range (newest first). */
@@ -44,6 +45,22 @@ export const insightKeys = {
     [...insightKeys.all, "detection-window", regions, to] as const,
   serviceInsights: (region: string, from: number, to: number) =>
     [...insightKeys.all, "service-insights", region, from, to] as const,
+  findings: (
+    regions: readonly string[],
+    from: number,
+    to: number,
+    userRules: readonly string[],
+    disabled: readonly string[],
+  ) =>
+    [
+      ...insightKeys.all,
+      "findings",
+      regions,
+      from,
+      to,
+      userRules,
+      disabled,
+    ] as const,
   dailyCounts: (region: string, today: string) =>
     [...insightKeys.all, "daily-counts", region, today] as const,
 };
@@ -154,4 +171,34 @@ export const dailyCountsQueryOptions = (region: string, today: number) =>
       ),
     select: (r) => r.days,
     staleTime: 30 * 60_000,
+  });
+
+/**
+ * Findings over every region and the chosen range: all events read with the
+ * shared reader (30-day slices), then rules and detectors in the worker.
+ * The result says how many events were examined and which regions failed.
+ */
+export const findingsQueryOptions = (
+  regions: readonly string[],
+  from: number,
+  to: number,
+  userRules: readonly string[],
+  disabled: readonly string[],
+) =>
+  queryOptions({
+    queryKey: insightKeys.findings(regions, from, to, userRules, disabled),
+    queryFn: async ({ signal }) => {
+      const read = await readAllEvents(
+        { regions, window: { startMs: from, endMs: to }, attributes: [] },
+        { signal },
+      );
+      const result = await findingsOffThread({
+        events: eventsOf(read),
+        userRules: [...userRules],
+        disabled: [...disabled],
+      });
+      return { ...result, failedRegions: failedRegions(read) };
+    },
+    enabled: regions.length > 0,
+    staleTime: 10 * 60_000,
   });

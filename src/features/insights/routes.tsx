@@ -32,4 +32,12 @@ export const insightsRoutes: RouteObject[] = [
         .CoverageView,
     }),
   },
+  {
+    path: "insights/findings",
+    handle: { allRegions: false },
+    lazy: async () => ({
+      Component: (await withCatalog(() => import("./findings/findings-view")))
+        .FindingsView,
+    }),
+  },
 ];

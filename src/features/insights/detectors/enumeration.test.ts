@@ -106,4 +106,12 @@ describe("detectEnumeration", () => {
       detectEnumeration(sweep(9, 2), { rangeStartMs: at(0, 0) }),
     ).toHaveLength(1);
   });
+
+  it("judges the first sweep of an identity the range watched being absent for a day", () => {
+    const found = detectEnumeration([...normalWeek(), ...sweep(2, 2)]);
+    expect(found.map((d) => d.subject.value)).toEqual(["LTAI5tScan"]);
+    expect(detectEnumeration(sweep(2, 2), { rangeStartMs: at(1, 12) })).toEqual(
+      [],
+    );
+  });
 });

@@ -68,7 +68,10 @@ export function detectEnumeration(
   for (const [key, list] of byActor) {
     let widestBefore = 0;
     const startMs = list[0]!.timeMs;
-    const dormant = startMs - rangeStart >= dormantAfterMs;
+    // Silent this long since the range began: a dormant credential waking up,
+    // or an identity the range watched being absent for a day (a new one).
+    const dormant =
+      startMs - rangeStart >= Math.min(dormantAfterMs, minHistoryMs);
     const flagged: AuditEvent[] = [];
     for (const hour of groupBy(list, (e) =>
       String(hourOf(e.timeMs)),

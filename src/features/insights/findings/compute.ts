@@ -1,0 +1,41 @@
+import type { AuditEvent } from "@/api/schemas/event";
+import { compileRule, type CompiledRule } from "@/lib/sigma/compile";
+import { packRules } from "@/lib/sigma/rule-pack";
+import { DETECTOR_CATALOG } from "../detectors/catalog";
+import type { Finding } from "./group-findings";
+import { runFindings } from "./run-findings";
+
+/** What the findings worker is asked: the events, the user's rules (YAML) and the switched-off IDs. */
+export interface FindingsJob {
+  events: AuditEvent[];
+  userRules: string[];
+  disabled: string[];
+}
+
+export interface FindingsResult {
+  findings: Finding[];
+  examined: number;
+  /** Rule titles and levels by id, for the view (the pack's and the user's). */
+  rules: Record<string, CompiledRule["meta"]>;
+}
+
+/** The shipped pack plus the user's rules that compile (the rules screen reports the others). */
+export function computeFindings(job: FindingsJob): FindingsResult {
+  const rules: CompiledRule[] = [...packRules()];
+  for (const yaml of job.userRules) {
+    const compiled = compileRule(yaml, { strict: false });
+    if (compiled.ok) rules.push(compiled.rule);
+  }
+  const { findings, examined } = runFindings({
+    events: job.events,
+    rules,
+    detectors: DETECTOR_CATALOG,
+    disabled: new Set(job.disabled),
+  });
+  const used = new Set(findings.flatMap((f) => f.signals.map((s) => s.ruleId)));
+  const meta: Record<string, CompiledRule["meta"]> = Object.create(
+    null,
+  ) as Record<string, CompiledRule["meta"]>;
+  for (const r of rules) if (used.has(r.meta.id)) meta[r.meta.id] = r.meta;
+  return { findings, examined, rules: { ...meta } };
+}
