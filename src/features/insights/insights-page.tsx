@@ -1,7 +1,6 @@
 import { Trans } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "react-router";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { LoadingState } from "@/components/ui/states";
@@ -13,6 +12,7 @@ import { FieldStats } from "./field-stats";
 import { OVERVIEW_RANGES, RANGE_MS, type OverviewRange } from "./filters";
 import { OverviewSection } from "./overview-section";
 import { dailyCountsQueryOptions } from "./queries";
+import { InsightsViews } from "./insights-frame";
 import { UnusualActivity } from "./unusual-activity";
 import { useInsightsFilters } from "./use-insights-filters";
 import "./insights.css";
@@ -58,10 +58,8 @@ export function InsightsPage() {
           <button type="button" onClick={() => setNow(minuteNow())}>
             Refresh
           </button>
-          <Link to="/insights/findings">
-            <Trans>Findings over any range</Trans>
-          </Link>
         </div>
+        <InsightsViews />
       </header>
       <section aria-labelledby="unusual-title" className="page-section">
         <h2 id="unusual-title">Unusual activity</h2>
