@@ -1,4 +1,5 @@
 import type { AuditEvent } from "@/api/schemas/event";
+import { isRpcEnvelopeParam } from "@/api/rpc-envelope";
 import { shellQuote } from "./shell-quote";
 
 /** A suggested way back from one change: to review and run by a person, never by the console. */
@@ -8,21 +9,9 @@ export interface RevertHint {
   explanation: string;
 }
 
-/** Gateway and signing keys that are not inputs of the call. */
-const NOT_INPUTS = new Set([
+/** Keys ActionTrail's recorder adds beside the RPC envelope: not inputs of the call either. */
+const RECORDER_KEYS = new Set([
   "HostId",
-  "RegionId",
-  "AccessKeyId",
-  "Signature",
-  "SignatureMethod",
-  "SignatureVersion",
-  "SignatureNonce",
-  "SignatureType",
-  "Timestamp",
-  "Version",
-  "Action",
-  "Format",
-  "SecurityToken",
   "RequestId",
   "CallerIp",
   "CallerType",
@@ -42,7 +31,7 @@ export function paramsOf(event: AuditEvent): Map<string, string> {
   const p = event.raw.requestParameters;
   if (!p || typeof p !== "object" || Array.isArray(p)) return out;
   for (const key of Object.keys(p)) {
-    if (NOT_INPUTS.has(key)) continue;
+    if (isRpcEnvelopeParam(key) || RECORDER_KEYS.has(key)) continue;
     const v = (p as Record<string, unknown>)[key];
     if (v === null || v === undefined || v === "") continue;
     out.set(
