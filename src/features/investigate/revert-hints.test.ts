@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { at, makeEvent } from "@/lib/audit-event-factory";
 import { revertHint } from "./revert-hints";
-import { toResourceChanges } from "./resource-changes";
+import { changeActions, toResourceChanges } from "./resource-changes";
 import { shellQuote } from "./shell-quote";
 
 const w = (
@@ -283,7 +283,7 @@ describe("revertHint", () => {
 });
 
 describe("toResourceChanges", () => {
-  it("orders writes and diffs each against the previous change", () => {
+  it("orders writes newest first and diffs each against the previous change", () => {
     const a = makeEvent({
       time: at(0, 1),
       name: "ModifyDBInstanceSpec",
@@ -300,8 +300,8 @@ describe("toResourceChanges", () => {
     });
     const read = makeEvent({ time: at(0, 5), name: "DescribeDBInstances" });
     const changes = toResourceChanges([b, read, a]);
-    expect(changes.map((c) => c.event.id)).toEqual([a.id, b.id]);
-    expect(changes[1]?.diff).toEqual([
+    expect(changes.map((c) => c.event.id)).toEqual([b.id, a.id]);
+    expect(changes[0]?.diff).toEqual([
       {
         key: "DBInstanceClass",
         before: "rds.mysql.s2.large",
@@ -311,5 +311,31 @@ describe("toResourceChanges", () => {
     expect(revertHint(b, [a, b])?.command).toBe(
       "aliyun rds ModifyDBInstanceSpec --region cn-hangzhou --DBInstanceId rm-1 --DBInstanceClass rds.mysql.s2.large",
     );
+  });
+
+  it("compares a change with the previous change of the same property, not the previous action", () => {
+    const acl = makeEvent({
+      time: at(0, 1),
+      name: "PutBucketAcl",
+      rw: "Write",
+      service: "Oss",
+      params: { BucketName: "b1", "x-oss-acl": "public-read-write" },
+    });
+    const tag = makeEvent({
+      time: at(1, 1),
+      name: "PutObjectTagging",
+      rw: "Write",
+      service: "Oss",
+      params: { BucketName: "b1", tagging: "env=prod" },
+    });
+    const changes = toResourceChanges([acl, tag]);
+    expect(changes[0]?.event.id).toBe(tag.id);
+    expect(changes[0]?.diff).toEqual([
+      { key: "tagging", before: undefined, after: "env=prod" },
+    ]);
+    expect(changeActions(changes)).toEqual([
+      "PutBucketAcl",
+      "PutObjectTagging",
+    ]);
   });
 });
