@@ -16,22 +16,7 @@ import { ACCOUNT_ID } from "../data/people";
 import { derive, hashString, uuidFrom } from "../data/prng";
 import { toRecorded } from "../data/recorded-events";
 import type { RpcError } from "./rpc";
-
-/** Request parameters that are the RPC envelope, not the call's own. */
-const ENVELOPE = new Set([
-  "Action",
-  "Version",
-  "Format",
-  "AccessKeyId",
-  "Signature",
-  "SignatureMethod",
-  "SignatureVersion",
-  "SignatureNonce",
-  "SignatureType",
-  "Timestamp",
-  "SecurityToken",
-  "RegionId",
-]);
+import { isRpcEnvelopeParam } from "@/api/rpc-envelope";
 
 export interface RecordedCall {
   region: string;
@@ -51,7 +36,8 @@ export function recordCall(
   const timeMs = Math.floor(account.currentTime() / 1000) * 1000;
   const host = tpl.service.host(region);
   const own: Record<string, unknown> = {};
-  for (const [key, value] of params) if (!ENVELOPE.has(key)) own[key] = value;
+  for (const [key, value] of params)
+    if (!isRpcEnvelopeParam(key)) own[key] = value;
   const name = params.get("Name") ?? "";
   const h = hashString(
     `${requestId}|${timeMs}|${account.recorded.length}|${action}|${name}`,

@@ -116,16 +116,24 @@ export function ChangeCard({ change, hint, search }: ChangeCardProps) {
             </strong>{" "}
             {hint.explanation}
           </p>
-          {hint.command && (
-            <p className="command-row">
-              <code className="command">
-                <SafeText value={hint.command} />
-              </code>{" "}
-              <CopyButton
-                value={hint.command}
-                label={`Copy the suggested command for ${e.name}`}
-              />
+          {hint.moot && (
+            <p role="note" className="revert-moot">
+              <strong>Probably moot:</strong> {hint.moot}
             </p>
+          )}
+          {[hint.command, hint.alternative].map(
+            (command) =>
+              command && (
+                <p className="command-row" key={command}>
+                  <code className="command">
+                    <SafeText value={command} />
+                  </code>{" "}
+                  <CopyButton
+                    value={command}
+                    label={`Copy the suggested command for ${e.name}: ${command.split(" ")[0] ?? ""}`}
+                  />
+                </p>
+              ),
           )}
         </div>
       )}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   guessTarget,
+  guessTargets,
   identityHref,
   parseIdentitySearch,
   parseResourceSearch,
@@ -37,5 +38,21 @@ describe("investigate filters", () => {
     expect(
       identityHref({ kind: "accessKey", value: "a&b", range: "30d" }),
     ).toBe("/investigate/identity?kind=accessKey&value=a%26b&range=30d");
+  });
+});
+
+describe("guessTargets", () => {
+  it("offers a resource and a user for an instance-style name, one reading otherwise", () => {
+    expect(guessTargets("prod-web-01")).toEqual([
+      { to: "resource" },
+      { to: "identity", kind: "user" },
+    ]);
+    expect(guessTargets("LTAI5tAbc")).toEqual([
+      { to: "identity", kind: "accessKey" },
+    ]);
+    expect(guessTargets("203.0.113.24")).toEqual([
+      { to: "identity", kind: "ip" },
+    ]);
+    expect(guessTargets("li.wei")).toEqual([{ to: "identity", kind: "user" }]);
   });
 });

@@ -95,3 +95,22 @@ export function guessTarget(
   if (v.includes(":")) return { to: "identity", kind: "role" };
   return { to: "identity", kind: "user" };
 }
+
+/**
+ * Every plausible reading of a typed value, the likeliest first. A name such
+ * as "prod-web-01" may be a RAM user or a resource (an instance name), so it
+ * has two readings and the user chooses.
+ */
+export function guessTargets(
+  text: string,
+): ({ to: "identity"; kind: IdentityKind } | { to: "resource" })[] {
+  const v = text.trim();
+  const first = guessTarget(v);
+  if (
+    first.to === "identity" &&
+    first.kind === "user" &&
+    /^[a-z0-9]+(-[a-z0-9]+)+$/i.test(v)
+  )
+    return [{ to: "resource" }, first];
+  return [first];
+}

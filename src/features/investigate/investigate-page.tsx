@@ -1,10 +1,10 @@
-import { Trans } from "@lingui/react/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
 import { useCasesStore } from "@/stores/cases-store";
 import {
-  guessTarget,
+  guessTargets,
   identityHref,
   IDENTITY_KINDS,
   KIND_LABEL,
@@ -24,6 +24,20 @@ export function InvestigatePage() {
   const [choice, setChoice] = useState<Choice>("auto");
   const [error, setError] = useState("");
   const cases = useCasesStore((s) => s.cases);
+  const { t } = useLingui();
+  const [readings, setReadings] = useState<{
+    value: string;
+    targets: ReturnType<typeof guessTargets>;
+  }>();
+  const hrefOf = (
+    value: string,
+    target: ReturnType<typeof guessTargets>[number],
+  ) =>
+    target.to === "resource"
+      ? resourceHref({ name: value })
+      : identityHref({ kind: target.kind, value });
+  const labelOf = (target: ReturnType<typeof guessTargets>[number]) =>
+    target.to === "resource" ? t`Resource` : KIND_LABEL[target.kind];
   const handleSubmit = (event: React.FormEvent) => {
     event.preventDefault();
     const value = text.trim();
@@ -32,9 +46,17 @@ export function InvestigatePage() {
       return;
     }
     setError("");
+    setReadings(undefined);
+    if (choice === "auto") {
+      const targets = guessTargets(value);
+      if (targets.length > 1) {
+        setReadings({ value, targets });
+        return;
+      }
+    }
     const target =
       choice === "auto"
-        ? guessTarget(value)
+        ? guessTargets(value)[0]!
         : choice === "resource"
           ? { to: "resource" as const }
           : { to: "identity" as const, kind: choice };
@@ -93,6 +115,25 @@ export function InvestigatePage() {
           </p>
         )}
       </form>
+      {readings && (
+        <div className="card" role="status">
+          <p>
+            <Trans>
+              “{readings.value}” could be more than one thing. Detected first as{" "}
+              {labelOf(readings.targets[0]!)}; choose:
+            </Trans>
+          </p>
+          <ul>
+            {readings.targets.map((target) => (
+              <li key={labelOf(target)}>
+                <Link to={hrefOf(readings.value, target)}>
+                  {t`Investigate as ${labelOf(target)}`}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p>
         <Link to="/investigate/cases">Case files ({cases.length})</Link>
       </p>

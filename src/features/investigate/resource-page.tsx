@@ -5,7 +5,7 @@ import { SafeText } from "@/components/ui/safe-text";
 import { EmptyState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
 import { eventSearchHref } from "@/lib/event-search-url";
-import { ChangeCard } from "./change-card";
+import { ChangeList } from "./change-list";
 import { EventTable } from "./event-table";
 import { InvestigationFrame, useCaseSearch } from "./investigation-frame";
 import {
@@ -19,7 +19,6 @@ import {
   resourceEventsQueryOptions,
 } from "./queries";
 import { toResourceChanges } from "./resource-changes";
-import { revertHint } from "./revert-hints";
 import { useInvestigationWindow } from "./use-investigation-window";
 import "./investigate.css";
 
@@ -99,23 +98,7 @@ function ResourceInvestigation({ search }: { search: ResourceSearch }) {
       )}
     >
       <>
-        <section aria-labelledby="changes-title">
-          <h2 id="changes-title">Changes, oldest first</h2>
-          {changes.length === 0 ? (
-            <EmptyState title="No write events: nothing changed it in this window." />
-          ) : (
-            <div className="card-list">
-              {changes.map((c) => (
-                <ChangeCard
-                  key={c.event.id}
-                  change={c}
-                  hint={revertHint(c.event, events)}
-                  search={caseSearch}
-                />
-              ))}
-            </div>
-          )}
-        </section>
+        <ChangeList changes={changes} events={events} search={caseSearch} />
         <section aria-labelledby="timeline-title">
           <h2 id="timeline-title">All events</h2>
           <EventTable

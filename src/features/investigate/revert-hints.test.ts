@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { at, makeEvent } from "@/lib/audit-event-factory";
 import { revertHint } from "./revert-hints";
-import { toResourceChanges } from "./resource-changes";
+import { changeActions, toResourceChanges } from "./resource-changes";
 import { shellQuote } from "./shell-quote";
 
 const w = (
@@ -82,11 +82,21 @@ describe("revertHint", () => {
       { BucketName: "finance-reports-2026", "x-oss-acl": "public-read" },
       { service: "Oss" },
     );
-    expect(revertHint(put, [before, put])?.command).toBe(
-      "aliyun oss set-acl oss://finance-reports-2026 private -b",
+    expect(revertHint(put, [before, put])).toMatchObject({
+      command:
+        "aliyun oss set-acl oss://finance-reports-2026 private -b --endpoint oss-cn-hangzhou.aliyuncs.com",
+      alternative:
+        "ossutil set-acl oss://finance-reports-2026 private -b --endpoint oss-cn-hangzhou.aliyuncs.com",
+    });
+    // A public ACL is set private even when the earlier ACL is unknown.
+    expect(revertHint(put, [put])?.command).toMatch(/ private -b /);
+    const narrow = w(
+      "PutBucketAcl",
+      { BucketName: "finance-reports-2026", "x-oss-acl": "private" },
+      { service: "Oss" },
     );
-    expect(revertHint(put, [put])?.command).toBeUndefined();
-    expect(revertHint(put, [put])?.explanation).toMatch(
+    expect(revertHint(narrow, [narrow])?.command).toBeUndefined();
+    expect(revertHint(narrow, [narrow])?.explanation).toMatch(
       /not in the loaded events/,
     );
   });
@@ -111,7 +121,134 @@ describe("revertHint", () => {
     expect(revertHint(del, [create, del])?.command).toBe(
       "aliyun actiontrail CreateTrail --region cn-hangzhou --Name prod-audit-trail --OssBucketName prod-audit-archive-hz",
     );
-    expect(revertHint(del, [del])?.command).toBeUndefined();
+    const bare = revertHint(del, [del]);
+    expect(bare?.command).toBe(
+      "aliyun actiontrail CreateTrail --region cn-hangzhou --Name prod-audit-trail",
+    );
+    expect(bare?.explanation).toMatch(/OssBucketName, SlsProjectArn/);
+  });
+
+  it("rebuilds CreateTrail from the last known settings, UpdateTrail included, and warns when the trail was made again", () => {
+    const trail = { service: "Actiontrail" };
+    const create = w(
+      "CreateTrail",
+      { Name: "t1", OssBucketName: "old-bucket", EventRW: "Write" },
+      { ...trail, time: at(0, 1) },
+    );
+    const update = w(
+      "UpdateTrail",
+      { Name: "t1", OssBucketName: "new bucket" },
+      { ...trail, time: at(1, 1) },
+    );
+    const other = w(
+      "UpdateTrail",
+      { Name: "t2", OssBucketName: "x" },
+      { ...trail, time: at(1, 2) },
+    );
+    const del = w("DeleteTrail", { Name: "t1" }, trail);
+    const hint = revertHint(del, [create, update, other, del]);
+    expect(hint?.command).toBe(
+      "aliyun actiontrail CreateTrail --region cn-hangzhou --Name t1 --OssBucketName 'new bucket' --EventRW Write",
+    );
+    expect(hint?.moot).toBeUndefined();
+    const again = w(
+      "CreateTrail",
+      { Name: "t1" },
+      { ...trail, time: at(4, 1) },
+    );
+    expect(revertHint(del, [create, del, again])?.moot).toMatch(
+      /later CreateTrail/,
+    );
+  });
+
+  it("warns that StartLogging is moot for a trail deleted later", () => {
+    const trail = { service: "Actiontrail" };
+    const stop = w("StopLogging", { Name: "prod-audit-trail" }, trail);
+    const del = w(
+      "DeleteTrail",
+      { Name: "prod-audit-trail" },
+      { ...trail, time: at(3, 7) },
+    );
+    const hint = revertHint(stop, [stop, del]);
+    expect(hint?.command).toBe(
+      "aliyun actiontrail StartLogging --region cn-hangzhou --Name prod-audit-trail",
+    );
+    expect(hint?.moot).toMatch(/deleted later/);
+    expect(revertHint(stop, [stop])?.moot).toBeUndefined();
+  });
+
+  it("deletes a created AccessKey by user and key ID, names what is missing, and warns when it is already deleted", () => {
+    const create = w(
+      "CreateAccessKey",
+      { UserName: "ops'; rm -rf ~" },
+      { service: "Ram", response: { AccessKey: { AccessKeyId: "LTAI5tKey" } } },
+    );
+    expect(revertHint(create, [create])?.command).toBe(
+      "aliyun ram DeleteAccessKey --UserName 'ops'\\''; rm -rf ~' --UserAccessKeyId LTAI5tKey",
+    );
+    const noUser = w(
+      "CreateAccessKey",
+      {},
+      { service: "Ram", response: { AccessKey: { AccessKeyId: "LTAI5tKey" } } },
+    );
+    expect(revertHint(noUser, [noUser])?.explanation).toMatch(
+      /lacks requestParameters\.UserName/,
+    );
+    const gone = w(
+      "DeleteAccessKey",
+      { UserName: "ops'; rm -rf ~", UserAccessKeyId: "LTAI5tKey" },
+      { service: "Ram", time: at(4, 1) },
+    );
+    expect(revertHint(create, [create, gone])?.moot).toMatch(/already deleted/);
+  });
+
+  it("removes a public bucket policy and warns when the ACL was set private again", () => {
+    const policy = w(
+      "PutBucketPolicy",
+      { BucketName: "$(touch pwned)" },
+      { service: "Oss", region: "cn-shanghai" },
+    );
+    expect(revertHint(policy, [policy])?.command).toBe(
+      "aliyun oss bucket-policy --method delete 'oss://$(touch pwned)' --endpoint oss-cn-shanghai.aliyuncs.com",
+    );
+    const put = w(
+      "PutBucketAcl",
+      { BucketName: "b1", "x-oss-acl": "public-read-write" },
+      { service: "Oss" },
+    );
+    const fixed = w(
+      "PutBucketAcl",
+      { BucketName: "b1", "x-oss-acl": "private" },
+      { service: "Oss", time: at(5, 1) },
+    );
+    expect(revertHint(put, [put, fixed])?.moot).toMatch(/set private again/);
+    const flag = w(
+      "PutBucketAcl",
+      { BucketName: "-rf", "x-oss-acl": "public-read" },
+      { service: "Oss" },
+    );
+    expect(revertHint(flag, [flag])?.command).toBeUndefined();
+  });
+
+  it("warns when a later call already undid the change", () => {
+    const open = w("AuthorizeSecurityGroup", {
+      SecurityGroupId: "sg-1",
+      IpProtocol: "tcp",
+      PortRange: "22/22",
+      SourceCidrIp: "0.0.0.0/0",
+    });
+    const revoke = w(
+      "RevokeSecurityGroup",
+      {
+        SecurityGroupId: "sg-1",
+        IpProtocol: "tcp",
+        PortRange: "22/22",
+        SourceCidrIp: "0.0.0.0/0",
+      },
+      { time: at(5, 1) },
+    );
+    expect(revertHint(open, [open, revoke])?.moot).toMatch(/Already undone/);
+    expect(revertHint(open, [open])?.moot).toBeUndefined();
   });
 
   it("quotes hostile values and refuses values that could act as flags or carry control characters", () => {
@@ -146,7 +283,7 @@ describe("revertHint", () => {
 });
 
 describe("toResourceChanges", () => {
-  it("orders writes and diffs each against the previous change", () => {
+  it("orders writes newest first and diffs each against the previous change", () => {
     const a = makeEvent({
       time: at(0, 1),
       name: "ModifyDBInstanceSpec",
@@ -163,8 +300,8 @@ describe("toResourceChanges", () => {
     });
     const read = makeEvent({ time: at(0, 5), name: "DescribeDBInstances" });
     const changes = toResourceChanges([b, read, a]);
-    expect(changes.map((c) => c.event.id)).toEqual([a.id, b.id]);
-    expect(changes[1]?.diff).toEqual([
+    expect(changes.map((c) => c.event.id)).toEqual([b.id, a.id]);
+    expect(changes[0]?.diff).toEqual([
       {
         key: "DBInstanceClass",
         before: "rds.mysql.s2.large",
@@ -174,5 +311,31 @@ describe("toResourceChanges", () => {
     expect(revertHint(b, [a, b])?.command).toBe(
       "aliyun rds ModifyDBInstanceSpec --region cn-hangzhou --DBInstanceId rm-1 --DBInstanceClass rds.mysql.s2.large",
     );
+  });
+
+  it("compares a change with the previous change of the same property, not the previous action", () => {
+    const acl = makeEvent({
+      time: at(0, 1),
+      name: "PutBucketAcl",
+      rw: "Write",
+      service: "Oss",
+      params: { BucketName: "b1", "x-oss-acl": "public-read-write" },
+    });
+    const tag = makeEvent({
+      time: at(1, 1),
+      name: "PutObjectTagging",
+      rw: "Write",
+      service: "Oss",
+      params: { BucketName: "b1", tagging: "env=prod" },
+    });
+    const changes = toResourceChanges([acl, tag]);
+    expect(changes[0]?.event.id).toBe(tag.id);
+    expect(changes[0]?.diff).toEqual([
+      { key: "tagging", before: undefined, after: "env=prod" },
+    ]);
+    expect(changeActions(changes)).toEqual([
+      "PutBucketAcl",
+      "PutObjectTagging",
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { AuditEvent } from "@/api/schemas/event";
+import { isRpcEnvelopeParam } from "@/api/rpc-envelope";
 import { shellQuote } from "./shell-quote";
 
 /** A suggested way back from one change: to review and run by a person, never by the console. */
@@ -6,23 +7,17 @@ export interface RevertHint {
   /** The `aliyun` CLI command, every argument shell-quoted; absent when none can be built. */
   command?: string;
   explanation: string;
+  /** The same way back with ossutil, for OSS changes. */
+  alternative?: string;
+  /** Set when a later event in the loaded set makes the suggestion moot (already undone, or its target gone). */
+  moot?: string;
 }
 
-/** Gateway and signing keys that are not inputs of the call. */
-const NOT_INPUTS = new Set([
+const PUBLIC_ACLS = new Set(["public-read", "public-read-write"]);
+
+/** Keys ActionTrail's recorder adds beside the RPC envelope: not inputs of the call either. */
+const RECORDER_KEYS = new Set([
   "HostId",
-  "RegionId",
-  "AccessKeyId",
-  "Signature",
-  "SignatureMethod",
-  "SignatureVersion",
-  "SignatureNonce",
-  "SignatureType",
-  "Timestamp",
-  "Version",
-  "Action",
-  "Format",
-  "SecurityToken",
   "RequestId",
   "CallerIp",
   "CallerType",
@@ -42,7 +37,7 @@ export function paramsOf(event: AuditEvent): Map<string, string> {
   const p = event.raw.requestParameters;
   if (!p || typeof p !== "object" || Array.isArray(p)) return out;
   for (const key of Object.keys(p)) {
-    if (NOT_INPUTS.has(key)) continue;
+    if (isRpcEnvelopeParam(key) || RECORDER_KEYS.has(key)) continue;
     const v = (p as Record<string, unknown>)[key];
     if (v === null || v === undefined || v === "") continue;
     out.set(
@@ -200,9 +195,6 @@ function previousAcl(
   return undefined;
 }
 
-const REVIEW =
-  "A suggestion to review before running it yourself; Trailscope never runs it.";
-
 /**
  * A suggested way back from one change, given the resource's other events
  * (any order). Pure; every argument of the command is shell-quoted, and a
@@ -220,6 +212,11 @@ export function revertHint(
   const earlier = history
     .filter((e) => e.id !== change.id && e.timeMs < change.timeMs)
     .sort((a, b) => a.timeMs - b.timeMs);
+  const later = history
+    .filter(
+      (e) => e.id !== change.id && e.timeMs > change.timeMs && !e.errorCode,
+    )
+    .sort((a, b) => a.timeMs - b.timeMs);
   const unsafe = {
     explanation:
       "A parameter holds characters a command cannot carry safely; undo it by hand.",
@@ -230,34 +227,32 @@ export function revertHint(
     explanation: string,
   ): RevertHint => {
     const command = cliCommand(change.service, action, p, change.region);
-    return command
-      ? { command, explanation: `${explanation} ${REVIEW}` }
-      : unsafe;
+    return command ? { command, explanation } : unsafe;
   };
 
   const opposite = OPPOSITES[change.name];
-  if (opposite)
-    return build(
+  if (opposite && change.name !== "StopLogging") {
+    const args = pick(params, ...opposite.keys);
+    const hint = build(
       opposite.action,
-      pick(params, ...opposite.keys),
+      args,
       `${opposite.action} undoes ${change.name}.`,
     );
+    const undone = later.find(
+      (e) =>
+        e.name === opposite.action &&
+        args.every(([k, v]) => paramsOf(e).get(k) === v),
+    );
+    return withMoot(
+      hint,
+      undone &&
+        `Already undone by a later ${opposite.action} (${undone.time}).`,
+    );
+  }
 
-  if (change.name === "PutBucketAcl") {
-    const bucket = params.get("BucketName") ?? change.resourceName;
-    const before = previousAcl(change, earlier);
-    if (!before)
-      return {
-        explanation:
-          "The ACL the bucket had before is not in the loaded events: check it in the OSS console before changing it back.",
-      };
-    const b = shellQuote(`oss://${bucket}`);
-    const acl = shellQuote(before);
-    if (!b || !acl || bucket.startsWith("-")) return unsafe;
-    return {
-      command: `aliyun oss set-acl ${b} ${acl} -b`,
-      explanation: `Sets the bucket back to ${before}, the ACL it had before. ${REVIEW}`,
-    };
+  if (change.name === "PutBucketAcl" || change.name === "PutBucketPolicy") {
+    const hint = ossHint(change, params, earlier);
+    return withMoot(hint, mootForOss(change, params, later));
   }
 
   if (change.name === "CreateAccessKey") {
@@ -265,12 +260,93 @@ export function revertHint(
       change.raw.responseElements as
         { AccessKey?: { AccessKeyId?: unknown } } | undefined
     )?.AccessKey?.AccessKeyId;
-    if (typeof id !== "string")
-      return { explanation: "Delete the new AccessKey in the RAM console." };
-    return build(
+    const user = params.get("UserName");
+    const missing = [
+      ...(typeof id === "string" && id
+        ? []
+        : ["responseElements.AccessKey.AccessKeyId"]),
+      ...(user ? [] : ["requestParameters.UserName"]),
+    ];
+    if (missing.length > 0)
+      return {
+        explanation: `No command: the event lacks ${missing.join(" and ")}, which aliyun ram DeleteAccessKey needs.`,
+      };
+    const hint = build(
       "DeleteAccessKey",
-      [...pick(params, "UserName"), ["UserAccessKeyId", id]],
+      [
+        ["UserName", user!],
+        ["UserAccessKeyId", id as string],
+      ],
       "Deleting the key stops it working everywhere.",
+    );
+    const gone = later.find(
+      (e) =>
+        e.name === "DeleteAccessKey" &&
+        paramsOf(e).get("UserAccessKeyId") === id,
+    );
+    return withMoot(
+      hint,
+      gone &&
+        `The key was already deleted by a later DeleteAccessKey (${gone.time}).`,
+    );
+  }
+
+  if (change.name === "DeleteTrail") {
+    const name = params.get("Name");
+    if (!name)
+      return {
+        explanation:
+          "No command: the event lacks requestParameters.Name, the trail's name.",
+      };
+    const settings = new Map<string, string>();
+    for (const e of earlier)
+      if (
+        (e.name === "CreateTrail" || e.name === "UpdateTrail") &&
+        paramsOf(e).get("Name") === name
+      )
+        for (const [k, v] of paramsOf(e)) settings.set(k, v);
+    settings.set("Name", name);
+    const known = [...settings.keys()].filter((k) => k !== "Name");
+    const hint = build(
+      "CreateTrail",
+      [["Name", name], ...[...settings].filter(([k]) => k !== "Name")],
+      known.length > 0
+        ? "Recreates the trail with its last known settings from earlier CreateTrail/UpdateTrail events; run StartLogging after it, since a new trail does not log until started."
+        : "Recreates the trail by name only: no earlier CreateTrail or UpdateTrail of it is in the loaded events, so its delivery settings (OssBucketName, SlsProjectArn, SlsWriteRoleArn, EventRW, TrailRegion) are missing and must be added before running it.",
+    );
+    const again = later.find(
+      (e) => e.name === "CreateTrail" && paramsOf(e).get("Name") === name,
+    );
+    return withMoot(
+      hint,
+      again &&
+        `A later CreateTrail (${again.time}) already made a trail with this name.`,
+    );
+  }
+
+  if (change.name === "StopLogging") {
+    const name = params.get("Name");
+    if (!name)
+      return {
+        explanation:
+          "No command: the event lacks requestParameters.Name, the trail's name.",
+      };
+    const hint = build(
+      "StartLogging",
+      [["Name", name]],
+      "StartLogging undoes StopLogging.",
+    );
+    const after = later.find(
+      (e) =>
+        (e.name === "DeleteTrail" || e.name === "StartLogging") &&
+        paramsOf(e).get("Name") === name,
+    );
+    return withMoot(
+      hint,
+      after &&
+        (after.name === "DeleteTrail"
+          ? `The trail was deleted later (${after.time}): StartLogging would fail; see the way back from that DeleteTrail.`
+          : `Logging was already started again by a later StartLogging (${after.time}).`),
     );
   }
 
@@ -309,4 +385,95 @@ export function revertHint(
   if (/^(Restart|Reboot)/.test(change.name))
     return { explanation: "A restart cannot be undone." };
   return undefined;
+}
+
+function withMoot(hint: RevertHint, moot: string | undefined): RevertHint {
+  return moot ? { ...hint, moot } : hint;
+}
+
+const UNSAFE_OSS: RevertHint = {
+  explanation:
+    "A parameter holds characters a command cannot carry safely; undo it by hand.",
+};
+
+/** The bucket and its endpoint, quoted; undefined when either cannot be carried. */
+function ossTarget(
+  change: AuditEvent,
+  params: Map<string, string>,
+): { url: string; endpoint?: string; bucket: string } | undefined {
+  const bucket = params.get("BucketName") ?? change.resourceName;
+  if (!bucket || bucket.startsWith("-")) return undefined;
+  const url = shellQuote(`oss://${bucket}`);
+  if (!url) return undefined;
+  const region = change.region;
+  const endpoint =
+    region && /^[a-z0-9-]+$/.test(region)
+      ? `oss-${region}.aliyuncs.com`
+      : undefined;
+  return { url, endpoint, bucket };
+}
+
+function ossHint(
+  change: AuditEvent,
+  params: Map<string, string>,
+  earlier: AuditEvent[],
+): RevertHint {
+  const target = ossTarget(change, params);
+  if (!(params.get("BucketName") ?? change.resourceName))
+    return {
+      explanation:
+        "No command: the event lacks requestParameters.BucketName (and has no resource name), the bucket's name.",
+    };
+  if (!target) return UNSAFE_OSS;
+  const ep = target.endpoint ? ` --endpoint ${target.endpoint}` : "";
+  const noEndpoint = target.endpoint
+    ? ""
+    : " The event has no region (acsRegion), so add --endpoint for the bucket's region.";
+  if (change.name === "PutBucketPolicy")
+    return {
+      command: `aliyun oss bucket-policy --method delete ${target.url}${ep}`,
+      alternative: `ossutil bucket-policy --method delete ${target.url}${ep}`,
+      explanation: `Deletes the bucket policy this call set, so the bucket is no longer opened by policy; an earlier policy, if any, is not in the event and is not restored.${noEndpoint}`,
+    };
+  const acl = params.get("x-oss-acl");
+  const before = previousAcl(change, earlier);
+  const goal = acl && PUBLIC_ACLS.has(acl) ? "private" : before;
+  if (!goal)
+    return {
+      explanation:
+        "No command: the ACL the bucket had before is not in the loaded events (no earlier PutBucketAcl or GetBucketAcl of it), and the new ACL is not public.",
+    };
+  const q = shellQuote(goal);
+  if (!q) return UNSAFE_OSS;
+  return {
+    command: `aliyun oss set-acl ${target.url} ${q} -b${ep}`,
+    alternative: `ossutil set-acl ${target.url} ${q} -b${ep}`,
+    explanation:
+      goal === "private"
+        ? `Sets the bucket private again (it was made ${acl}${before ? `; before that it was ${before}` : ""}).${noEndpoint}`
+        : `Sets the bucket back to ${goal}, the ACL it had before.${noEndpoint}`,
+  };
+}
+
+function mootForOss(
+  change: AuditEvent,
+  params: Map<string, string>,
+  later: AuditEvent[],
+): string | undefined {
+  const bucket = params.get("BucketName") ?? change.resourceName;
+  const same = (e: AuditEvent) =>
+    (paramsOf(e).get("BucketName") ?? e.resourceName) === bucket;
+  const gone = later.find((e) => e.name === "DeleteBucket" && same(e));
+  if (gone) return `The bucket was deleted later (${gone.time}).`;
+  if (change.name === "PutBucketPolicy") {
+    const del = later.find((e) => e.name === "DeleteBucketPolicy" && same(e));
+    return del && `The policy was already deleted later (${del.time}).`;
+  }
+  const priv = later.find(
+    (e) =>
+      e.name === "PutBucketAcl" &&
+      same(e) &&
+      paramsOf(e).get("x-oss-acl") === "private",
+  );
+  return priv && `The ACL was already set private again later (${priv.time}).`;
 }
