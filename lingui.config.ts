@@ -9,7 +9,7 @@ import { formatter } from "@lingui/format-po";
  */
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "**/testing/**"];
 /** Lazily loaded features with their own catalog (src/features/<name>/locales). */
-const FEATURES = ["trails", "events", "insights", "investigate"];
+const FEATURES = ["trails", "events", "insights", "investigate", "query"];
 
 export default defineConfig({
   sourceLocale: "en-US",

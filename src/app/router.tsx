@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from "react-router";
 import { eventsRoutes } from "@/features/events/routes";
 import { insightsRoutes } from "@/features/insights/routes";
 import { investigateRoutes } from "@/features/investigate/routes";
+import { queryRoutes } from "@/features/query/routes";
 import { trailsRoutes } from "@/features/trails/routes";
 import { NotFoundPage, RouteErrorPage } from "./shell/error-pages";
 import { AppLayout } from "./shell/app-layout";
@@ -21,6 +22,7 @@ export const routes: RouteObject[] = [
       ...trailsRoutes,
       ...insightsRoutes,
       ...investigateRoutes,
+      ...queryRoutes,
       {
         path: "settings",
         element: <SettingsPage />,

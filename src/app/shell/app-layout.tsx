@@ -18,6 +18,7 @@ const NAV = [
   { to: "/trails", label: msg`Trails` },
   { to: "/insights", label: msg`Insights` },
   { to: "/investigate", label: msg`Investigate` },
+  { to: "/query", label: msg`Query` },
   { to: "/settings", label: msg`Settings` },
 ];
 
