@@ -1,13 +1,10 @@
 import {
   Bool,
-  Float64,
   Table,
   TimestampMillisecond,
   Utf8,
   makeData,
   makeVector,
-  vectorFromArray,
-  type DataType,
   type Vector,
 } from "apache-arrow";
 import type { AuditEvent } from "@/api/schemas/event";
@@ -317,13 +314,55 @@ function toVector(
       }),
     );
   }
-  const type: DataType =
-    kind === "bool"
-      ? new Bool()
-      : kind === "number"
-        ? new Float64()
-        : new Utf8();
-  return vectorFromArray(values, type);
+  const length = values.length;
+  const nullBitmap = new Uint8Array(Math.ceil(length / 8));
+  let nullCount = 0;
+  const present = (i: number) => {
+    nullBitmap[i >> 3] = (nullBitmap[i >> 3] ?? 0) | (1 << (i & 7));
+  };
+  if (kind === "bool") {
+    const data = new Uint8Array(Math.ceil(length / 8));
+    values.forEach((v, i) => {
+      if (typeof v !== "boolean") return void nullCount++;
+      present(i);
+      if (v) data[i >> 3] = (data[i >> 3] ?? 0) | (1 << (i & 7));
+    });
+    return makeVector(
+      makeData({ type: new Bool(), length, nullCount, nullBitmap, data }),
+    );
+  }
+  // Text by hand (offsets + UTF-8 bytes): Arrow's builders compile a
+  // validity function with \`new Function\`, which the CSP refuses.
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  const valueOffsets = new Int32Array(length + 1);
+  let size = 0;
+  values.forEach((v, i) => {
+    if (v === null) nullCount++;
+    else {
+      present(i);
+      const bytes = encoder.encode(String(v));
+      parts.push(bytes);
+      size += bytes.length;
+    }
+    valueOffsets[i + 1] = size;
+  });
+  const data = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    data.set(part, at);
+    at += part.length;
+  }
+  return makeVector(
+    makeData({
+      type: new Utf8(),
+      length,
+      nullCount,
+      nullBitmap,
+      valueOffsets,
+      data,
+    }),
+  );
 }
 
 /** The `events` table as an Arrow table, ready for DuckDB's `insertArrowTable`. */

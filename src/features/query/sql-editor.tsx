@@ -35,8 +35,16 @@ export function SqlEditor({
   });
 
   useEffect(() => {
+    // In a shadow root CodeMirror's styles go in a constructed style sheet
+    // (adoptedStyleSheets), which the CSP (style-src 'self') allows; in the
+    // document it would add inline <style> elements, which it refuses.
+    const shadow =
+      host.current!.shadowRoot ?? host.current!.attachShadow({ mode: "open" });
+    const parent = document.createElement("div");
+    shadow.replaceChildren(parent);
     const editor = new EditorView({
-      parent: host.current!,
+      parent,
+      root: shadow,
       state: EditorState.create({
         doc: value,
         extensions: [

@@ -22,6 +22,17 @@ describe("parseSqlError", () => {
     expect(sql.slice(info.position!.offset)).toMatch(/^nope/);
   });
 
+  it("reads the JSON form DuckDB-WASM sends", () => {
+    const raw = JSON.stringify({
+      exception_type: "Parser",
+      exception_message:
+        'syntax error at or near "events"\n\nLINE 2: FORM events\n             ^',
+    });
+    expect(
+      parseSqlError(raw, "SELECT eventName\nFORM events").position,
+    ).toEqual({ line: 2, column: 6, offset: 22 });
+  });
+
   it("keeps a message without a position whole", () => {
     expect(parseSqlError("Catalog Error: Table x does not exist", "")).toEqual({
       message: "Catalog Error: Table x does not exist",

@@ -25,7 +25,25 @@ export interface SqlErrorInfo {
   position?: SqlErrorPosition | undefined;
 }
 
-export function parseSqlError(message: string, sql: string): SqlErrorInfo {
+/** DuckDB-WASM sends errors as JSON ({exception_type, exception_message}); plain text otherwise. */
+function unwrap(message: string): string {
+  try {
+    const parsed = JSON.parse(message) as {
+      exception_type?: unknown;
+      exception_message?: unknown;
+    };
+    if (typeof parsed.exception_message === "string")
+      return typeof parsed.exception_type === "string"
+        ? `${parsed.exception_type} Error: ${parsed.exception_message}`
+        : parsed.exception_message;
+  } catch {
+    // not JSON: DuckDB's plain text
+  }
+  return message;
+}
+
+export function parseSqlError(raw: string, sql: string): SqlErrorInfo {
+  const message = unwrap(raw);
   const lines = message.split("\n");
   const at = lines.findIndex((l) => /^LINE \d+: /.test(l));
   if (at < 0) return { message: message.trim() };
