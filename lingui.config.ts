@@ -16,6 +16,7 @@ const FEATURES = [
   "investigate",
   "archives",
   "alerts",
+  "query",
 ];
 
 export default defineConfig({

@@ -5,7 +5,9 @@
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  // DuckDB-WASM (the Query page) compiles WebAssembly: 'wasm-unsafe-eval'
+  // allows exactly that, not eval or new Function.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -4,6 +4,7 @@ import { alertsRoutes } from "@/features/alerts/routes";
 import { eventsRoutes } from "@/features/events/routes";
 import { insightsRoutes } from "@/features/insights/routes";
 import { investigateRoutes } from "@/features/investigate/routes";
+import { queryRoutes } from "@/features/query/routes";
 import { trailsRoutes } from "@/features/trails/routes";
 import { NotFoundPage, RouteErrorPage } from "./shell/error-pages";
 import { AppLayout } from "./shell/app-layout";
@@ -25,6 +26,7 @@ export const routes: RouteObject[] = [
       ...investigateRoutes,
       ...archivesRoutes,
       ...alertsRoutes,
+      ...queryRoutes,
       {
         path: "settings",
         element: <SettingsPage />,

@@ -21,6 +21,7 @@ const NAV = [
   { to: "/investigate", label: msg`Investigate` },
   { to: "/archives", label: msg`Archives` },
   { to: "/alerts", label: msg`Alerts` },
+  { to: "/query", label: msg`Query` },
   { to: "/settings", label: msg`Settings` },
 ];
 
