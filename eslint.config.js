@@ -137,6 +137,7 @@ export default tseslint.config(
       "src/features/archives/**/*.tsx",
       "src/features/events/**/*.tsx",
       "src/features/alerts/**/*.tsx",
+      "src/features/query/**/*.tsx",
       "src/features/insights/rules/**/*.tsx",
       "src/features/insights/charts/**/*.tsx",
       "src/features/insights/overview-section.tsx",
