@@ -67,8 +67,11 @@ function toPlain(value: unknown, type: string): unknown {
 /** Starts the engine with the events as the `events` table. */
 export async function createEngine(table: Table): Promise<Engine> {
   let current = await start(table);
+  // After a cancel the engine starts again; a query asked meanwhile waits for it.
+  let ready: Promise<unknown> = Promise.resolve();
   return {
     async run(sql) {
+      await ready;
       const started = performance.now();
       const { conn } = current;
       const reader = await conn.send(sql);
@@ -101,7 +104,11 @@ export async function createEngine(table: Table): Promise<Engine> {
     },
     async cancel() {
       current.worker.terminate();
-      current = await start(table);
+      const restarted = start(table).then((next) => {
+        current = next;
+      });
+      ready = restarted;
+      await restarted;
     },
     dispose() {
       current.worker.terminate();
