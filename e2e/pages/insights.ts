@@ -27,6 +27,11 @@ export class InsightsPage {
   /** Drags across the histogram from one horizontal fraction of the plot to another. */
   async brush(fromFraction: number, toFraction: number): Promise<void> {
     const plot = this.histogram.locator(".recharts-cartesian-grid");
+    // The detections above it read 7 days of every region and then grow the
+    // page: wait for their summary before measuring where the plot is.
+    await expect(
+      this.page.getByText(/write events examined/).first(),
+    ).toBeVisible({ timeout: 90_000 });
     // The overview loads up to 5,000 events within the rate limit before it draws.
     await expect(plot).toBeVisible({ timeout: 60_000 });
     await plot.scrollIntoViewIfNeeded();
