@@ -40,6 +40,9 @@ async function trailsAsShown(page: Page): Promise<string> {
   await trails.openList("cn-hangzhou");
   const table = page.getByRole("table");
   await expect(table).toContainText("org-audit-all");
+  // Each trail's delivery health is asked for after the list: wait for it.
+  await expect(table).toContainText("delivered");
+  await expect(table).not.toContainText("…");
   return ((await table.textContent()) ?? "").replace(
     /delivered .+? ago/g,
     "delivered …",
