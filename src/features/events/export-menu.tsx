@@ -1,3 +1,4 @@
+import { downloadBlob } from "@/lib/download";
 import { plural } from "@lingui/core/macro";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useFormat } from "@/components/i18n/use-format";
@@ -6,12 +7,7 @@ import type { AuditEvent } from "@/api/schemas/event";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import type { SearchCondition } from "@/lib/event-search-url";
 import { filterLoaded } from "./conditions";
-import {
-  downloadBlob,
-  exportBlob,
-  exportFileName,
-  type ExportFormat,
-} from "./export";
+import { exportBlob, exportFileName, type ExportFormat } from "./export";
 import { failedSpans, readAllEvents, spanError } from "@/api/event-reader";
 import { toLookupAttributes } from "./conditions";
 import type { TimeWindow } from "@/api/time-window";
