@@ -138,11 +138,7 @@ export default tseslint.config(
       "src/features/events/**/*.tsx",
       "src/features/alerts/**/*.tsx",
       "src/features/query/**/*.tsx",
-      "src/features/insights/rules/**/*.tsx",
-      "src/features/insights/charts/**/*.tsx",
-      "src/features/insights/overview-section.tsx",
-      "src/features/insights/field-stats.tsx",
-      "src/features/insights/service-insight-card.tsx",
+      "src/features/insights/**/*.tsx",
     ],
     ignores: ["**/*.test.tsx"],
     rules: {

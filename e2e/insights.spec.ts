@@ -11,21 +11,22 @@ test.describe("Insights", () => {
     page,
   }) => {
     const insights = new InsightsPage(page);
-    await insights.open();
-    const card = insights.detection(
-      new RegExp(
-        `AccessKey ${leak.accessKeyId} \\(${leak.userName}\\) used from`,
-      ),
+    await insights.openFindings();
+    const title = new RegExp(
+      `AccessKey ${leak.accessKeyId} \\(${leak.userName}\\) used from`,
     );
-    await expect(card).toBeVisible({ timeout: 60_000 });
+    await expect(insights.finding(title)).toBeVisible({ timeout: 90_000 });
+    const evidence = await insights.evidence(title);
     for (const ip of leak.sourceIps)
-      await expect(card.getByText(ip, { exact: true }).first()).toBeVisible();
+      await expect(
+        evidence.getByText(ip, { exact: true }).first(),
+      ).toBeVisible();
     for (const region of leak.runRegions)
       await expect(
-        card.getByText(region, { exact: true }).first(),
+        evidence.getByText(region, { exact: true }).first(),
       ).toBeVisible();
 
-    await card.getByRole("link", { name: "RunInstances events" }).click();
+    await evidence.getByRole("link", { name: "RunInstances events" }).click();
     await expect(page).toHaveURL(/\/events\?/);
     const url = new URL(page.url());
     expect(url.searchParams.getAll("f")).toEqual([
@@ -36,37 +37,37 @@ test.describe("Insights", () => {
 
     await page.goBack();
     await insights
-      .detection(new RegExp(`AccessKey ${leak.accessKeyId}`))
-      .getByRole("link", { name: "Investigate the AccessKey" })
+      .finding(title)
+      .getByRole("link", { name: "Investigate", exact: true })
       .click();
-    const audit = page.getByRole("region", { name: "AccessKey audit" });
+    await expect(page).toHaveURL(/\/investigate\/identity\?/);
     await expect(
-      audit.getByRole("link", { name: leak.userName, exact: true }),
+      page.getByText(leak.accessKeyId, { exact: true }).first(),
     ).toBeVisible();
   });
 
-  test("the stopped and deleted trail and the new administrator with an AccessKey are sensitive-action detections", async ({
+  test("the stopped and deleted trail and the new administrator with an AccessKey are sensitive-action findings", async ({
     page,
   }) => {
     const insights = new InsightsPage(page);
     const trail = INCIDENTS.trailDeleted;
     const admin = INCIDENTS.backdoorUser;
-    await insights.open();
+    await insights.openFindings();
     await expect(
-      insights.detection(
+      insights.finding(
         `${trail.userName} stopped logging of trail ${trail.trailName}`,
       ),
-    ).toBeVisible({ timeout: 60_000 });
+    ).toBeVisible({ timeout: 90_000 });
     await expect(
-      insights.detection(`${trail.userName} deleted trail ${trail.trailName}`),
+      insights.finding(`${trail.userName} deleted trail ${trail.trailName}`),
     ).toBeVisible();
     await expect(
-      insights.detection(
+      insights.finding(
         `${admin.userName} granted ${admin.policyName} to user ${admin.createdUser}`,
       ),
     ).toBeVisible();
     await expect(
-      insights.detection(
+      insights.finding(
         `${admin.userName} created an AccessKey for ${admin.createdUser}`,
       ),
     ).toBeVisible();

@@ -1,14 +1,12 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** The insights page: unusual activity (ActionTrail insights + Trailscope detections) and the overview charts. */
+/** Insights: the Overview view (charts, daily volume, ActionTrail's insight events) and the Findings view (ranked findings with their evidence). */
 export class InsightsPage {
-  readonly detections: Locator;
+  readonly findings: Locator;
   readonly histogram: Locator;
 
   constructor(readonly page: Page) {
-    this.detections = page.getByRole("region", {
-      name: "Trailscope detections",
-    });
+    this.findings = page.getByRole("region", { name: "Findings" });
     this.histogram = page.getByTestId("events-histogram");
   }
 
@@ -19,19 +17,30 @@ export class InsightsPage {
     ).toBeVisible();
   }
 
-  /** A detection card, by (part of) its title. */
-  detection(title: string | RegExp): Locator {
-    return this.detections.getByRole("article", { name: title });
+  async openFindings(region = "cn-hangzhou"): Promise<void> {
+    await this.page.goto(
+      `/insights/findings?region=${region}&mock-latency=0-0`,
+    );
+    await expect(
+      this.page.getByRole("heading", { name: "Findings", level: 2 }),
+    ).toBeVisible();
+  }
+
+  /** The finding whose timeline names a detection (by part of its title). */
+  finding(detection: string | RegExp): Locator {
+    return this.findings.getByRole("article").filter({ hasText: detection });
+  }
+
+  /** Opens a finding's evidence and returns the detection's part of it. */
+  async evidence(detection: RegExp): Promise<Locator> {
+    const card = this.finding(detection);
+    await card.getByText("Evidence", { exact: true }).click();
+    return card.getByRole("region", { name: detection });
   }
 
   /** Drags across the histogram from one horizontal fraction of the plot to another. */
   async brush(fromFraction: number, toFraction: number): Promise<void> {
     const plot = this.histogram.locator(".recharts-cartesian-grid");
-    // The detections above it read 7 days of every region and then grow the
-    // page: wait for their summary before measuring where the plot is.
-    await expect(
-      this.page.getByText(/write events examined/).first(),
-    ).toBeVisible({ timeout: 90_000 });
     // The overview loads up to 5,000 events within the rate limit before it draws.
     await expect(plot).toBeVisible({ timeout: 60_000 });
     await plot.scrollIntoViewIfNeeded();

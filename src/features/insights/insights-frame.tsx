@@ -3,14 +3,15 @@ import type { ReactNode } from "react";
 import { NavLink, useLocation } from "react-router";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
 
-/** The views of Insights, each at its own address; the region travels with them. */
+/** The views of Insights, each at its own address; the URL's region, range and field travel with them. */
 export function InsightsViews() {
   const { t } = useLingui();
-  const region = new URLSearchParams(useLocation().search).get("region");
-  const carry = region ? `?region=${encodeURIComponent(region)}` : "";
+  // The region, range and field travel between the views, like a shared search.
+  const carry = useLocation().search;
   const views = [
     { to: "/insights", label: t`Overview`, end: true },
     { to: "/insights/findings", label: t`Findings`, end: false },
+    { to: "/insights/fields", label: t`Field statistics`, end: false },
     { to: "/insights/rules", label: t`Rules`, end: false },
     { to: "/insights/coverage", label: t`Coverage`, end: false },
   ];
@@ -29,10 +30,16 @@ export function InsightsViews() {
   );
 }
 
-/** The frame of the Findings, Rules and Coverage views: the page's heading and the views. */
-export function InsightsFrame({ children }: { children: ReactNode }) {
+/** The frame of every Insights view: the page's heading and the views; the tab's title names the view. */
+export function InsightsFrame({
+  title,
+  children,
+}: {
+  title?: string;
+  children: ReactNode;
+}) {
   const { t } = useLingui();
-  useDocumentTitle(t`Insights`);
+  useDocumentTitle(title, t`Insights`);
   return (
     <section aria-labelledby="insights-title" className="insights-page">
       <header className="page-header">

@@ -17,89 +17,108 @@ const CLOCKS = [
   ["1st of the month", Date.UTC(2026, 10, 30, 16, 30)] as const,
 ];
 
-function expectIncidents(detections: HTMLElement) {
-  const article = (name: RegExp) =>
-    within(detections).getByRole("article", { name });
-  const leak = article(new RegExp(INCIDENTS.leakedAccessKey.accessKeyId));
+function expectIncidents(findings: HTMLElement) {
+  const signal = (name: RegExp) =>
+    expect(within(findings).getAllByText(name).length).toBeGreaterThan(0);
+  const leak = within(findings).getByRole("region", {
+    name: new RegExp(
+      `AccessKey ${INCIDENTS.leakedAccessKey.accessKeyId} .*used from`,
+    ),
+  });
   for (const ip of INCIDENTS.leakedAccessKey.sourceIps)
     expect(within(leak).getAllByText(ip).length).toBeGreaterThan(0);
-  expect(
-    article(/wang\.fang stopped logging of trail prod-audit-trail/),
-  ).toBeInTheDocument();
-  expect(
-    article(/wang\.fang deleted trail prod-audit-trail/),
-  ).toBeInTheDocument();
-  expect(
-    article(/temp-contractor granted AdministratorAccess to user backup-admin/),
-  ).toBeInTheDocument();
-  expect(article(/created an AccessKey for backup-admin/)).toBeInTheDocument();
-  expect(
-    article(/chen\.jie: 12 failed sign-ins, then a successful one/),
-  ).toBeInTheDocument();
-  expect(
-    article(/liu\.yang made bucket finance-reports-2026 public-read/),
-  ).toBeInTheDocument();
+  signal(/wang\.fang stopped logging of trail prod-audit-trail/);
+  signal(/wang\.fang deleted trail prod-audit-trail/);
+  signal(/temp-contractor granted AdministratorAccess to user backup-admin/);
+  signal(/created an AccessKey for backup-admin/);
+  signal(/chen\.jie: 12 failed sign-ins, then a successful one/);
+  signal(/liu\.yang made bucket finance-reports-2026 public-read/);
 }
 
-describe("Insights page", () => {
+describe("Insights findings", () => {
   it.each(CLOCKS)(
-    "shows the incidents of the simulated account as detections (%s)",
+    "shows the incidents of the simulated account as findings (%s)",
     { timeout: 60_000 },
     async (_day, now) => {
       vi.setSystemTime(now);
       // A larger account than the default test one, so each credential has a baseline to compare with.
       installAccount({ scale: 0.05, now });
-      renderApp("/insights?region=cn-hangzhou");
-      const detections = await screen.findByRole(
+      renderApp("/insights/findings?region=cn-hangzhou");
+      const findings = await screen.findByRole(
         "region",
-        { name: "Trailscope detections" },
+        { name: "Findings" },
         { timeout: 30_000 },
       );
-      await within(detections).findByRole(
-        "article",
-        { name: new RegExp(INCIDENTS.leakedAccessKey.accessKeyId) },
-        { timeout: 30_000 },
+      await within(findings).findByRole(
+        "region",
+        {
+          name: new RegExp(
+            `AccessKey ${INCIDENTS.leakedAccessKey.accessKeyId} .*used from`,
+          ),
+        },
+        { timeout: 45_000 },
       );
-      expectIncidents(detections);
+      expectIncidents(findings);
     },
   );
 });
 
 describe("Insights overview", () => {
-  it("offers table views of the charts and field statistics that link into the event search", async () => {
-    const { user } = renderApp(
-      "/insights?region=cn-hangzhou&range=7d&field=user",
-    );
-    const chart = await screen.findByRole(
-      "region",
-      { name: "Top event names" },
-      { timeout: 20_000 },
-    );
-    expect(
-      within(chart).getByText(/^Covers [\d,]+ of the [\d,]+ loaded events/),
-    ).toBeInTheDocument();
-    await user.click(within(chart).getByRole("button", { name: "Show table" }));
-    const firstLink = within(within(chart).getByRole("table")).getAllByRole(
-      "link",
-    )[0]!;
-    expect(firstLink.getAttribute("href")).toMatch(
-      /^\/events\?region=cn-hangzhou&from=.+&to=.+&f=EventName%3A/,
-    );
+  it(
+    "offers table views of the charts and field statistics that link into the event search",
+    { timeout: 60_000 },
+    async () => {
+      const { user } = renderApp(
+        "/insights?region=cn-hangzhou&range=7d&field=user",
+      );
+      expect(
+        screen.queryByRole("region", { name: "Field statistics" }),
+      ).toBeNull();
+      const chart = await screen.findByRole(
+        "region",
+        { name: "Top event names" },
+        { timeout: 20_000 },
+      );
+      expect(
+        within(chart).getByText(/^Covers [\d,]+ of the [\d,]+ loaded events/),
+      ).toBeInTheDocument();
+      await user.click(
+        within(chart).getByRole("button", { name: "Show table" }),
+      );
+      const firstLink = within(within(chart).getByRole("table")).getAllByRole(
+        "link",
+      )[0]!;
+      expect(firstLink.getAttribute("href")).toMatch(
+        /^\/events\?region=cn-hangzhou&from=.+&to=.+&f=EventName%3A/,
+      );
 
-    const fields = screen.getByRole("region", { name: "Field statistics" });
-    expect(
-      within(fields).getByText(/^Covers the [\d,]+ loaded events only/),
-    ).toBeInTheDocument();
-    const only = within(fields).getByRole("link", { name: "Only User li.wei" });
-    expect(only.getAttribute("href")).toContain("f=User%3Ali.wei");
-    expect(
-      within(fields)
-        .getByRole("link", { name: "Without User li.wei" })
-        .getAttribute("href"),
-    ).toContain("x=User%3Ali.wei");
-    expect(
-      within(fields).getAllByText(/^[\d,]+ of [\d,]+ \(/, { selector: "td" })
-        .length,
-    ).toBeGreaterThan(0);
-  });
+      // Field statistics are their own view; the range and field travel in the URL.
+      await user.click(screen.getByRole("link", { name: "Field statistics" }));
+      const fields = await screen.findByRole(
+        "region",
+        { name: "Field statistics" },
+        { timeout: 20_000 },
+      );
+      expect(
+        await within(fields).findByText(
+          /^Covers the [\d,]+ loaded events only/,
+          {},
+          { timeout: 20_000 },
+        ),
+      ).toBeInTheDocument();
+      const only = within(fields).getByRole("link", {
+        name: "Only User li.wei",
+      });
+      expect(only.getAttribute("href")).toContain("f=User%3Ali.wei");
+      expect(
+        within(fields)
+          .getByRole("link", { name: "Without User li.wei" })
+          .getAttribute("href"),
+      ).toContain("x=User%3Ali.wei");
+      expect(
+        within(fields).getAllByText(/^[\d,]+ of [\d,]+ \(/, { selector: "td" })
+          .length,
+      ).toBeGreaterThan(0);
+    },
+  );
 });

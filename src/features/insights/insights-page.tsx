@@ -1,111 +1,150 @@
-import { Trans } from "@lingui/react/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { ErrorBoundary } from "@/components/ui/error-boundary";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { LoadingState } from "@/components/ui/states";
-import { useDocumentTitle } from "@/components/ui/use-document-title";
 import { ALL_REGIONS, useRegion } from "@/features/regions/use-region";
 import { DEFAULT_REGION } from "@/stores/prefs-store";
 import { DailyVolumeChart } from "./charts/daily-volume-chart";
 import { FieldStats } from "./field-stats";
 import { OVERVIEW_RANGES, RANGE_MS, type OverviewRange } from "./filters";
+import { InsightsFrame } from "./insights-frame";
 import { OverviewSection } from "./overview-section";
 import { dailyCountsQueryOptions } from "./queries";
-import { InsightsViews } from "./insights-frame";
-import { UnusualActivity } from "./unusual-activity";
+import { ServiceInsights } from "./service-insights";
 import { useInsightsFilters } from "./use-insights-filters";
 import "./insights.css";
 
-const RANGE_LABEL: Record<OverviewRange, string> = {
-  "1h": "last hour",
-  "6h": "last 6 hours",
-  "24h": "last 24 hours",
-  "7d": "last 7 days",
-};
-
 const minuteNow = () => Math.floor(Date.now() / 60_000) * 60_000;
 
-/** Security overview: unusual activity first, then charts of the region and range, then field statistics. */
-export function InsightsPage() {
+/** The region (Insights reads one region at a time) and the range the reader picked, with the range's controls. */
+function useOverviewWindow() {
+  const { t } = useLingui();
   const { region: chosen } = useRegion();
   const region = chosen === ALL_REGIONS ? DEFAULT_REGION : chosen;
   const [filters, setFilters] = useInsightsFilters();
   const [now, setNow] = useState(minuteNow);
   const from = now - RANGE_MS[filters.range];
-  useDocumentTitle("Insights", region);
+  const rangeLabel: Record<OverviewRange, string> = {
+    "1h": t`last hour`,
+    "6h": t`last 6 hours`,
+    "24h": t`last 24 hours`,
+    "7d": t`last 7 days`,
+  };
+  const tools: ReactNode = (
+    <div className="page-tools">
+      <label htmlFor="insights-range">
+        <Trans>Time range</Trans>
+      </label>
+      <select
+        id="insights-range"
+        value={filters.range}
+        onChange={(e) => setFilters({ range: e.target.value as OverviewRange })}
+      >
+        {OVERVIEW_RANGES.map((r) => (
+          <option key={r} value={r}>
+            {rangeLabel[r]}
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => setNow(minuteNow())}>
+        <Trans>Refresh</Trans>
+      </button>
+    </div>
+  );
+  return {
+    region,
+    now,
+    from,
+    filters,
+    setFilters,
+    tools,
+    rangeLabel: rangeLabel[filters.range],
+  };
+}
+
+/** Insights' Overview view: the charts of the region and range, 90 days of daily volume, and ActionTrail's own insight events. */
+export function InsightsPage() {
+  const { t } = useLingui();
+  const w = useOverviewWindow();
   return (
-    <section aria-labelledby="insights-title" className="insights-page">
-      <header className="page-header">
-        <h1 id="insights-title">
-          <Trans>Insights</Trans>
-        </h1>
-        <div className="page-tools">
-          <label htmlFor="insights-range">Time range</label>
-          <select
-            id="insights-range"
-            value={filters.range}
-            onChange={(e) =>
-              setFilters({ range: e.target.value as OverviewRange })
-            }
-          >
-            {OVERVIEW_RANGES.map((r) => (
-              <option key={r} value={r}>
-                {RANGE_LABEL[r]}
-              </option>
-            ))}
-          </select>
-          <button type="button" onClick={() => setNow(minuteNow())}>
-            Refresh
-          </button>
-        </div>
-        <InsightsViews />
-      </header>
-      <section aria-labelledby="unusual-title" className="page-section">
-        <h2 id="unusual-title">Unusual activity</h2>
-        <ErrorBoundary label="Unusual activity" resetKey={`${region}-${now}`}>
-          <UnusualActivity region={region} now={now} from={from} to={now} />
-        </ErrorBoundary>
-      </section>
+    <InsightsFrame title={t`Overview`}>
+      {w.tools}
       <section aria-labelledby="overview-title" className="page-section">
-        <h2 id="overview-title">Overview</h2>
-        <ErrorBoundary label="Overview charts" resetKey={`${region}-${from}`}>
+        <h2 id="overview-title">
+          <Trans>Overview</Trans>
+        </h2>
+        <ErrorBoundary
+          label={t`Overview charts`}
+          resetKey={`${w.region}-${w.from}`}
+        >
           <OverviewSection
-            region={region}
-            from={from}
-            to={now}
-            rangeLabel={RANGE_LABEL[filters.range]}
-            stack={filters.stack}
-            onStackChange={(stack) => setFilters({ stack })}
+            region={w.region}
+            from={w.from}
+            to={w.now}
+            rangeLabel={w.rangeLabel}
+            stack={w.filters.stack}
+            onStackChange={(stack) => w.setFilters({ stack })}
           />
         </ErrorBoundary>
-        <ErrorBoundary label="Daily volume" resetKey={region}>
-          <DailyVolume region={region} now={now} />
+        <ErrorBoundary label={t`Daily volume`} resetKey={w.region}>
+          <DailyVolume region={w.region} now={w.now} />
         </ErrorBoundary>
       </section>
-      <section aria-labelledby="fields-title" className="page-section">
-        <h2 id="fields-title">Field statistics</h2>
-        <FieldStats
-          region={region}
-          from={from}
-          to={now}
-          field={filters.field}
-          onFieldChange={(field) => setFilters({ field })}
-        />
+      <section aria-labelledby="unusual-title" className="page-section">
+        <h2 id="unusual-title">
+          <Trans>Unusual activity</Trans>
+        </h2>
+        <ErrorBoundary
+          label={t`Unusual activity`}
+          resetKey={`${w.region}-${w.now}`}
+        >
+          <ServiceInsights region={w.region} now={w.now} />
+        </ErrorBoundary>
       </section>
-    </section>
+    </InsightsFrame>
+  );
+}
+
+/** Insights' Field statistics view: the top values of any field over the loaded events of the region and range. */
+export function FieldStatsView() {
+  const { t } = useLingui();
+  const w = useOverviewWindow();
+  return (
+    <InsightsFrame title={t`Field statistics`}>
+      {w.tools}
+      <section aria-labelledby="fields-title" className="page-section">
+        <h2 id="fields-title">
+          <Trans>Field statistics</Trans>
+        </h2>
+        <ErrorBoundary
+          label={t`Field statistics`}
+          resetKey={`${w.region}-${w.from}`}
+        >
+          <FieldStats
+            region={w.region}
+            from={w.from}
+            to={w.now}
+            field={w.filters.field}
+            onFieldChange={(field) => w.setFilters({ field })}
+          />
+        </ErrorBoundary>
+      </section>
+    </InsightsFrame>
   );
 }
 
 function DailyVolume({ region, now }: { region: string; now: number }) {
+  const { t } = useLingui();
   const days = useQuery(dailyCountsQueryOptions(region, now));
   if (days.isPending)
-    return <LoadingState title="Loading 90 days of daily counts…" />;
+    return <LoadingState title={t`Loading 90 days of daily counts…`} />;
   if (days.isError)
     return (
       <ErrorPanel
         error={days.error}
-        title="Daily counts could not be loaded"
+        title={t`Daily counts could not be loaded`}
         onRetry={() => void days.refetch()}
         compact
       />

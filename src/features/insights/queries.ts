@@ -15,9 +15,8 @@ import { toSeriesEvent } from "./to-series";
 
 /** The overview loads at most this many events of the region and range (newest first). */
 export const OVERVIEW_CAP = 5_000;
-/** The detection window: write events of the last 7 days, at most this many per region. */
+/** ActionTrail's own insight events are listed for the last 7 days. */
 export const DETECTION_DAYS = 7;
-export const DETECTION_CAP_PER_REGION = 3_000;
 
 export interface LoadedEvents {
   events: AuditEvent[];
@@ -41,8 +40,6 @@ export const insightKeys = {
     [...insightKeys.all, "overview", region, from, to] as const,
   series: (region: string, from: number, to: number) =>
     [...insightKeys.all, "series", region, from, to] as const,
-  detectionWindow: (regions: readonly string[], to: number) =>
-    [...insightKeys.all, "detection-window", regions, to] as const,
   serviceInsights: (region: string, from: number, to: number) =>
     [...insightKeys.all, "service-insights", region, from, to] as const,
   findings: (
@@ -102,32 +99,6 @@ export const overviewSeriesQueryOptions = (
       return aggregateOffThread(loaded.events.map(toSeriesEvent), { from, to });
     },
     staleTime: 5 * 60_000,
-  });
-
-/**
- * Write events of the last DETECTION_DAYS days from every region (three
- * regions at a time, within the rate limit), for detections that need to see
- * one credential across regions. A region that fails is named, not fatal.
- */
-export const detectionWindowQueryOptions = (
-  regions: readonly string[],
-  to: number,
-) =>
-  queryOptions({
-    queryKey: insightKeys.detectionWindow(regions, to),
-    queryFn: async ({ signal }): Promise<LoadedEvents> =>
-      toLoaded(
-        await readAllEvents(
-          {
-            regions,
-            window: { startMs: to - DETECTION_DAYS * DAY, endMs: to },
-            attributes: [{ Key: "EventRW", Value: "Write" }],
-          },
-          { capPerRegion: DETECTION_CAP_PER_REGION, signal },
-        ),
-      ),
-    enabled: regions.length > 0,
-    staleTime: 10 * 60_000,
   });
 
 /** The service's own insight events (LookupInsightEvents) of the region and range. */

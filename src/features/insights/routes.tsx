@@ -30,6 +30,14 @@ export const insightsRoutes: RouteObject[] = [
     }),
   },
   {
+    path: "insights/fields",
+    handle: { allRegions: false },
+    lazy: async () => ({
+      Component: (await withCatalog(() => import("./insights-page")))
+        .FieldStatsView,
+    }),
+  },
+  {
     path: "insights/rules",
     handle: { allRegions: false },
     lazy: async () => ({

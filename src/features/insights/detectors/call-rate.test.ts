@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { at, makeEvent } from "@/lib/audit-event-factory";
-import { detectCallRateBursts } from "./call-rate";
+import { detectCallRateBursts as detect } from "./call-rate";
+import { inEnglish } from "./words-test-utils";
 import { normalWeek } from "./normal-week";
+
+const detectCallRateBursts = inEnglish(detect);
 
 describe("detectCallRateBursts", () => {
   it("raises no alarm over the normal daily rhythm", () => {
@@ -66,8 +69,8 @@ describe("detectCallRateBursts", () => {
     ).toEqual([]);
     const [d] = detectCallRateBursts([...hour(0, 5), ...hour(2, 40)]);
     expect(d?.evidence[0]).toEqual({
-      label: "Busiest earlier hour",
-      values: ["5 calls"],
+      label: "Calls in its busiest earlier hour",
+      values: ["5"],
     });
   });
 });

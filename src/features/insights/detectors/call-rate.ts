@@ -1,3 +1,4 @@
+import { msg, plural } from "@lingui/core/macro";
 import type { AuditEvent } from "@/api/schemas/event";
 import { isSignin } from "./signin-failures";
 import {
@@ -5,9 +6,9 @@ import {
   distinct,
   groupBy,
   HOUR_MS,
-  plural,
   timed,
   topNames,
+  whoOf,
   type Detection,
 } from "./types";
 
@@ -85,28 +86,30 @@ export function detectCallRateBursts(
       actor.kind === "accessKey"
         ? { key: "EventAccessKeyId", value: actor.value }
         : { key: "User", value: actor.value };
-    const who =
-      actor.kind === "accessKey"
-        ? `AccessKey ${actor.value}${owner ? ` (${owner})` : ""}`
-        : actor.value;
+    const who = whoOf(actor, owner);
     const hours = new Set(burst.map((e) => hourOf(e.timeMs))).size;
     detections.push({
       id: `call-rate:${key}`,
       kind: "call-rate",
       severity: regions.length > 2 || offHours ? "high" : "medium",
-      title: `${who} made ${plural(burst.length, "call")} in ${plural(hours, "burst hour")}${regions.length > 1 ? ` across ${plural(regions.length, "region")}` : ""}`,
-      explanation: `Its busiest hour before the burst had ${plural(burstBaseline, "call")}. ${offHours ? "Some of these calls came at an hour of the day it had never been active before. " : ""}A sudden burst can be automation gone wrong or someone else using the credential.`,
+      title:
+        regions.length > 1
+          ? msg`${who} made ${plural(burst.length, { one: "# call", other: "# calls" })} in ${plural(hours, { one: "# burst hour", other: "# burst hours" })} across ${plural(regions.length, { one: "# region", other: "# regions" })}`
+          : msg`${who} made ${plural(burst.length, { one: "# call", other: "# calls" })} in ${plural(hours, { one: "# burst hour", other: "# burst hours" })}`,
+      explanation: offHours
+        ? msg`Its busiest hour before the burst had ${plural(burstBaseline, { one: "# call", other: "# calls" })}. Some of these calls came at an hour of the day it had never been active before. A sudden burst can be automation gone wrong or someone else using the credential.`
+        : msg`Its busiest hour before the burst had ${plural(burstBaseline, { one: "# call", other: "# calls" })}. A sudden burst can be automation gone wrong or someone else using the credential.`,
       subject:
         owner && actor.kind === "accessKey" ? { ...actor, owner } : actor,
       evidence: [
         {
-          label: "Busiest earlier hour",
-          values: [plural(burstBaseline, "call")],
+          label: msg`Calls in its busiest earlier hour`,
+          values: [String(burstBaseline)],
         },
-        { label: "Actions in the burst", values: topNames(burst) },
-        { label: "Regions", values: regions },
+        { label: msg`Actions in the burst`, values: topNames(burst) },
+        { label: msg`Regions`, values: regions },
         {
-          label: "Addresses",
+          label: msg`Addresses`,
           values: distinct(burst.map((e) => e.sourceIp)).slice(0, 10),
         },
       ],
@@ -116,7 +119,7 @@ export function detectCallRateBursts(
       eventIds: burst.map((e) => e.id),
       filters: [condition],
       pivots: names.slice(0, 3).map((name) => ({
-        label: `${name} events`,
+        label: msg`${name} events`,
         filters: [condition, { key: "EventName", value: name }],
       })),
     });

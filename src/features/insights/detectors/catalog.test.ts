@@ -1,3 +1,4 @@
+import { inWords } from "./words-test-utils";
 import { describe, expect, it } from "vitest";
 import { at, makeEvent } from "@/lib/audit-event-factory";
 import { packRules } from "@/lib/sigma/rule-pack";
@@ -116,7 +117,9 @@ describe("rules and detectors together", () => {
     );
     const dormant = DETECTOR_CATALOG.find(
       (d) => d.name === "dormant-credential",
-    )!.detect(events);
+    )!
+      .detect(events)
+      .map(inWords);
     expect(dormant.map((d) => d.subject.value)).toEqual(["LTAI5tSleeper"]);
     expect(dormant[0]?.evidence).toContainEqual({
       label: "Addresses (all new for it)",

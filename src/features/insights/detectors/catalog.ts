@@ -35,9 +35,8 @@ const entry = (name: DetectorName, detect: Detector): StatefulDetector => ({
 });
 
 /**
- * Every stateful detector, the new ones included (enumeration, dormant
- * credentials). The insights page still runs `DETECTORS` from run-detectors.ts;
- * this list is what the rule/coverage views and the worker will use.
+ * Every stateful detector: the findings worker runs them, and the rule and
+ * coverage views list them beside the Sigma rules.
  */
 export const DETECTOR_CATALOG: readonly StatefulDetector[] = [
   entry("new-address", only("new-address", detectNewAddresses)),

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { at, makeEvent } from "@/lib/audit-event-factory";
-import { detectEnumeration } from "./enumeration";
+import { detectEnumeration as detect } from "./enumeration";
+import { inEnglish } from "./words-test-utils";
 import { normalWeek } from "./normal-week";
+
+const detectEnumeration = inEnglish(detect);
 
 const SERVICES = ["Ecs", "Ram", "Oss", "Rds", "Kms", "Vpc"];
 

@@ -1,12 +1,13 @@
+import { msg, plural } from "@lingui/core/macro";
 import type { AuditEvent } from "@/api/schemas/event";
 import {
   actorOf,
   distinct,
   groupBy,
   HOUR_MS,
-  plural,
   timed,
   topNames,
+  whoOf,
   type Detection,
 } from "./types";
 
@@ -90,10 +91,9 @@ export function detectEnumeration(
     if (flagged.length === 0) continue;
     const actor = actorOf(list[0]!)!;
     const owner = distinct(list.map((e) => e.userName).filter(Boolean))[0];
-    const who =
-      actor.kind === "accessKey"
-        ? `AccessKey ${actor.value}${owner ? ` (${owner})` : ""}`
-        : actor.value;
+    const who = whoOf(actor, owner);
+    const hours = new Set(flagged.map((e) => hourOf(e.timeMs))).size;
+    const actions = new Set(flagged.map((e) => e.name)).size;
     const condition =
       actor.kind === "accessKey"
         ? { key: "EventAccessKeyId", value: actor.value }
@@ -108,25 +108,27 @@ export function detectEnumeration(
         denied.length * 3 >= flagged.length || services.length >= 6
           ? "high"
           : "medium",
-      title: `${who} listed ${plural(services.length, "service")} in ${plural(new Set(flagged.map((e) => hourOf(e.timeMs))).size, "hour")}`,
-      explanation: `${plural(flagged.length, "read call")} (${plural(new Set(flagged.map((e) => e.name)).size, "action")}) across ${services.join(", ")}, more services at once than it ever read before in the range${denied.length ? `; ${plural(denied.length, "call was", "calls were")} refused` : ""}. Someone mapping what a credential can see does this first.`,
+      title: msg`${who} listed ${plural(services.length, { one: "# service", other: "# services" })} in ${plural(hours, { one: "# hour", other: "# hours" })}`,
+      explanation: denied.length
+        ? msg`${plural(flagged.length, { one: "# read call", other: "# read calls" })} (${plural(actions, { one: "# action", other: "# actions" })}) across more services at once than it ever read before in the range; ${plural(denied.length, { one: "# call was", other: "# calls were" })} refused. Someone mapping what a credential can see does this first.`
+        : msg`${plural(flagged.length, { one: "# read call", other: "# read calls" })} (${plural(actions, { one: "# action", other: "# actions" })}) across more services at once than it ever read before in the range. Someone mapping what a credential can see does this first.`,
       subject:
         owner && actor.kind === "accessKey" ? { ...actor, owner } : actor,
       evidence: [
-        { label: "Services", values: services },
-        { label: "Actions", values: topNames(flagged, 8) },
+        { label: msg`Services`, values: services },
+        { label: msg`Actions`, values: topNames(flagged, 8) },
         {
-          label: "Refused calls",
+          label: msg`Refused calls`,
           values: [
             String(denied.length),
             ...distinct(denied.map((e) => e.errorCode)),
           ],
         },
         {
-          label: "Addresses",
+          label: msg`Addresses`,
           values: distinct(flagged.map((e) => e.sourceIp)).slice(0, 10),
         },
-        { label: "Regions", values: regions },
+        { label: msg`Regions`, values: regions },
       ],
       firstMs: flagged[0]!.timeMs,
       lastMs: flagged.at(-1)!.timeMs,
@@ -134,7 +136,7 @@ export function detectEnumeration(
       eventIds: flagged.map((e) => e.id),
       filters: [condition],
       pivots: services.slice(0, 3).map((service) => ({
-        label: `${service} calls`,
+        label: msg`${service} calls`,
         filters: [condition, { key: "ServiceName", value: service }],
       })),
     });

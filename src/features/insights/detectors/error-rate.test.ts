@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { at, makeEvent } from "@/lib/audit-event-factory";
-import { detectErrorRateBursts } from "./error-rate";
+import { detectErrorRateBursts as detect } from "./error-rate";
+import { inEnglish } from "./words-test-utils";
 import { normalWeek } from "./normal-week";
+
+const detectErrorRateBursts = inEnglish(detect);
 
 describe("detectErrorRateBursts", () => {
   it("raises no alarm over ordinary occasional errors", () => {

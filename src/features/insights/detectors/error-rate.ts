@@ -1,10 +1,10 @@
+import { msg, plural } from "@lingui/core/macro";
 import type { AuditEvent } from "@/api/schemas/event";
 import { isSignin } from "./signin-failures";
 import {
   distinct,
   groupBy,
   HOUR_MS,
-  plural,
   timed,
   topNames,
   type Detection,
@@ -64,17 +64,17 @@ export function detectErrorRateBursts(
       )
         ? "high"
         : "medium",
-      title: `${who}: ${plural(bad.length, "failed call")} out of ${calls} in its error bursts`,
-      explanation: `In a usual hour it has about ${plural(median, "error")}. Bursts of refused calls often mean someone is probing what a credential may do.`,
+      title: msg`${who}: ${plural(bad.length, { one: "# failed call", other: "# failed calls" })} out of ${calls} in its error bursts`,
+      explanation: msg`In a usual hour it has about ${plural(median, { one: "# error", other: "# errors" })}. Bursts of refused calls often mean someone is probing what a credential may do.`,
       subject: { kind: "user", value: who },
       evidence: [
-        { label: "Error codes", values: codes.slice(0, 8) },
-        { label: "Failing actions", values: topNames(bad) },
+        { label: msg`Error codes`, values: codes.slice(0, 8) },
+        { label: msg`Failing actions`, values: topNames(bad) },
         {
-          label: "Addresses",
+          label: msg`Addresses`,
           values: distinct(bad.map((e) => e.sourceIp)).slice(0, 10),
         },
-        { label: "Regions", values: regions },
+        { label: msg`Regions`, values: regions },
       ],
       firstMs: bad[0]!.timeMs,
       lastMs: bad.at(-1)!.timeMs,
@@ -82,7 +82,7 @@ export function detectErrorRateBursts(
       eventIds: bad.map((e) => e.id),
       filters: [{ key: "User", value: who }],
       pivots: codes.slice(0, 2).map((code) => ({
-        label: `${code} errors`,
+        label: msg`${code} errors`,
         filters: [
           { key: "User", value: who },
           { key: "ErrorCode", value: code },

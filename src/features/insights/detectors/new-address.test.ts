@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { at, makeEvent } from "@/lib/audit-event-factory";
-import { detectNewAddresses } from "./new-address";
+import { detectNewAddresses as detect } from "./new-address";
+import { inEnglish } from "./words-test-utils";
 import { normalWeek } from "./normal-week";
+
+const detectNewAddresses = inEnglish(detect);
 
 const leak = (day: number, hour: number, ip: string, region: string) =>
   makeEvent({
@@ -137,7 +140,7 @@ describe("detectNewAddresses", () => {
       label: "Addresses (all new for it)",
       values: ["198.18.0.7", "198.18.0.9"],
     });
-    expect(d?.evidence[0]?.values[0]).toContain("no baseline");
+    expect(d?.evidence[0]?.label).toContain("no baseline");
     expect(d?.filters).toEqual([
       { key: "EventAccessKeyId", value: "LTAI5tCiDeploy" },
     ]);

@@ -1,3 +1,4 @@
+import { msg, plural } from "@lingui/core/macro";
 import type { AuditEvent } from "@/api/schemas/event";
 import {
   actorOf,
@@ -5,9 +6,9 @@ import {
   groupBy,
   HOUR_MS,
   isAddress,
-  plural,
   timed,
   topNames,
+  whoOf,
   type Detection,
 } from "./types";
 
@@ -41,10 +42,7 @@ interface Actor {
 
 function describe(actor: Actor, list: readonly AuditEvent[]) {
   const owner = distinct(list.map((e) => e.userName).filter(Boolean))[0];
-  const who =
-    actor.kind === "accessKey"
-      ? `AccessKey ${actor.value}${owner ? ` (${owner})` : ""}`
-      : actor.value;
+  const who = whoOf(actor, owner);
   const condition =
     actor.kind === "accessKey"
       ? { key: "EventAccessKeyId", value: actor.value }
@@ -61,11 +59,9 @@ const pivotsOf = (
   distinct(events.map((e) => e.name))
     .slice(0, 3)
     .map((name) => ({
-      label: `${name} events`,
+      label: msg`${name} events`,
       filters: [condition, { key: "EventName", value: name }],
     }));
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * New addresses and regions for a credential, judged against what it did
@@ -115,22 +111,24 @@ export function detectNewAddresses(
         id: `dormant-credential:${key}`,
         kind: "dormant-credential",
         severity: actor.kind === "accessKey" || writes > 0 ? "high" : "medium",
-        title: `Dormant credential active: ${who} after ${plural(days, "quiet day")}`,
-        explanation: `No activity of ${actor.kind === "accessKey" ? "this key" : "this identity"} from ${isoDay(rangeStart)} (the start of the events looked at) until ${isoDay(start)}; then ${plural(wake.length, "call")} within a day${ips.length ? ` from ${plural(ips.length, "address", "addresses")}` : ""}. There is no baseline to compare with, which is itself the finding: confirm that its owner expects this, or disable it.`,
+        title: msg`Dormant credential active: ${who} after ${plural(days, { one: "# quiet day", other: "# quiet days" })}`,
+        explanation:
+          actor.kind === "accessKey"
+            ? msg`No activity of this key from the start of the events looked at until ${plural(days, { one: "# day", other: "# days" })} later; then ${plural(wake.length, { one: "# call", other: "# calls" })} within a day from ${plural(ips.length, { one: "# address", other: "# addresses" })}. There is no baseline to compare with, which is itself the finding: confirm that its owner expects this, or disable it.`
+            : msg`No activity of this identity from the start of the events looked at until ${plural(days, { one: "# day", other: "# days" })} later; then ${plural(wake.length, { one: "# call", other: "# calls" })} within a day from ${plural(ips.length, { one: "# address", other: "# addresses" })}. There is no baseline to compare with, which is itself the finding: confirm that its owner expects this, or disable it.`,
         subject,
         evidence: [
           {
-            label: "Quiet since",
-            values: [
-              `${isoDay(rangeStart)} (no earlier activity in the range: no baseline)`,
-            ],
+            label: msg`Quiet since (no earlier activity in the range: no baseline)`,
+            values: [new Date(rangeStart).toISOString()],
+            times: true,
           },
-          { label: "First call", values: [list[0]!.time] },
-          { label: "Addresses (all new for it)", values: ips },
-          { label: "Regions", values: regions },
-          { label: "Actions", values: topNames(wake) },
+          { label: msg`First call`, values: [list[0]!.time], times: true },
+          { label: msg`Addresses (all new for it)`, values: ips },
+          { label: msg`Regions`, values: regions },
+          { label: msg`Actions`, values: topNames(wake) },
           ...(owner && actor.kind === "accessKey"
-            ? [{ label: "Owner", values: [owner] }]
+            ? [{ label: msg`Owner`, values: [owner] }]
             : []),
         ],
         firstMs: wake[0]!.timeMs,
@@ -181,19 +179,28 @@ export function detectNewAddresses(
       id: `new-address:${key}`,
       kind: "new-address",
       severity: unseen.length > 0 ? "high" : "medium",
-      title: `${who} used from ${plural(newIps.length, "new address", "new addresses")}${unseen.length ? ` in ${plural(unseen.length, "new region")}` : ""}`,
-      explanation: `Before ${fresh[0]!.time} ${actor.kind === "accessKey" ? "this key" : "this identity"} was only used from ${plural(usualIps.length, "address", "addresses")} in ${plural(usualRegions, "region")}. From then on it made ${plural(fresh.length, "call")} from addresses in networks never seen for it before${unseen.length ? `, in regions it had never used` : ""}. If nobody expects this, the credential may have leaked: disable it and review what it did.`,
+      title: unseen.length
+        ? msg`${who} used from ${plural(newIps.length, { one: "# new address", other: "# new addresses" })} in ${plural(unseen.length, { one: "# new region", other: "# new regions" })}`
+        : msg`${who} used from ${plural(newIps.length, { one: "# new address", other: "# new addresses" })}`,
+      explanation: unseen.length
+        ? msg`Until its first call from a new network, it had only been used from ${plural(usualIps.length, { one: "# address", other: "# addresses" })} in ${plural(usualRegions, { one: "# region", other: "# regions" })}. From then on it made ${plural(fresh.length, { one: "# call", other: "# calls" })} from networks never seen for it before, in regions it had never used. If nobody expects this, the credential may have leaked: disable it and review what it did.`
+        : msg`Until its first call from a new network, it had only been used from ${plural(usualIps.length, { one: "# address", other: "# addresses" })} in ${plural(usualRegions, { one: "# region", other: "# regions" })}. From then on it made ${plural(fresh.length, { one: "# call", other: "# calls" })} from networks never seen for it before. If nobody expects this, the credential may have leaked: disable it and review what it did.`,
       subject,
       evidence: [
-        { label: "New addresses", values: newIps },
-        { label: "Regions of these calls", values: regions },
+        {
+          label: msg`First call from a new network`,
+          values: [fresh[0]!.time],
+          times: true,
+        },
+        { label: msg`New addresses`, values: newIps },
+        { label: msg`Regions of these calls`, values: regions },
         ...(unseen.length
-          ? [{ label: "Regions never used before", values: unseen }]
+          ? [{ label: msg`Regions never used before`, values: unseen }]
           : []),
-        { label: "Usual addresses", values: usualIps },
-        { label: "Actions", values: topNames(fresh) },
+        { label: msg`Usual addresses`, values: usualIps },
+        { label: msg`Actions`, values: topNames(fresh) },
         ...(owner && actor.kind === "accessKey"
-          ? [{ label: "Owner", values: [owner] }]
+          ? [{ label: msg`Owner`, values: [owner] }]
           : []),
       ],
       firstMs: fresh[0]!.timeMs,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { at, makeEvent } from "@/lib/audit-event-factory";
-import { detectSigninsWithoutMfa } from "./no-mfa-signin";
+import { detectSigninsWithoutMfa as detect } from "./no-mfa-signin";
+import { inEnglish } from "./words-test-utils";
 import { normalWeek } from "./normal-week";
+
+const detectSigninsWithoutMfa = inEnglish(detect);
 
 describe("detectSigninsWithoutMfa", () => {
   it("raises no alarm when every sign-in used MFA", () => {

@@ -1,5 +1,6 @@
+import { msg, plural } from "@lingui/core/macro";
 import type { AuditEvent } from "@/api/schemas/event";
-import { distinct, groupBy, plural, timed, type Detection } from "./types";
+import { distinct, groupBy, timed, type Detection } from "./types";
 import { isSignin } from "./signin-failures";
 
 /** Successful console sign-ins that the event says were made without MFA, one detection per user. */
@@ -15,13 +16,18 @@ export function detectSigninsWithoutMfa(
       id: `no-mfa-signin:${user}`,
       kind: "no-mfa-signin" as const,
       severity: root ? ("high" as const) : ("medium" as const),
-      title: `${user} signed in without MFA ${plural(list.length, "time")}`,
-      explanation: `A password alone protected ${root ? "the root account" : "this account"}. Require MFA for console sign-in (RAM security settings).`,
+      title: msg`${user} signed in without MFA ${plural(list.length, { one: "# time", other: "# times" })}`,
+      explanation: root
+        ? msg`A password alone protected the root account. Require MFA for console sign-in (RAM security settings).`
+        : msg`A password alone protected this account. Require MFA for console sign-in (RAM security settings).`,
       subject: { kind: "user" as const, value: user },
       evidence: [
-        { label: "Addresses", values: distinct(list.map((e) => e.sourceIp)) },
         {
-          label: "Identity type",
+          label: msg`Addresses`,
+          values: distinct(list.map((e) => e.sourceIp)),
+        },
+        {
+          label: msg`Identity type`,
           values: distinct(list.map((e) => e.identityType)),
         },
       ],

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { at, makeEvent } from "@/lib/audit-event-factory";
 import { normalWeek } from "./normal-week";
-import { detectSensitiveActions } from "./sensitive-actions";
+import { detectSensitiveActions as detect } from "./sensitive-actions";
+import { inEnglish } from "./words-test-utils";
+
+const detectSensitiveActions = inEnglish(detect);
 
 const w = (
   name: string,
@@ -78,7 +81,7 @@ describe("detectSensitiveActions", () => {
     expect(found.map((d) => d.title)).toEqual([
       "liu.yang made bucket finance-reports-2026 public-read",
       "li.wei opened sg-1 port 22/22 to 0.0.0.0/0",
-      "li.wei DeleteDBInstance on rm-1",
+      "li.wei called DeleteDBInstance on rm-1",
     ]);
     expect(found[0]?.filters).toEqual([
       { key: "EventName", value: "PutBucketAcl" },

@@ -1,3 +1,4 @@
+import { msg } from "@lingui/core/macro";
 import type { AuditEvent } from "@/api/schemas/event";
 import { requestParam } from "@/lib/event-stats";
 import {
@@ -6,6 +7,7 @@ import {
   timed,
   type Detection,
   type Severity,
+  type Words,
 } from "./types";
 
 interface Match {
@@ -13,9 +15,11 @@ interface Match {
   severity: Severity;
   /** What was acted on (a trail, a user, a bucket…). */
   target: string;
-  /** "stopped logging of trail prod-audit-trail". */
-  what: string;
-  why: string;
+  /** "alice stopped logging of trail prod-audit-trail", when it worked. */
+  done: (who: string) => Words;
+  /** The same, when the service refused it. */
+  tried: (who: string) => Words;
+  why: Words;
 }
 
 const firstParam = (e: AuditEvent, ...names: string[]): string => {
@@ -38,11 +42,19 @@ const RULES: ((e: AuditEvent) => Match | undefined)[] = [
       rule: e.name,
       severity: "high",
       target: trail,
-      what:
-        e.name === "StopLogging"
-          ? `stopped logging of trail ${trail}`
-          : `deleted trail ${trail}`,
-      why: "Audit events stop being delivered: attackers do this to hide what comes next.",
+      ...(e.name === "StopLogging"
+        ? {
+            done: (who: string) =>
+              msg`${who} stopped logging of trail ${trail}`,
+            tried: (who: string) =>
+              msg`${who} tried to stop logging of trail ${trail} (refused)`,
+          }
+        : {
+            done: (who: string) => msg`${who} deleted trail ${trail}`,
+            tried: (who: string) =>
+              msg`${who} tried to delete trail ${trail} (refused)`,
+          }),
+      why: msg`Audit events stop being delivered: attackers do this to hide what comes next.`,
     };
   },
   (e) => {
@@ -55,8 +67,27 @@ const RULES: ((e: AuditEvent) => Match | undefined)[] = [
       rule: "admin-policy",
       severity: "high",
       target,
-      what: `granted ${policy} to ${m[1]!.toLowerCase()} ${target}`,
-      why: "An administrator policy gives full control of the account.",
+      ...(m[1] === "User"
+        ? {
+            done: (who: string) =>
+              msg`${who} granted ${policy} to user ${target}`,
+            tried: (who: string) =>
+              msg`${who} tried to grant ${policy} to user ${target} (refused)`,
+          }
+        : m[1] === "Role"
+          ? {
+              done: (who: string) =>
+                msg`${who} granted ${policy} to role ${target}`,
+              tried: (who: string) =>
+                msg`${who} tried to grant ${policy} to role ${target} (refused)`,
+            }
+          : {
+              done: (who: string) =>
+                msg`${who} granted ${policy} to group ${target}`,
+              tried: (who: string) =>
+                msg`${who} tried to grant ${policy} to group ${target} (refused)`,
+            }),
+      why: msg`An administrator policy gives full control of the account.`,
     };
   },
   (e) => {
@@ -66,8 +97,10 @@ const RULES: ((e: AuditEvent) => Match | undefined)[] = [
       rule: e.name,
       severity: "medium",
       target: user,
-      what: `created an AccessKey for ${user}`,
-      why: "A new long-term key works from anywhere until deleted.",
+      done: (who: string) => msg`${who} created an AccessKey for ${user}`,
+      tried: (who: string) =>
+        msg`${who} tried to create an AccessKey for ${user} (refused)`,
+      why: msg`A new long-term key works from anywhere until deleted.`,
     };
   },
   (e) => {
@@ -79,8 +112,10 @@ const RULES: ((e: AuditEvent) => Match | undefined)[] = [
       rule: "public-acl",
       severity: "high",
       target: bucket,
-      what: `made bucket ${bucket} ${acl}`,
-      why: "Anyone on the internet can read the bucket's objects.",
+      done: (who: string) => msg`${who} made bucket ${bucket} ${acl}`,
+      tried: (who: string) =>
+        msg`${who} tried to make bucket ${bucket} ${acl} (refused)`,
+      why: msg`Anyone on the internet can read the bucket's objects.`,
     };
   },
   (e) => {
@@ -99,8 +134,19 @@ const RULES: ((e: AuditEvent) => Match | undefined)[] = [
       rule: "open-to-internet",
       severity: "high",
       target,
-      what: `opened ${target}${port ? ` port ${port}` : ""} to ${cidr}`,
-      why: "The whole internet may now connect.",
+      ...(port
+        ? {
+            done: (who: string) =>
+              msg`${who} opened ${target} port ${port} to ${cidr}`,
+            tried: (who: string) =>
+              msg`${who} tried to open ${target} port ${port} to ${cidr} (refused)`,
+          }
+        : {
+            done: (who: string) => msg`${who} opened ${target} to ${cidr}`,
+            tried: (who: string) =>
+              msg`${who} tried to open ${target} to ${cidr} (refused)`,
+          }),
+      why: msg`The whole internet may now connect.`,
     };
   },
   (e) => {
@@ -118,12 +164,15 @@ const RULES: ((e: AuditEvent) => Match | undefined)[] = [
       "BucketName",
       "DBClusterId",
     );
+    const action = e.name;
     return {
       rule: "delete",
       severity: "medium",
       target,
-      what: `${e.name} on ${target}`,
-      why: "Deleted databases, instances and buckets may not be recoverable.",
+      done: (who: string) => msg`${who} called ${action} on ${target}`,
+      tried: (who: string) =>
+        msg`${who} tried ${action} on ${target} (refused)`,
+      why: msg`Deleted databases, instances and buckets may not be recoverable.`,
     };
   },
 ];
@@ -156,22 +205,26 @@ export function detectSensitiveActions(
       const m = list[0]!.m;
       const actors = distinct(events.map((e) => e.userName).filter(Boolean));
       const first = events[0]!;
+      const who = actors.join(", ") || first.accessKeyId || "?";
       const names = distinct(events.map((e) => e.name));
       return {
         id: `sensitive-action:${key}`,
         kind: "sensitive-action" as const,
         severity: ok.length > 0 ? m.severity : ("low" as const),
-        title: `${actors.join(", ") || "Someone"} ${ok.length > 0 ? m.what : `tried: ${m.what} (refused)`}`,
+        title: ok.length > 0 ? m.done(who) : m.tried(who),
         explanation: m.why,
         subject: { kind: "user" as const, value: actors[0] ?? "" },
         evidence: [
-          { label: "Actions", values: names },
-          { label: "By", values: actors },
-          { label: "From", values: distinct(events.map((e) => e.sourceIp)) },
+          { label: msg`Actions`, values: names },
+          { label: msg`By`, values: actors },
+          {
+            label: msg`From`,
+            values: distinct(events.map((e) => e.sourceIp)),
+          },
           ...(ok.length < events.length
             ? [
                 {
-                  label: "Refused",
+                  label: msg`Refused`,
                   values: distinct(
                     events.filter((e) => e.errorCode).map((e) => e.errorCode),
                   ),
@@ -188,7 +241,7 @@ export function detectSensitiveActions(
           ...(m.target ? [{ key: "ResourceName", value: m.target }] : []),
         ],
         pivots: names.slice(1).map((name) => ({
-          label: `${name} events`,
+          label: msg`${name} events`,
           filters: [
             { key: "EventName", value: name },
             ...(m.target ? [{ key: "ResourceName", value: m.target }] : []),

@@ -1,5 +1,6 @@
+import { msg, plural } from "@lingui/core/macro";
 import type { AuditEvent } from "@/api/schemas/event";
-import { distinct, groupBy, plural, timed, type Detection } from "./types";
+import { distinct, groupBy, timed, type Detection } from "./types";
 
 const WINDOW_MS = 30 * 60_000;
 
@@ -28,36 +29,38 @@ export function detectSigninFailures(
           kind: "signin-failures",
           severity: success ? "high" : "medium",
           title: success
-            ? `${user}: ${plural(run.length, "failed sign-in")}, then a successful one`
-            : `${user}: ${plural(run.length, "failed sign-in")} in a row`,
-          explanation: success
-            ? `The password was wrong ${plural(run.length, "time")} and then right${success.mfa === false ? ", without MFA" : ""}. Unless ${user} confirms it, treat the account as taken over: reset the password and enforce MFA.`
-            : `Repeated failures can be someone guessing the password.`,
+            ? msg`${user}: ${plural(run.length, { one: "# failed sign-in", other: "# failed sign-ins" })}, then a successful one`
+            : msg`${user}: ${plural(run.length, { one: "# failed sign-in", other: "# failed sign-ins" })} in a row`,
+          explanation: !success
+            ? msg`Repeated failures can be someone guessing the password.`
+            : success.mfa === false
+              ? msg`The password was wrong ${plural(run.length, { one: "# time", other: "# times" })} and then right, without MFA. Unless ${user} confirms it, treat the account as taken over: reset the password and enforce MFA.`
+              : msg`The password was wrong ${plural(run.length, { one: "# time", other: "# times" })} and then right. Unless ${user} confirms it, treat the account as taken over: reset the password and enforce MFA.`,
           subject: { kind: "user", value: user },
           evidence: [
             {
-              label: "Failures",
+              label: msg`Failures`,
               values: [
                 String(run.length),
                 ...distinct(run.map((e) => e.errorCode)),
               ],
             },
-            { label: "Addresses of the failures", values: ips },
+            { label: msg`Addresses of the failures`, values: ips },
             ...(success
               ? [
                   {
-                    label: "Successful sign-in from",
+                    label: msg`Successful sign-in from`,
                     values: [success.sourceIp],
                   },
                   {
-                    label: "MFA on success",
-                    values: [
+                    label: msg`MFA on success`,
+                    values: [],
+                    note:
                       success.mfa === undefined
-                        ? "not recorded"
+                        ? msg`not recorded`
                         : success.mfa
-                          ? "yes"
-                          : "no",
-                    ],
+                          ? msg`yes`
+                          : msg`no`,
                   },
                 ]
               : []),

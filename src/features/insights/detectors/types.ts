@@ -1,3 +1,4 @@
+import type { MessageDescriptor } from "@lingui/core";
 import type { AuditEvent } from "@/api/schemas/event";
 import type { SearchCondition } from "@/lib/event-search-url";
 
@@ -13,9 +14,21 @@ export type DetectionKind =
   | "dormant-credential"
   | "enumeration";
 
+/**
+ * Trailscope's own words about a detection, as message descriptors (Lingui
+ * `msg`): the detectors run in a worker with no language, and the card shows
+ * them in the reader's language. Values from events are passed in as they are.
+ */
+export type Words = MessageDescriptor;
+
 export interface Evidence {
-  label: string;
+  label: Words;
+  /** Values from the events (hostile text), shown as they are. */
   values: string[];
+  /** The values are event times (ISO 8601), shown in the reader's zone and language. */
+  times?: boolean;
+  /** Trailscope's own word for the value (yes, no, not recorded), shown after the values. */
+  note?: Words;
 }
 
 /** One thing Trailscope noticed in the loaded events, explained in plain words. */
@@ -24,8 +37,8 @@ export interface Detection {
   id: string;
   kind: DetectionKind;
   severity: Severity;
-  title: string;
-  explanation: string;
+  title: Words;
+  explanation: Words;
   /** Who or what it is about: a user name or an AccessKey ID. */
   subject: { kind: "user" | "accessKey"; value: string; owner?: string };
   evidence: Evidence[];
@@ -36,7 +49,7 @@ export interface Detection {
   /** The event-search conditions that show the evidence. */
   filters: SearchCondition[];
   /** Extra links: a label and the conditions for it. */
-  pivots: { label: string; filters: SearchCondition[] }[];
+  pivots: { label: Words; filters: SearchCondition[] }[];
 }
 
 export type Detector = (events: readonly AuditEvent[]) => Detection[];
@@ -97,5 +110,13 @@ export function topNames(events: readonly AuditEvent[], limit = 5): string[] {
     .map(([name, n]) => `${name} ×${n}`);
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${n} ${n === 1 ? one : many}`;
+/** How a credential is named in a detection: "AccessKey LTAI… (alice)" or the identity's name. */
+export function whoOf(
+  actor: { kind: "user" | "accessKey"; value: string },
+  owner: string | undefined,
+): string {
+  if (actor.kind !== "accessKey") return actor.value;
+  return owner
+    ? `AccessKey ${actor.value} (${owner})`
+    : `AccessKey ${actor.value}`;
+}

@@ -1,4 +1,4 @@
-import { Trans, useLingui } from "@lingui/react/macro";
+import { Plural, Trans, useLingui } from "@lingui/react/macro";
 import { useState } from "react";
 import { Link } from "react-router";
 import { useFormat } from "@/components/i18n/use-format";
@@ -7,7 +7,8 @@ import type { RuleMeta } from "@/lib/sigma/compile";
 import { ruleText } from "@/lib/sigma/rule-text";
 import { eventSearchHref } from "@/lib/event-search-url";
 import { useFindingsStore } from "@/stores/findings-store";
-import type { Finding } from "./group-findings";
+import { SignalEvidence } from "./signal-evidence";
+import type { Finding, Signal } from "./group-findings";
 import type { Triage } from "./triage";
 
 interface FindingCardProps {
@@ -33,10 +34,14 @@ export function FindingCard({ finding, triage, rules, now }: FindingCardProps) {
   };
   const who = finding.actor?.value ?? finding.resources[0] ?? finding.key;
   const titleId = `finding-${finding.key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
-  const label = (ruleId: string) => {
-    const meta = Object.hasOwn(rules, ruleId) ? rules[ruleId] : undefined;
-    return meta ? ruleText(meta, i18n.locale).title : ruleId;
+  const label = (signal: Signal) => {
+    if (signal.detail) return i18n._(signal.detail.title);
+    const meta = Object.hasOwn(rules, signal.ruleId)
+      ? rules[signal.ruleId]
+      : undefined;
+    return meta ? ruleText(meta, i18n.locale).title : signal.ruleId;
   };
+  const detailed = finding.signals.filter((s) => s.detail);
   const events = eventSearchHref({
     from: finding.firstMs,
     to: finding.lastMs + 1000,
@@ -67,7 +72,7 @@ export function FindingCard({ finding, triage, rules, now }: FindingCardProps) {
       <ol aria-label={t`Timeline`}>
         {finding.signals.slice(0, 20).map((s) => (
           <li key={s.id}>
-            {format.time(s.firstMs)} — {label(s.ruleId)}
+            {format.time(s.firstMs)} — <SafeText value={label(s)} />
             {s.resource && (
               <>
                 {" "}
@@ -77,9 +82,23 @@ export function FindingCard({ finding, triage, rules, now }: FindingCardProps) {
           </li>
         ))}
       </ol>
+      {detailed.length > 0 && (
+        <details className="finding-evidence">
+          <summary>
+            <Trans>Evidence</Trans>
+          </summary>
+          {detailed.map((s) => (
+            <SignalEvidence key={s.id} signal={s} />
+          ))}
+        </details>
+      )}
       <p>
         <Link to={events}>
-          <Trans>Open its {finding.eventIds.length} events</Trans>
+          <Plural
+            value={finding.eventIds.length}
+            one="Open its # event"
+            other="Open its # events"
+          />
         </Link>
         {finding.actor && (
           <>

@@ -37,6 +37,11 @@ export interface Signal {
   lastMs: number;
   regions: string[];
   eventIds: string[];
+  /** A stateful detection's own words and evidence (message descriptors, so the card shows them in the reader's language). */
+  detail?: Pick<
+    Detection,
+    "title" | "explanation" | "evidence" | "filters" | "pivots"
+  >;
 }
 
 /** Signals about one actor (or, without an actor, one resource): what an analyst triages. */
@@ -101,6 +106,13 @@ export function detectionSignal(detection: Detection): Signal {
     lastMs: detection.lastMs,
     regions: detection.regions,
     eventIds: detection.eventIds,
+    detail: {
+      title: detection.title,
+      explanation: detection.explanation,
+      evidence: detection.evidence,
+      filters: detection.filters,
+      pivots: detection.pivots,
+    },
   };
 }
 
