@@ -53,7 +53,9 @@ export default defineConfig(({ command }) => ({
       },
     },
   },
-  worker: { format: "es" },
+  // Workers are bundled apart: the detectors they run write their words
+  // with Lingui's msg macro, so the macros are expanded there too.
+  worker: { format: "es", plugins: () => [linguiMacros()] },
   test: {
     environment: "jsdom",
     setupFiles: ["./src/testing/setup.ts"],

@@ -52,11 +52,28 @@ function describe(actor: Actor, list: readonly AuditEvent[]) {
   return { owner, who, condition, subject };
 }
 
+/** Action names, changes before reads (what a leaked key did matters most), then the most frequent. */
+function rankedNames(events: readonly AuditEvent[]): string[] {
+  const seen = new Map<string, { writes: number; calls: number }>();
+  for (const e of events) {
+    const n = seen.get(e.name) ?? { writes: 0, calls: 0 };
+    n.calls += 1;
+    if (e.rw === "Write") n.writes += 1;
+    seen.set(e.name, n);
+  }
+  return [...seen]
+    .sort(
+      ([, a], [, b]) =>
+        Number(b.writes > 0) - Number(a.writes > 0) || b.calls - a.calls,
+    )
+    .map(([name]) => name);
+}
+
 const pivotsOf = (
   events: readonly AuditEvent[],
   condition: { key: string; value: string },
 ) =>
-  distinct(events.map((e) => e.name))
+  rankedNames(events)
     .slice(0, 3)
     .map((name) => ({
       label: msg`${name} events`,

@@ -23,13 +23,27 @@ const parseRange = (value: string | null): RangeDays => {
 
 const minuteNow = () => Math.floor(Date.now() / 60_000) * 60_000;
 
+/**
+ * The end of the range looked at. Coming back to the view (Back from an
+ * event search) within a few minutes keeps the same end, so the findings
+ * already computed are shown at once; Refresh moves it to now.
+ */
+let lastEnd: { at: number; end: number } | undefined;
+const REUSE_MS = 5 * 60_000;
+function viewEnd(fresh = false): number {
+  const now = Date.now();
+  if (!fresh && lastEnd && now - lastEnd.at < REUSE_MS) return lastEnd.end;
+  lastEnd = { at: now, end: minuteNow() };
+  return lastEnd.end;
+}
+
 /** Findings over every region and the chosen range, most severe and newest first. */
 export function FindingsView() {
   const { t } = useLingui();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const days = parseRange(params.get("days"));
-  const [now] = useState(minuteNow);
+  const [now, setNow] = useState(() => viewEnd());
   const from = now - days * DAY;
   const [showDecided, setShowDecided] = useState(false);
   const userRules = useRulesStore((s) => s.userRules);
@@ -79,6 +93,9 @@ export function FindingsView() {
             </option>
           ))}
         </select>
+        <button type="button" onClick={() => setNow(viewEnd(true))}>
+          <Trans>Refresh</Trans>
+        </button>
         <label>
           <input
             type="checkbox"
