@@ -139,6 +139,7 @@ export default tseslint.config(
       "src/features/alerts/**/*.tsx",
       "src/features/query/**/*.tsx",
       "src/features/insights/rules/**/*.tsx",
+      "src/features/investigate/**/*.tsx",
       "src/features/insights/charts/**/*.tsx",
       "src/features/insights/overview-section.tsx",
       "src/features/insights/field-stats.tsx",
