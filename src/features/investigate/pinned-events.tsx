@@ -32,6 +32,11 @@ export function PinnedEvents({ theCase }: { theCase: Case }) {
         const span = between(e.search.from, e.search.to);
         const id = e.id;
         const label = e.search.label;
+        const found = back ? (
+          <Link to={back}>{label}</Link>
+        ) : (
+          <SafeText value={label} />
+        );
         return (
           <li key={e.id} className="pinned">
             <p>
@@ -46,13 +51,7 @@ export function PinnedEvents({ theCase }: { theCase: Case }) {
             </p>
             <p className="muted">
               <Trans>
-                Event <code>{id}</code> · found by{" "}
-                {back ? (
-                  <Link to={back}>{label}</Link>
-                ) : (
-                  <SafeText value={label} />
-                )}{" "}
-                ({span})
+                Event <code>{id}</code> · found by {found} ({span})
               </Trans>
             </p>
             <label htmlFor={`note-${e.id}`}>
