@@ -126,23 +126,13 @@ export function InvestigatePage() {
         )}
       </form>
       {readings && (
-        <div className="card" role="status">
-          <p>
-            <Trans>
-              “{readings.value}” could be more than one thing. Detected first as{" "}
-              {labelOf(readings.targets[0]!)}; choose:
-            </Trans>
-          </p>
-          <ul>
-            {readings.targets.map((target) => (
-              <li key={labelOf(target)}>
-                <Link to={hrefOf(readings.value, target)}>
-                  {t`Investigate as ${labelOf(target)}`}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <Readings
+          value={readings.value}
+          choices={readings.targets.map((target) => ({
+            label: labelOf(target),
+            href: hrefOf(readings.value, target),
+          }))}
+        />
       )}
       <p>
         <Link to="/investigate/cases">
@@ -150,5 +140,34 @@ export function InvestigatePage() {
         </Link>
       </p>
     </section>
+  );
+}
+
+/** A value with more than one reading: the first guess, and a link per reading. */
+function Readings({
+  value,
+  choices,
+}: {
+  value: string;
+  choices: { label: string; href: string }[];
+}) {
+  const { t } = useLingui();
+  const detected = choices[0]?.label ?? "";
+  return (
+    <div className="card" role="status">
+      <p>
+        <Trans>
+          “{value}” could be more than one thing. Detected first as {detected};
+          choose:
+        </Trans>
+      </p>
+      <ul>
+        {choices.map(({ label, href }) => (
+          <li key={label}>
+            <Link to={href}>{t`Investigate as ${label}`}</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
