@@ -1,12 +1,12 @@
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
-import type { AuditEvent } from "@/api/schemas/event";
 import { Link, useSearchParams } from "react-router";
 import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
 import { EmptyState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
 import { AccessKeyAudit } from "./access-key-audit";
+import { ChangedResources } from "./changed-resources";
 import { InvestigationFrame, useCaseSearch } from "./investigation-frame";
 import { EventTable } from "./event-table";
 import {
@@ -16,7 +16,6 @@ import {
   parseIdentitySearch,
   RANGE_LABEL,
   RANGE_MS,
-  resourceHref,
   type IdentitySearch,
 } from "./filters";
 import {
@@ -229,26 +228,5 @@ function IdentityInvestigation({ search }: { search: IdentitySearch }) {
         </section>
       </>
     </InvestigationFrame>
-  );
-}
-
-/** Resources it changed, each a link to the resource's history. */
-function ChangedResources({ events }: { events: AuditEvent[] }) {
-  const { t } = useLingui();
-  const names = [
-    ...new Set(
-      events.flatMap((e) => e.resourceName.split(/[;,]/)).filter(Boolean),
-    ),
-  ].slice(0, 30);
-  if (names.length === 0) return null;
-  return (
-    <p className="resource-links">
-      {t`Resources changed:`}{" "}
-      {names.map((n) => (
-        <Link key={n} to={resourceHref({ name: n })}>
-          <SafeText value={n} maxLength={60} />
-        </Link>
-      ))}
-    </p>
   );
 }
