@@ -124,21 +124,14 @@ export default tseslint.config(
   },
   {
     // Bilingual screens (docs/i18n.md): no bare text in JSX, and no literal
-    // accessible names, in the folders already on the message catalogs.
-    // Other folders join this list as they are converted. (Selectors rather
+    // accessible names, anywhere in the console's screens. (Selectors rather
     // than react/jsx-no-literals: its elementOverrides, needed to allow text
     // inside <Trans>, crashes on `for (const x of y)` in eslint-plugin-react
     // 7.37.)
     files: [
       "src/app/**/*.tsx",
       "src/components/**/*.tsx",
-      "src/features/regions/**/*.tsx",
-      "src/features/trails/**/*.tsx",
-      "src/features/archives/**/*.tsx",
-      "src/features/events/**/*.tsx",
-      "src/features/alerts/**/*.tsx",
-      "src/features/query/**/*.tsx",
-      "src/features/insights/**/*.tsx",
+      "src/features/**/*.tsx",
     ],
     ignores: ["**/*.test.tsx"],
     rules: {

@@ -1,10 +1,10 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { useFormat } from "@/components/i18n/use-format";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { SafeText } from "@/components/ui/safe-text";
 import { LoadingState } from "@/components/ui/states";
-import { formatTime, type TimeZonePref } from "@/lib/time";
-import { usePrefsStore } from "@/stores/prefs-store";
 import { identityHref } from "./filters";
 import {
   accessKeyInfoQueryOptions,
@@ -30,32 +30,37 @@ function detailField(
   return "";
 }
 
-const when = (ms: number | undefined, zone: TimeZonePref) =>
-  ms === undefined ? "unknown" : formatTime(ms, zone, true);
-
 /** The AccessKey audit: owner, last use (service, address, resource), products, addresses and resources. */
 export function AccessKeyAudit({ keyId: accessKey }: { keyId: string }) {
-  const zone = usePrefsStore((s) => s.timeZone);
+  const { t } = useLingui();
+  const { timeWithZone } = useFormat();
+  const unknown = t`unknown`;
+  const when = (ms: number | undefined) =>
+    ms === undefined ? unknown : timeWithZone(ms);
   const info = useQuery(accessKeyInfoQueryOptions(accessKey));
   const products = useQuery(accessKeyProductsQueryOptions(accessKey));
   const ips = useQuery(accessKeyIpsQueryOptions(accessKey));
   const resources = useQuery(accessKeyResourcesQueryOptions(accessKey));
   return (
     <section className="card" aria-labelledby="ak-audit-title">
-      <h2 id="ak-audit-title">AccessKey audit</h2>
+      <h2 id="ak-audit-title">
+        <Trans>AccessKey audit</Trans>
+      </h2>
       {info.isPending ? (
-        <LoadingState title="Loading the AccessKey's last use…" />
+        <LoadingState title={t`Loading the AccessKey's last use…`} />
       ) : info.isError ? (
         <ErrorPanel
           error={info.error}
-          title="The AccessKey's last use could not be loaded"
+          title={t`The AccessKey's last use could not be loaded`}
           onRetry={() => void info.refetch()}
           compact
         />
       ) : (
         <dl className="evidence">
           <div>
-            <dt>Owner</dt>
+            <dt>
+              <Trans>Owner</Trans>
+            </dt>
             <dd>
               {info.data.userName ? (
                 <Link
@@ -64,7 +69,7 @@ export function AccessKeyAudit({ keyId: accessKey }: { keyId: string }) {
                   <SafeText value={info.data.userName} maxLength={80} />
                 </Link>
               ) : (
-                "unknown"
+                unknown
               )}{" "}
               {info.data.accountType && (
                 <span className="muted">
@@ -74,36 +79,44 @@ export function AccessKeyAudit({ keyId: accessKey }: { keyId: string }) {
             </dd>
           </div>
           <div>
-            <dt>Last used</dt>
-            <dd>{when(info.data.usedAt, zone)}</dd>
+            <dt>
+              <Trans>Last used</Trans>
+            </dt>
+            <dd>{when(info.data.usedAt)}</dd>
           </div>
           <div>
-            <dt>Last used service</dt>
+            <dt>
+              <Trans>Last used service</Trans>
+            </dt>
             <dd>
               <SafeText
-                value={info.data.serviceName || "unknown"}
+                value={info.data.serviceName || unknown}
                 maxLength={60}
               />
             </dd>
           </div>
           <div>
-            <dt>Last used from</dt>
+            <dt>
+              <Trans>Last used from</Trans>
+            </dt>
             <dd>
               <SafeText
                 value={
-                  detailField(info.data.detail, "sourceIpAddress") || "unknown"
+                  detailField(info.data.detail, "sourceIpAddress") || unknown
                 }
                 maxLength={60}
               />
             </dd>
           </div>
           <div>
-            <dt>Last used on resource</dt>
+            <dt>
+              <Trans>Last used on resource</Trans>
+            </dt>
             <dd>
               <SafeText
                 value={
                   detailField(info.data.detail, "resourceName") ||
-                  "none recorded"
+                  t`none recorded`
                 }
                 maxLength={120}
               />
@@ -113,24 +126,24 @@ export function AccessKeyAudit({ keyId: accessKey }: { keyId: string }) {
       )}
       <div className="audit-lists">
         <AuditList
-          title="Services used"
+          title={t`Services used`}
           query={products}
           rows={(products.data ?? []).map((p) => [
             p.serviceName,
-            when(p.usedAt, zone),
+            when(p.usedAt),
           ])}
         />
         <AuditList
-          title="Addresses used"
+          title={t`Addresses used`}
           query={ips}
-          rows={(ips.data ?? []).map((p) => [p.sourceIp, when(p.usedAt, zone)])}
+          rows={(ips.data ?? []).map((p) => [p.sourceIp, when(p.usedAt)])}
         />
         <AuditList
-          title="Resources used"
+          title={t`Resources used`}
           query={resources}
           rows={(resources.data ?? []).map((p) => [
             p.resourceName,
-            when(p.usedAt, zone),
+            when(p.usedAt),
           ])}
         />
       </div>
@@ -162,13 +175,17 @@ function AuditList({ title, query, rows }: AuditListProps) {
           compact
         />
       ) : rows.length === 0 ? (
-        <p className="muted">None recorded.</p>
+        <p className="muted">
+          <Trans>None recorded.</Trans>
+        </p>
       ) : (
         <ul className="value-list">
           {rows.map(([value, time], i) => (
             <li key={`${value}-${i}`}>
               <SafeText value={value} maxLength={100} />{" "}
-              <span className="muted">last {time}</span>
+              <span className="muted">
+                <Trans>last {time}</Trans>
+              </span>
             </li>
           ))}
         </ul>

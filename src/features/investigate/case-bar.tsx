@@ -1,10 +1,14 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useId, useState } from "react";
 import { Link } from "react-router";
+import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
 import { useCasesStore } from "@/stores/cases-store";
 
 /** Which case pinned events go to, and a way to start a new one. */
 export function CaseBar() {
+  const { t } = useLingui();
+  const { number } = useFormat();
   const id = useId();
   const cases = useCasesStore((s) => s.cases);
   const activeCaseId = useCasesStore((s) => s.activeCaseId);
@@ -16,16 +20,18 @@ export function CaseBar() {
     <div className="card case-bar">
       {cases.length > 0 && (
         <>
-          <label htmlFor={`${id}-case`}>Pin events to</label>
+          <label htmlFor={`${id}-case`}>
+            <Trans>Pin events to</Trans>
+          </label>
           <select
             id={`${id}-case`}
             value={active?.id ?? ""}
             onChange={(e) => setActiveCase(e.target.value || undefined)}
           >
-            <option value="">No case chosen</option>
+            <option value="">{t`No case chosen`}</option>
             {cases.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({c.events.length})
+                {c.name} ({number(c.events.length)})
               </option>
             ))}
           </select>
@@ -39,7 +45,9 @@ export function CaseBar() {
           setName("");
         }}
       >
-        <label htmlFor={`${id}-new`}>New case</label>
+        <label htmlFor={`${id}-new`}>
+          <Trans>New case</Trans>
+        </label>
         <input
           id={`${id}-new`}
           type="text"
@@ -47,11 +55,15 @@ export function CaseBar() {
           onChange={(e) => setName(e.target.value)}
           maxLength={120}
         />
-        <button type="submit">Create case</button>
+        <button type="submit">
+          <Trans>Create case</Trans>
+        </button>
       </form>
       {active && (
         <Link to="/investigate/cases">
-          Open case <SafeText value={active.name} maxLength={60} />
+          <Trans>
+            Open case <SafeText value={active.name} maxLength={60} />
+          </Trans>
         </Link>
       )}
     </div>

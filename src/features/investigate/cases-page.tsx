@@ -1,32 +1,41 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useState } from "react";
 import { Link } from "react-router";
 import { SafeText } from "@/components/ui/safe-text";
 import { EmptyState } from "@/components/ui/states";
+import { useFormat } from "@/components/i18n/use-format";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
-import { safeHref } from "@/lib/safe-href";
 import { useCasesStore, type Case } from "@/stores/cases-store";
 import { CaseBar } from "./case-bar";
 import { buildCaseExport, downloadFile, type CaseExport } from "./case-export";
+import { PinnedEvents } from "./pinned-events";
 import "./investigate.css";
 
 /** Case files kept in this browser: notes, pinned events, and the export with its manifest. */
 export function CasesPage() {
-  useDocumentTitle("Case files");
+  const { t } = useLingui();
+  useDocumentTitle(t`Case files`);
   const cases = useCasesStore((s) => s.cases);
   const activeCaseId = useCasesStore((s) => s.activeCaseId);
   const active = cases.find((c) => c.id === activeCaseId) ?? cases[0];
   return (
     <section className="investigate-page" aria-labelledby="cases-title">
-      <h1 id="cases-title">Case files</h1>
+      <h1 id="cases-title">
+        <Trans>Case files</Trans>
+      </h1>
       <p className="muted">
-        Cases are kept in this browser only. Export one to share it.
+        <Trans>
+          Cases are kept in this browser only. Export one to share it.
+        </Trans>
       </p>
       <CaseBar />
       {!active ? (
-        <EmptyState title="No case yet.">
+        <EmptyState title={t`No case yet.`}>
           <p>
-            Create one above, or pin events while you{" "}
-            <Link to="/investigate">investigate</Link>.
+            <Trans>
+              Create one above, or pin events while you{" "}
+              <Link to="/investigate">investigate</Link>.
+            </Trans>
           </p>
         </EmptyState>
       ) : (
@@ -37,11 +46,12 @@ export function CasesPage() {
 }
 
 function CaseDetail({ theCase }: { theCase: Case }) {
+  const { t } = useLingui();
+  const { number } = useFormat();
+  const pinnedCount = number(theCase.events.length);
   const setNotes = useCasesStore((s) => s.setNotes);
   const renameCase = useCasesStore((s) => s.renameCase);
   const deleteCase = useCasesStore((s) => s.deleteCase);
-  const unpin = useCasesStore((s) => s.unpin);
-  const setEventNote = useCasesStore((s) => s.setEventNote);
   const [name, setName] = useState(theCase.name);
   const [exported, setExported] = useState<CaseExport | undefined>();
   const [exportError, setExportError] = useState("");
@@ -52,7 +62,7 @@ function CaseDetail({ theCase }: { theCase: Case }) {
       setExported(await buildCaseExport(theCase));
     } catch (error) {
       setExportError(
-        error instanceof Error ? error.message : "The export failed.",
+        error instanceof Error ? error.message : t`The export failed.`,
       );
     }
   };
@@ -68,7 +78,9 @@ function CaseDetail({ theCase }: { theCase: Case }) {
           renameCase(theCase.id, name);
         }}
       >
-        <label htmlFor="case-name">Case name</label>
+        <label htmlFor="case-name">
+          <Trans>Case name</Trans>
+        </label>
         <input
           id="case-name"
           type="text"
@@ -76,61 +88,26 @@ function CaseDetail({ theCase }: { theCase: Case }) {
           maxLength={120}
           onChange={(e) => setName(e.target.value)}
         />
-        <button type="submit">Rename</button>
+        <button type="submit">
+          <Trans>Rename</Trans>
+        </button>
       </form>
-      <label htmlFor="case-notes">Notes</label>
+      <label htmlFor="case-notes">
+        <Trans>Notes</Trans>
+      </label>
       <textarea
         id="case-notes"
         rows={4}
         value={theCase.notes}
         onChange={(e) => setNotes(theCase.id, e.target.value)}
       />
-      <h3>Pinned events ({theCase.events.length})</h3>
+      <h3>
+        <Trans>Pinned events ({pinnedCount})</Trans>
+      </h3>
       {theCase.events.length === 0 ? (
-        <EmptyState title="No events pinned yet." />
+        <EmptyState title={t`No events pinned yet.`} />
       ) : (
-        <ul className="pinned-list">
-          {theCase.events.map((e) => {
-            const back = safeHref(e.search.href);
-            return (
-              <li key={e.id} className="pinned">
-                <p>
-                  <strong>
-                    <SafeText value={e.name} maxLength={80} />
-                  </strong>{" "}
-                  by <SafeText value={e.userName} maxLength={80} /> at{" "}
-                  <SafeText value={e.time} maxLength={40} /> in{" "}
-                  <SafeText value={e.region} maxLength={30} />
-                </p>
-                <p className="muted">
-                  Event <code>{e.id}</code> · found by{" "}
-                  {back ? (
-                    <Link to={back}>{e.search.label}</Link>
-                  ) : (
-                    <SafeText value={e.search.label} />
-                  )}{" "}
-                  ({e.search.from} – {e.search.to})
-                </p>
-                <label htmlFor={`note-${e.id}`}>Note</label>
-                <input
-                  id={`note-${e.id}`}
-                  type="text"
-                  value={e.note}
-                  onChange={(ev) =>
-                    setEventNote(theCase.id, e.id, ev.target.value)
-                  }
-                />
-                <button
-                  type="button"
-                  onClick={() => unpin(theCase.id, e.id)}
-                  aria-label={`Unpin ${e.name} at ${e.time}`}
-                >
-                  Unpin
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        <PinnedEvents theCase={theCase} />
       )}
       <div className="case-actions">
         <button
@@ -139,7 +116,7 @@ function CaseDetail({ theCase }: { theCase: Case }) {
           onClick={() => void handleExport()}
           disabled={theCase.events.length === 0}
         >
-          Export case
+          <Trans>Export case</Trans>
         </button>
         {confirmDelete ? (
           <>
@@ -148,10 +125,10 @@ function CaseDetail({ theCase }: { theCase: Case }) {
               className="danger"
               onClick={() => deleteCase(theCase.id)}
             >
-              Yes, delete this case
+              <Trans>Yes, delete this case</Trans>
             </button>
             <button type="button" onClick={() => setConfirmDelete(false)}>
-              Keep it
+              <Trans>Keep it</Trans>
             </button>
           </>
         ) : (
@@ -160,27 +137,32 @@ function CaseDetail({ theCase }: { theCase: Case }) {
             className="danger"
             onClick={() => setConfirmDelete(true)}
           >
-            Delete case
+            <Trans>Delete case</Trans>
           </button>
         )}
       </div>
       {exportError && <p role="alert">{exportError}</p>}
       {exported && (
-        <div className="export-files" role="region" aria-label="Export files">
+        <div
+          className="export-files"
+          role="region"
+          aria-label={t`Export files`}
+        >
           <p>
-            The export is ready: three files. The manifest lists the SHA-256 of
-            the JSON and CSV files and the searches that found the events.
+            <Trans>
+              The export is ready: three files. The manifest lists the SHA-256
+              of the JSON and CSV files and the searches that found the events.
+            </Trans>
           </p>
           <ul>
             {[exported.json, exported.csv, exported.manifest].map((f) => (
               <li key={f.name}>
                 <button type="button" onClick={() => downloadFile(f)}>
-                  Download{" "}
                   {f.name.endsWith(".manifest.json")
-                    ? "manifest"
+                    ? t`Download manifest`
                     : f.name.endsWith(".csv")
-                      ? "CSV"
-                      : "JSON"}
+                      ? t`Download CSV`
+                      : t`Download JSON`}
                 </button>{" "}
                 <code>{f.name}</code>
               </li>

@@ -1,8 +1,8 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { Link } from "react-router";
+import { useFormat } from "@/components/i18n/use-format";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SafeText } from "@/components/ui/safe-text";
-import { formatTime } from "@/lib/time";
-import { usePrefsStore, type TimeZonePref } from "@/stores/prefs-store";
 import type { CaseSearch } from "@/stores/cases-store";
 import { openEventHref } from "./event-table";
 import { identityHref } from "./filters";
@@ -16,17 +16,25 @@ interface ChangeCardProps {
   search: CaseSearch;
 }
 
-const who = (zone: TimeZonePref, c: ResourceChange) =>
-  `${formatTime(c.event.timeMs, zone, true)}`;
-
 /** One change to a resource: who, when, from where, the parameters before and after, and a suggested way back. */
 export function ChangeCard({ change, hint, search }: ChangeCardProps) {
-  const zone = usePrefsStore((s) => s.timeZone);
+  const { t } = useLingui();
+  const { timeWithZone } = useFormat();
   const e = change.event;
+  const name = e.name;
+  const user = e.userName;
+  const when = timeWithZone(e.timeMs);
+  const unknown = t`unknown`;
+  const via = e.type || unknown;
+  const previous = change.previous?.name;
+  const copyLabel = (command: string) => {
+    const tool = command.split(" ")[0] ?? "";
+    return t`Copy the suggested command for ${name}: ${tool}`;
+  };
   return (
     <article
       className="card change"
-      aria-label={`${e.name} by ${e.userName} at ${e.time}`}
+      aria-label={t`${name} by ${user} at ${when}`}
     >
       <header className="detection-header">
         <h3>
@@ -34,34 +42,48 @@ export function ChangeCard({ change, hint, search }: ChangeCardProps) {
         </h3>
         {e.errorCode && (
           <span className="badge danger">
-            failed: <SafeText value={e.errorCode} maxLength={60} />
+            <Trans>
+              failed: <SafeText value={e.errorCode} maxLength={60} />
+            </Trans>
           </span>
         )}
       </header>
       <dl className="evidence">
         <div>
-          <dt>When</dt>
+          <dt>
+            <Trans>When</Trans>
+          </dt>
           <dd>
-            <Link to={openEventHref(e)}>{who(zone, change)}</Link>
+            <Link to={openEventHref(e)}>{when}</Link>
           </dd>
         </div>
         <div>
-          <dt>Who</dt>
+          <dt>
+            <Trans>Who</Trans>
+          </dt>
           <dd>
             <Link to={identityHref({ kind: "user", value: e.userName })}>
-              <SafeText value={e.userName || "unknown"} maxLength={80} />
+              <SafeText value={e.userName || unknown} maxLength={80} />
             </Link>
           </dd>
         </div>
         <div>
-          <dt>From</dt>
+          <dt>
+            <Trans>From</Trans>
+          </dt>
           <dd>
-            <SafeText value={e.sourceIp || "unknown"} maxLength={60} />{" "}
-            <span className="muted">via {e.type || "unknown"}</span>
+            <SafeText value={e.sourceIp || unknown} maxLength={60} />{" "}
+            <span className="muted">
+              <Trans>
+                via <SafeText value={via} maxLength={40} />
+              </Trans>
+            </span>
           </dd>
         </div>
         <div>
-          <dt>Region</dt>
+          <dt>
+            <Trans>Region</Trans>
+          </dt>
           <dd>
             <SafeText value={e.region} maxLength={30} />
           </dd>
@@ -70,16 +92,21 @@ export function ChangeCard({ change, hint, search }: ChangeCardProps) {
       {change.diff.length > 0 && (
         <table className="data-table diff-table">
           <caption>
-            Parameters{" "}
-            {change.previous
-              ? `against the previous change (${change.previous.name})`
-              : "(no earlier change in the window)"}
+            {previous
+              ? t`Parameters against the previous change (${previous})`
+              : t`Parameters (no earlier change in the window)`}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Parameter</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
+              <th scope="col">
+                <Trans>Parameter</Trans>
+              </th>
+              <th scope="col">
+                <Trans>Before</Trans>
+              </th>
+              <th scope="col">
+                <Trans>After</Trans>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -111,14 +138,19 @@ export function ChangeCard({ change, hint, search }: ChangeCardProps) {
         <div className="revert-hint">
           <p>
             <strong>
-              Suggested way back (review before running; Trailscope never runs
-              it):
+              <Trans>
+                Suggested way back (review before running; Trailscope never runs
+                it):
+              </Trans>
             </strong>{" "}
             {hint.explanation}
           </p>
           {hint.moot && (
             <p role="note" className="revert-moot">
-              <strong>Probably moot:</strong> {hint.moot}
+              <strong>
+                <Trans>Probably moot:</Trans>
+              </strong>{" "}
+              {hint.moot}
             </p>
           )}
           {[hint.command, hint.alternative].map(
@@ -128,10 +160,7 @@ export function ChangeCard({ change, hint, search }: ChangeCardProps) {
                   <code className="command">
                     <SafeText value={command} />
                   </code>{" "}
-                  <CopyButton
-                    value={command}
-                    label={`Copy the suggested command for ${e.name}: ${command.split(" ")[0] ?? ""}`}
-                  />
+                  <CopyButton value={command} label={copyLabel(command)} />
                 </p>
               ),
           )}

@@ -1,6 +1,7 @@
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useId, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
+import { useFormat } from "@/components/i18n/use-format";
 import { EmptyState } from "@/components/ui/states";
 import type { CaseSearch } from "@/stores/cases-store";
 import { ChangeCard } from "./change-card";
@@ -17,6 +18,7 @@ interface ChangeListProps {
 /** A resource's changes, newest first, filtered by action. */
 export function ChangeList({ changes, events, search }: ChangeListProps) {
   const { t } = useLingui();
+  const { timeWithZone } = useFormat();
   const [action, setAction] = useState("");
   const selectId = useId();
   const actions = changeActions(changes);
@@ -56,7 +58,9 @@ export function ChangeList({ changes, events, search }: ChangeListProps) {
               <ChangeCard
                 key={c.event.id}
                 change={c}
-                hint={revertHint(c.event, events)}
+                hint={revertHint(c.event, events, (e) =>
+                  timeWithZone(e.timeMs),
+                )}
                 search={search}
               />
             ))}

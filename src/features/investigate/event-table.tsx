@@ -1,10 +1,11 @@
+import { plural } from "@lingui/core/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useState } from "react";
 import { Link } from "react-router";
 import type { AuditEvent } from "@/api/schemas/event";
+import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
 import { eventSearchHref } from "@/lib/event-search-url";
-import { formatTime } from "@/lib/time";
-import { usePrefsStore } from "@/stores/prefs-store";
 import type { CaseSearch } from "@/stores/cases-store";
 import { PinButton } from "./pin-button";
 
@@ -33,31 +34,49 @@ export function EventTable({
   showUser = true,
   pageSize = 100,
 }: EventTableProps) {
-  const zone = usePrefsStore((s) => s.timeZone);
+  const { t } = useLingui();
+  const { number, time, zoneNow } = useFormat();
   const [shown, setShown] = useState(pageSize);
+  const count = number(events.length);
+  const more = Math.min(pageSize, events.length - shown);
+  const rest = number(events.length - shown);
   return (
     <div className="table-scroll">
       <table className="data-table">
-        <caption>
-          {caption} ({events.length.toLocaleString("en-US")})
-        </caption>
+        <caption>{t`${caption} (${count})`}</caption>
         <thead>
           <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Event</th>
-            {showUser && <th scope="col">Who</th>}
-            <th scope="col">Region</th>
-            <th scope="col">From</th>
-            <th scope="col">Resource</th>
-            <th scope="col">Result</th>
-            <th scope="col">Case</th>
+            <th scope="col">{t`Time (${zoneNow})`}</th>
+            <th scope="col">
+              <Trans>Event</Trans>
+            </th>
+            {showUser && (
+              <th scope="col">
+                <Trans>Who</Trans>
+              </th>
+            )}
+            <th scope="col">
+              <Trans>Region</Trans>
+            </th>
+            <th scope="col">
+              <Trans>From</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Resource</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Result</Trans>
+            </th>
+            <th scope="col">
+              <Trans>Case</Trans>
+            </th>
           </tr>
         </thead>
         <tbody>
           {events.slice(0, shown).map((e) => (
             <tr key={e.id}>
               <td>
-                <Link to={openEventHref(e)}>{formatTime(e.timeMs, zone)}</Link>
+                <Link to={openEventHref(e)}>{time(e.timeMs)}</Link>
               </td>
               <td>
                 <SafeText value={e.name} maxLength={60} />
@@ -84,7 +103,7 @@ export function EventTable({
                     maxLength={60}
                   />
                 ) : (
-                  "OK"
+                  t`OK`
                 )}
               </td>
               <td>
@@ -96,8 +115,10 @@ export function EventTable({
       </table>
       {events.length > shown && (
         <button type="button" onClick={() => setShown((n) => n + pageSize)}>
-          Show {Math.min(pageSize, events.length - shown)} more of{" "}
-          {(events.length - shown).toLocaleString("en-US")}
+          {plural(more, {
+            one: `Show # more of ${rest}`,
+            other: `Show # more of ${rest}`,
+          })}
         </button>
       )}
     </div>

@@ -1,21 +1,32 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
 import { z } from "zod";
 
 export const IDENTITY_KINDS = ["user", "role", "accessKey", "ip"] as const;
 export type IdentityKind = (typeof IDENTITY_KINDS)[number];
 
-export const KIND_LABEL: Record<IdentityKind, string> = {
-  user: "User",
-  role: "Role",
-  accessKey: "AccessKey",
-  ip: "Source IP",
+/** What an identity is, as a title ("User"); translate at render: t(KIND_LABEL[kind]). */
+export const KIND_LABEL: Record<IdentityKind, MessageDescriptor> = {
+  user: msg`User`,
+  role: msg`Role`,
+  accessKey: msg`AccessKey`,
+  ip: msg`Source IP`,
+};
+
+/** The same inside a sentence ("this user"). */
+export const KIND_NOUN: Record<IdentityKind, MessageDescriptor> = {
+  user: msg`user`,
+  role: msg`role`,
+  accessKey: msg`AccessKey`,
+  ip: msg`source IP`,
 };
 
 export const INVESTIGATE_RANGES = ["24h", "7d", "30d"] as const;
 export type InvestigateRange = (typeof INVESTIGATE_RANGES)[number];
-export const RANGE_LABEL: Record<InvestigateRange, string> = {
-  "24h": "last 24 hours",
-  "7d": "last 7 days",
-  "30d": "last 30 days",
+export const RANGE_LABEL: Record<InvestigateRange, MessageDescriptor> = {
+  "24h": msg`last 24 hours`,
+  "7d": msg`last 7 days`,
+  "30d": msg`last 30 days`,
 };
 export const RANGE_MS: Record<InvestigateRange, number> = {
   "24h": 86_400_000,

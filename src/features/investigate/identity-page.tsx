@@ -1,21 +1,21 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
-import type { AuditEvent } from "@/api/schemas/event";
 import { Link, useSearchParams } from "react-router";
+import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
 import { EmptyState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
-import { formatTime } from "@/lib/time";
-import { usePrefsStore } from "@/stores/prefs-store";
 import { AccessKeyAudit } from "./access-key-audit";
+import { ChangedResources } from "./changed-resources";
 import { InvestigationFrame, useCaseSearch } from "./investigation-frame";
 import { EventTable } from "./event-table";
 import {
   identityHref,
   KIND_LABEL,
+  KIND_NOUN,
   parseIdentitySearch,
   RANGE_LABEL,
   RANGE_MS,
-  resourceHref,
   type IdentitySearch,
 } from "./filters";
 import {
@@ -30,13 +30,18 @@ import "./investigate.css";
 export function IdentityPage() {
   const [params] = useSearchParams();
   const search = parseIdentitySearch(params);
-  useDocumentTitle("Investigate", search?.value);
+  const { t } = useLingui();
+  useDocumentTitle(t`Investigate`, search?.value);
   if (!search)
     return (
       <section className="investigate-page" aria-labelledby="identity-title">
-        <h1 id="identity-title">Investigate an identity</h1>
-        <EmptyState title="This link does not name an identity.">
-          <Link to="/investigate">Start an investigation</Link>
+        <h1 id="identity-title">
+          <Trans>Investigate an identity</Trans>
+        </h1>
+        <EmptyState title={t`This link does not name an identity.`}>
+          <Link to="/investigate">
+            <Trans>Start an investigation</Trans>
+          </Link>
         </EmptyState>
       </section>
     );
@@ -49,7 +54,13 @@ export function IdentityPage() {
 }
 
 function IdentityInvestigation({ search }: { search: IdentitySearch }) {
-  const zone = usePrefsStore((s) => s.timeZone);
+  const { t } = useLingui();
+  const { number, timeWithZone } = useFormat();
+  const kind = t(KIND_LABEL[search.kind]);
+  const noun = t(KIND_NOUN[search.kind]);
+  const range = t(RANGE_LABEL[search.range]);
+  const value = search.value;
+  const cap = number(INVESTIGATION_CAP_PER_REGION);
   const w = useInvestigationWindow(RANGE_MS[search.range]);
   const loaded = useQuery(
     identityEventsQueryOptions(
@@ -60,13 +71,16 @@ function IdentityInvestigation({ search }: { search: IdentitySearch }) {
       w.regionIds,
     ),
   );
-  const caseSearch = useCaseSearch(
-    `${KIND_LABEL[search.kind]} ${search.value}, ${RANGE_LABEL[search.range]}`,
-    w,
-  );
+  const caseSearch = useCaseSearch(t`${kind} ${value}, ${range}`, w);
   const events = loaded.data?.events ?? [];
   const changes = events.filter((e) => e.rw === "Write" && !e.errorCode);
   const failures = events.filter((e) => e.errorCode);
+  const summaryLine = (count: number, truncated: boolean) => {
+    const n = number(count);
+    return truncated
+      ? t`${n} events from every region, ${range} (up to ${cap} per region; the cap was reached, older events are missing).`
+      : t`${n} events from every region, ${range} (up to ${cap} per region).`;
+  };
   const first = events.at(-1);
   const last = events[0];
   return (
@@ -74,62 +88,61 @@ function IdentityInvestigation({ search }: { search: IdentitySearch }) {
       titleId="identity-title"
       title={
         <>
-          {KIND_LABEL[search.kind]}{" "}
-          <SafeText value={search.value} maxLength={120} />
+          {kind} <SafeText value={search.value} maxLength={120} />
         </>
       }
       range={search.range}
       defaultRange="7d"
       window={w}
       loaded={loaded}
-      subject="The identity's events"
-      loadingTitle={`Loading its events of the ${RANGE_LABEL[search.range]} from every region…`}
+      subject={t`The identity's events`}
+      loadingTitle={t`Loading its events of the ${range} from every region…`}
       aside={
         search.kind === "accessKey" && <AccessKeyAudit keyId={search.value} />
       }
       empty={
-        <EmptyState
-          title={`No events of this ${KIND_LABEL[search.kind].toLowerCase()} in the ${RANGE_LABEL[search.range]}.`}
-        >
-          <p>Lookups are exact and case-sensitive.</p>
+        <EmptyState title={t`No events of this ${noun} in the ${range}.`}>
+          <p>
+            <Trans>Lookups are exact and case-sensitive.</Trans>
+          </p>
         </EmptyState>
       }
       summary={(data) => (
         <p className="muted">
-          {data.events.length.toLocaleString("en-US")} events from every region,{" "}
-          {RANGE_LABEL[search.range]} (up to{" "}
-          {INVESTIGATION_CAP_PER_REGION.toLocaleString("en-US")} per region
-          {data.truncated
-            ? "; the cap was reached, older events are missing"
-            : ""}
-          ).
+          {summaryLine(data.events.length, data.truncated)}
         </p>
       )}
     >
       <>
         <section className="card" aria-labelledby="summary-title">
-          <h2 id="summary-title">Summary</h2>
+          <h2 id="summary-title">
+            <Trans>Summary</Trans>
+          </h2>
           <dl className="evidence">
             <div>
-              <dt>First seen</dt>
-              <dd>{first ? formatTime(first.timeMs, zone, true) : "—"}</dd>
+              <dt>
+                <Trans>First seen</Trans>
+              </dt>
+              <dd>{first ? timeWithZone(first.timeMs) : "—"}</dd>
             </div>
             <div>
-              <dt>Last seen</dt>
-              <dd>{last ? formatTime(last.timeMs, zone, true) : "—"}</dd>
+              <dt>
+                <Trans>Last seen</Trans>
+              </dt>
+              <dd>{last ? timeWithZone(last.timeMs) : "—"}</dd>
             </div>
             <ValueSummary
-              label="Regions"
+              label={t`Regions`}
               events={events}
               get={(e) => e.region}
             />
             <ValueSummary
-              label="Services"
+              label={t`Services`}
               events={events}
               get={(e) => e.service}
             />
             <ValueSummary
-              label="Addresses"
+              label={t`Addresses`}
               events={events}
               get={(e) => e.sourceIp}
               render={(v) => (
@@ -140,7 +153,7 @@ function IdentityInvestigation({ search }: { search: IdentitySearch }) {
             />
             {search.kind !== "user" && (
               <ValueSummary
-                label="Users"
+                label={t`Users`}
                 events={events}
                 get={(e) => e.userName}
                 render={(v) => (
@@ -152,7 +165,7 @@ function IdentityInvestigation({ search }: { search: IdentitySearch }) {
             )}
             {search.kind !== "accessKey" && (
               <ValueSummary
-                label="AccessKeys"
+                label={t`AccessKeys`}
                 events={events}
                 get={(e) => e.accessKeyId}
                 render={(v) => (
@@ -163,21 +176,23 @@ function IdentityInvestigation({ search }: { search: IdentitySearch }) {
               />
             )}
             <ValueSummary
-              label="User agents"
+              label={t`User agents`}
               events={events}
               get={(e) => e.userAgent}
             />
           </dl>
         </section>
         <section aria-labelledby="changes-title">
-          <h2 id="changes-title">What it changed</h2>
+          <h2 id="changes-title">
+            <Trans>What it changed</Trans>
+          </h2>
           {changes.length === 0 ? (
-            <EmptyState title="No successful write events." />
+            <EmptyState title={t`No successful write events.`} />
           ) : (
             <>
               <ChangedResources events={changes} />
               <EventTable
-                caption="Successful write events"
+                caption={t`Successful write events`}
                 events={changes}
                 search={caseSearch}
                 showUser={search.kind !== "user"}
@@ -186,12 +201,14 @@ function IdentityInvestigation({ search }: { search: IdentitySearch }) {
           )}
         </section>
         <section aria-labelledby="failures-title">
-          <h2 id="failures-title">Failures</h2>
+          <h2 id="failures-title">
+            <Trans>Failures</Trans>
+          </h2>
           {failures.length === 0 ? (
-            <EmptyState title="No failed calls." />
+            <EmptyState title={t`No failed calls.`} />
           ) : (
             <EventTable
-              caption="Failed calls"
+              caption={t`Failed calls`}
               events={failures}
               search={caseSearch}
               showUser={search.kind !== "user"}
@@ -199,9 +216,11 @@ function IdentityInvestigation({ search }: { search: IdentitySearch }) {
           )}
         </section>
         <section aria-labelledby="timeline-title">
-          <h2 id="timeline-title">Timeline</h2>
+          <h2 id="timeline-title">
+            <Trans>Timeline</Trans>
+          </h2>
           <EventTable
-            caption="All its events, newest first"
+            caption={t`All its events, newest first`}
             events={events}
             search={caseSearch}
             showUser={search.kind !== "user"}
@@ -209,25 +228,5 @@ function IdentityInvestigation({ search }: { search: IdentitySearch }) {
         </section>
       </>
     </InvestigationFrame>
-  );
-}
-
-/** Resources it changed, each a link to the resource's history. */
-function ChangedResources({ events }: { events: AuditEvent[] }) {
-  const names = [
-    ...new Set(
-      events.flatMap((e) => e.resourceName.split(/[;,]/)).filter(Boolean),
-    ),
-  ].slice(0, 30);
-  if (names.length === 0) return null;
-  return (
-    <p className="resource-links">
-      Resources changed:{" "}
-      {names.map((n) => (
-        <Link key={n} to={resourceHref({ name: n })}>
-          <SafeText value={n} maxLength={60} />
-        </Link>
-      ))}
-    </p>
   );
 }

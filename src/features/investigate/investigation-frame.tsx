@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useLocation } from "react-router";
@@ -67,7 +68,9 @@ export function InvestigationFrame({
   summary,
   children,
 }: InvestigationFrameProps) {
+  const { t } = useLingui();
   const data = loaded.data;
+  const failed = data?.failedRegions.join(", ") ?? "";
   return (
     <section className="investigate-page" aria-labelledby={titleId}>
       <header className="page-header">
@@ -75,7 +78,7 @@ export function InvestigationFrame({
         <span className="page-tools">
           <RangeSelect value={range} fallback={defaultRange} />
           <button type="button" onClick={w.refresh}>
-            Refresh
+            <Trans>Refresh</Trans>
           </button>
         </span>
       </header>
@@ -84,13 +87,13 @@ export function InvestigationFrame({
       {w.regions.isError ? (
         <ErrorPanel
           error={w.regions.error}
-          title="Regions could not be loaded"
+          title={t`Regions could not be loaded`}
           onRetry={() => void w.regions.refetch()}
         />
       ) : loaded.isError ? (
         <ErrorPanel
           error={loaded.error}
-          title={`${subject} could not be loaded`}
+          title={t`${subject} could not be loaded`}
           onRetry={() => void loaded.refetch()}
         />
       ) : !data ? (
@@ -102,7 +105,7 @@ export function InvestigationFrame({
           {summary(data)}
           {data.failedRegions.length > 0 && (
             <p role="status" className="notice warn">
-              Events of {data.failedRegions.join(", ")} could not be loaded.
+              <Trans>Events of {failed} could not be loaded.</Trans>
             </p>
           )}
           {children}

@@ -1,4 +1,6 @@
+import { useLingui } from "@lingui/react/macro";
 import type { AuditEvent } from "@/api/schemas/event";
+import { useFormat } from "@/components/i18n/use-format";
 import { useCasesStore, type CaseSearch } from "@/stores/cases-store";
 
 interface PinButtonProps {
@@ -18,18 +20,20 @@ export function PinButton({ event, search }: PinButtonProps) {
   const pin = useCasesStore((s) => s.pin);
   const unpin = useCasesStore((s) => s.unpin);
   const createCase = useCasesStore((s) => s.createCase);
-  const label = `${event.name} at ${event.time}`;
+  const { t } = useLingui();
+  const { timeWithZone } = useFormat();
+  const name = event.name;
+  const when = timeWithZone(event.timeMs);
   return (
     <button
       type="button"
       aria-pressed={pinned}
-      aria-label={pinned ? `Unpin ${label}` : `Pin ${label}`}
+      aria-label={
+        pinned ? t`Unpin ${name} at ${when}` : t`Pin ${name} at ${when}`
+      }
       onClick={() => {
-        const caseId =
-          activeCaseId ??
-          createCase(
-            `Case ${new Date().toISOString().slice(0, 16).replace("T", " ")}`,
-          );
+        const started = timeWithZone(Date.now());
+        const caseId = activeCaseId ?? createCase(t`Case ${started}`);
         if (pinned) unpin(caseId, event.id);
         else
           pin(caseId, {
@@ -43,7 +47,7 @@ export function PinButton({ event, search }: PinButtonProps) {
           });
       }}
     >
-      {pinned ? "Pinned" : "Pin"}
+      {pinned ? t`Pinned` : t`Pin`}
     </button>
   );
 }

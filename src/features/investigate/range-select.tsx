@@ -1,3 +1,4 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useSearchParams } from "react-router";
 import {
   INVESTIGATE_RANGES,
@@ -13,10 +14,13 @@ export function RangeSelect({
   value: InvestigateRange;
   fallback: InvestigateRange;
 }) {
+  const { t } = useLingui();
   const [, setParams] = useSearchParams();
   return (
     <span className="page-tools">
-      <label htmlFor="investigate-range">Time range</label>
+      <label htmlFor="investigate-range">
+        <Trans>Time range</Trans>
+      </label>
       <select
         id="investigate-range"
         value={value}
@@ -31,7 +35,7 @@ export function RangeSelect({
       >
         {INVESTIGATE_RANGES.map((r) => (
           <option key={r} value={r}>
-            {RANGE_LABEL[r]}
+            {t(RANGE_LABEL[r])}
           </option>
         ))}
       </select>

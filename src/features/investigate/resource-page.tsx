@@ -1,6 +1,8 @@
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
+import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
 import { EmptyState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
@@ -26,13 +28,18 @@ import "./investigate.css";
 export function ResourcePage() {
   const [params] = useSearchParams();
   const search = parseResourceSearch(params);
-  useDocumentTitle("Investigate", search?.name);
+  const { t } = useLingui();
+  useDocumentTitle(t`Investigate`, search?.name);
   if (!search)
     return (
       <section className="investigate-page" aria-labelledby="resource-title">
-        <h1 id="resource-title">Investigate a resource</h1>
-        <EmptyState title="This link does not name a resource.">
-          <Link to="/investigate">Start an investigation</Link>
+        <h1 id="resource-title">
+          <Trans>Investigate a resource</Trans>
+        </h1>
+        <EmptyState title={t`This link does not name a resource.`}>
+          <Link to="/investigate">
+            <Trans>Start an investigation</Trans>
+          </Link>
         </EmptyState>
       </section>
     );
@@ -40,50 +47,56 @@ export function ResourcePage() {
 }
 
 function ResourceInvestigation({ search }: { search: ResourceSearch }) {
+  const { t } = useLingui();
+  const { number } = useFormat();
+  const range = t(RANGE_LABEL[search.range]);
+  const name = search.name;
   const w = useInvestigationWindow(RANGE_MS[search.range]);
   const loaded = useQuery(
     resourceEventsQueryOptions(search.name, w.from, w.to, w.regionIds),
   );
   const events = useMemo(() => loaded.data?.events ?? [], [loaded.data]);
   const changes = useMemo(() => toResourceChanges(events), [events]);
-  const caseSearch = useCaseSearch(
-    `Resource ${search.name}, ${RANGE_LABEL[search.range]}`,
-    w,
-  );
+  const caseSearch = useCaseSearch(t`Resource ${name}, ${range}`, w);
   const regions = [...new Set(events.map((e) => e.region))];
+  const summaryLine = (truncated: boolean) => {
+    const count = number(events.length);
+    const changed = number(changes.length);
+    const where = regions.join(", ");
+    const cap = number(INVESTIGATION_CAP_PER_REGION);
+    return truncated
+      ? t`${count} events name it (${changed} changes), in ${where}; up to ${cap} per region — the cap was reached, older events are missing.`
+      : t`${count} events name it (${changed} changes), in ${where}; up to ${cap} per region.`;
+  };
   return (
     <InvestigationFrame
       titleId="resource-title"
       title={
         <>
-          Resource <SafeText value={search.name} maxLength={120} />
+          <Trans>
+            Resource <SafeText value={search.name} maxLength={120} />
+          </Trans>
         </>
       }
       range={search.range}
       defaultRange="30d"
       window={w}
       loaded={loaded}
-      subject="The resource's events"
-      loadingTitle={`Loading the resource's events of the ${RANGE_LABEL[search.range]} from every region…`}
+      subject={t`The resource's events`}
+      loadingTitle={t`Loading the resource's events of the ${range} from every region…`}
       empty={
-        <EmptyState
-          title={`No events name this resource in the ${RANGE_LABEL[search.range]}.`}
-        >
+        <EmptyState title={t`No events name this resource in the ${range}.`}>
           <p>
-            Resource names are matched exactly (IDs such as i-bp1…, bucket or
-            trail names).
+            <Trans>
+              Resource names are matched exactly (IDs such as i-bp1…, bucket or
+              trail names).
+            </Trans>
           </p>
         </EmptyState>
       }
       summary={(data) => (
         <p className="muted">
-          {events.length.toLocaleString("en-US")} events name it (
-          {changes.length} changes), in {regions.join(", ")}; up to{" "}
-          {INVESTIGATION_CAP_PER_REGION.toLocaleString("en-US")} per region
-          {data.truncated
-            ? " — the cap was reached, older events are missing"
-            : ""}
-          .{" "}
+          {summaryLine(data.truncated)}{" "}
           <Link
             to={eventSearchHref({
               region: regions.length === 1 ? regions[0] : "all",
@@ -92,7 +105,7 @@ function ResourceInvestigation({ search }: { search: ResourceSearch }) {
               filters: [{ key: "ResourceName", value: search.name }],
             })}
           >
-            Open in the event search
+            <Trans>Open in the event search</Trans>
           </Link>
         </p>
       )}
@@ -100,9 +113,11 @@ function ResourceInvestigation({ search }: { search: ResourceSearch }) {
       <>
         <ChangeList changes={changes} events={events} search={caseSearch} />
         <section aria-labelledby="timeline-title">
-          <h2 id="timeline-title">All events</h2>
+          <h2 id="timeline-title">
+            <Trans>All events</Trans>
+          </h2>
           <EventTable
-            caption="Every event naming it, newest first"
+            caption={t`Every event naming it, newest first`}
             events={events}
             search={caseSearch}
           />

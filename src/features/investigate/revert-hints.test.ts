@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { activateLocale } from "@/components/i18n/i18n";
 import { at, makeEvent } from "@/lib/audit-event-factory";
+import { loadInvestigateCatalog } from "./catalog";
 import { revertHint } from "./revert-hints";
 import { changeActions, toResourceChanges } from "./resource-changes";
 import { shellQuote } from "./shell-quote";
@@ -337,5 +339,57 @@ describe("toResourceChanges", () => {
       "PutBucketAcl",
       "PutObjectTagging",
     ]);
+  });
+});
+
+describe("revertHint in the console's language", () => {
+  const open = w("AuthorizeSecurityGroup", {
+    SecurityGroupId: "sg-1",
+    IpProtocol: "tcp",
+    PortRange: "22/22",
+    SourceCidrIp: "0.0.0.0/0",
+  });
+  const revoke = w(
+    "RevokeSecurityGroup",
+    {
+      SecurityGroupId: "sg-1",
+      IpProtocol: "tcp",
+      PortRange: "22/22",
+      SourceCidrIp: "0.0.0.0/0",
+    },
+    { time: at(5, 1) },
+  );
+
+  it("shows later events' times with their zone, never as the raw ISO text", () => {
+    const moot = revertHint(open, [open, revoke])?.moot;
+    expect(moot).toBe(
+      "Already undone by a later RevokeSecurityGroup (2026-11-06 01:00:00 UTC).",
+    );
+    expect(
+      revertHint(open, [open, revoke], () => "on the screen's clock")?.moot,
+    ).toBe(
+      "Already undone by a later RevokeSecurityGroup (on the screen's clock).",
+    );
+  });
+
+  it("explains the way back in Chinese and keeps the command as it is", async () => {
+    await loadInvestigateCatalog();
+    await activateLocale("zh-CN");
+    const hint = revertHint(open, [open, revoke], () => "2026-11-06 09:00:00");
+    expect(hint?.explanation).toBe(
+      "RevokeSecurityGroup 可撤销 AuthorizeSecurityGroup。",
+    );
+    expect(hint?.moot).toBe(
+      "已被之后的 RevokeSecurityGroup（2026-11-06 09:00:00）撤销。",
+    );
+    expect(hint?.command).toMatch(/^aliyun ecs RevokeSecurityGroup /);
+    const failed = w(
+      "StopInstance",
+      { InstanceId: "i-1" },
+      { errorCode: "Forbidden" },
+    );
+    expect(revertHint(failed, [])?.explanation).toBe(
+      "该调用失败（Forbidden），因此没有任何变更。",
+    );
   });
 });

@@ -1,11 +1,14 @@
+import { t } from "@lingui/core/macro";
 import type { AuditEvent } from "@/api/schemas/event";
 import { isRpcEnvelopeParam } from "@/api/rpc-envelope";
+import { formatTime } from "@/lib/time";
 import { shellQuote } from "./shell-quote";
 
 /** A suggested way back from one change: to review and run by a person, never by the console. */
 export interface RevertHint {
   /** The `aliyun` CLI command, every argument shell-quoted; absent when none can be built. */
   command?: string;
+  /** In the active language (the command and ActionTrail's names inside stay as they are). */
   explanation: string;
   /** The same way back with ossutil, for OSS changes. */
   alternative?: string;
@@ -195,19 +198,31 @@ function previousAcl(
   return undefined;
 }
 
+/** An event's time in the explanations: UTC unless the screen passes its own zone. */
+const utcTime = (e: AuditEvent): string => formatTime(e.timeMs, "utc", true);
+
+const unsafeHint = (): RevertHint => ({
+  explanation: t`A parameter holds characters a command cannot carry safely; undo it by hand.`,
+});
+
 /**
  * A suggested way back from one change, given the resource's other events
- * (any order). Pure; every argument of the command is shell-quoted, and a
- * value that cannot be carried safely yields no command.
+ * (any order). Pure but for the language of its explanations (the active
+ * one, so call it while rendering); every argument of the command is
+ * shell-quoted, and a value that cannot be carried safely yields no command.
+ * `when` shows an event's time (the screen's zone).
  */
 export function revertHint(
   change: AuditEvent,
   history: readonly AuditEvent[],
+  when: (e: AuditEvent) => string = utcTime,
 ): RevertHint | undefined {
-  if (change.errorCode)
+  if (change.errorCode) {
+    const code = change.errorCode;
     return {
-      explanation: `The call failed (${change.errorCode}), so nothing changed.`,
+      explanation: t`The call failed (${code}), so nothing changed.`,
     };
+  }
   const params = paramsOf(change);
   const earlier = history
     .filter((e) => e.id !== change.id && e.timeMs < change.timeMs)
@@ -217,10 +232,7 @@ export function revertHint(
       (e) => e.id !== change.id && e.timeMs > change.timeMs && !e.errorCode,
     )
     .sort((a, b) => a.timeMs - b.timeMs);
-  const unsafe = {
-    explanation:
-      "A parameter holds characters a command cannot carry safely; undo it by hand.",
-  };
+  const unsafe = unsafeHint();
   const build = (
     action: string,
     p: Iterable<[string, string]>,
@@ -233,26 +245,21 @@ export function revertHint(
   const opposite = OPPOSITES[change.name];
   if (opposite && change.name !== "StopLogging") {
     const args = pick(params, ...opposite.keys);
-    const hint = build(
-      opposite.action,
-      args,
-      `${opposite.action} undoes ${change.name}.`,
-    );
+    const undo = opposite.action;
+    const name = change.name;
+    const hint = build(undo, args, t`${undo} undoes ${name}.`);
     const undone = later.find(
       (e) =>
         e.name === opposite.action &&
         args.every(([k, v]) => paramsOf(e).get(k) === v),
     );
-    return withMoot(
-      hint,
-      undone &&
-        `Already undone by a later ${opposite.action} (${undone.time}).`,
-    );
+    const at = undone && when(undone);
+    return withMoot(hint, at && t`Already undone by a later ${undo} (${at}).`);
   }
 
   if (change.name === "PutBucketAcl" || change.name === "PutBucketPolicy") {
     const hint = ossHint(change, params, earlier);
-    return withMoot(hint, mootForOss(change, params, later));
+    return withMoot(hint, mootForOss(change, params, later, when));
   }
 
   if (change.name === "CreateAccessKey") {
@@ -267,27 +274,29 @@ export function revertHint(
         : ["responseElements.AccessKey.AccessKeyId"]),
       ...(user ? [] : ["requestParameters.UserName"]),
     ];
-    if (missing.length > 0)
+    if (missing.length > 0) {
+      const fields = missing.join(", ");
       return {
-        explanation: `No command: the event lacks ${missing.join(" and ")}, which aliyun ram DeleteAccessKey needs.`,
+        explanation: t`No command: the event lacks ${fields}, which aliyun ram DeleteAccessKey needs.`,
       };
+    }
     const hint = build(
       "DeleteAccessKey",
       [
         ["UserName", user!],
         ["UserAccessKeyId", id as string],
       ],
-      "Deleting the key stops it working everywhere.",
+      t`Deleting the key stops it working everywhere.`,
     );
     const gone = later.find(
       (e) =>
         e.name === "DeleteAccessKey" &&
         paramsOf(e).get("UserAccessKeyId") === id,
     );
+    const at = gone && when(gone);
     return withMoot(
       hint,
-      gone &&
-        `The key was already deleted by a later DeleteAccessKey (${gone.time}).`,
+      at && t`The key was already deleted by a later DeleteAccessKey (${at}).`,
     );
   }
 
@@ -295,8 +304,7 @@ export function revertHint(
     const name = params.get("Name");
     if (!name)
       return {
-        explanation:
-          "No command: the event lacks requestParameters.Name, the trail's name.",
+        explanation: t`No command: the event lacks requestParameters.Name, the trail's name.`,
       };
     const settings = new Map<string, string>();
     for (const e of earlier)
@@ -311,16 +319,16 @@ export function revertHint(
       "CreateTrail",
       [["Name", name], ...[...settings].filter(([k]) => k !== "Name")],
       known.length > 0
-        ? "Recreates the trail with its last known settings from earlier CreateTrail/UpdateTrail events; run StartLogging after it, since a new trail does not log until started."
-        : "Recreates the trail by name only: no earlier CreateTrail or UpdateTrail of it is in the loaded events, so its delivery settings (OssBucketName, SlsProjectArn, SlsWriteRoleArn, EventRW, TrailRegion) are missing and must be added before running it.",
+        ? t`Recreates the trail with its last known settings from earlier CreateTrail/UpdateTrail events; run StartLogging after it, since a new trail does not log until started.`
+        : t`Recreates the trail by name only: no earlier CreateTrail or UpdateTrail of it is in the loaded events, so its delivery settings (OssBucketName, SlsProjectArn, SlsWriteRoleArn, EventRW, TrailRegion) are missing and must be added before running it.`,
     );
     const again = later.find(
       (e) => e.name === "CreateTrail" && paramsOf(e).get("Name") === name,
     );
+    const at = again && when(again);
     return withMoot(
       hint,
-      again &&
-        `A later CreateTrail (${again.time}) already made a trail with this name.`,
+      at && t`A later CreateTrail (${at}) already made a trail with this name.`,
     );
   }
 
@@ -328,25 +336,25 @@ export function revertHint(
     const name = params.get("Name");
     if (!name)
       return {
-        explanation:
-          "No command: the event lacks requestParameters.Name, the trail's name.",
+        explanation: t`No command: the event lacks requestParameters.Name, the trail's name.`,
       };
     const hint = build(
       "StartLogging",
       [["Name", name]],
-      "StartLogging undoes StopLogging.",
+      t`StartLogging undoes StopLogging.`,
     );
     const after = later.find(
       (e) =>
         (e.name === "DeleteTrail" || e.name === "StartLogging") &&
         paramsOf(e).get("Name") === name,
     );
+    const at = after ? when(after) : "";
     return withMoot(
       hint,
       after &&
         (after.name === "DeleteTrail"
-          ? `The trail was deleted later (${after.time}): StartLogging would fail; see the way back from that DeleteTrail.`
-          : `Logging was already started again by a later StartLogging (${after.time}).`),
+          ? t`The trail was deleted later (${at}): StartLogging would fail; see the way back from that DeleteTrail.`
+          : t`Logging was already started again by a later StartLogging (${at}).`),
     );
   }
 
@@ -357,12 +365,13 @@ export function revertHint(
       .find((e) => e.name === createName && !e.errorCode);
     if (!create)
       return {
-        explanation: `The ${createName} that made it is not in the loaded window, so its parameters are unknown. Restore from a backup or snapshot if there is one.`,
+        explanation: t`The ${createName} that made it is not in the loaded window, so its parameters are unknown. Restore from a backup or snapshot if there is one.`,
       };
+    const at = when(create);
     return build(
       createName,
       paramsOf(create),
-      `Recreates it with the parameters of the ${createName} of ${create.time}; data inside is not restored.`,
+      t`Recreates it with the parameters of the ${createName} of ${at}; data inside is not restored.`,
     );
   }
 
@@ -372,29 +381,25 @@ export function revertHint(
       .find((e) => e.name === change.name && !e.errorCode);
     if (!before)
       return {
-        explanation:
-          "Its earlier settings are not in the loaded events, so a way back cannot be suggested.",
+        explanation: t`Its earlier settings are not in the loaded events, so a way back cannot be suggested.`,
       };
+    const name = change.name;
+    const at = when(before);
     return build(
-      change.name,
+      name,
       paramsOf(before),
-      `Re-applies the parameters of the previous ${change.name} (${before.time}).`,
+      t`Re-applies the parameters of the previous ${name} (${at}).`,
     );
   }
 
   if (/^(Restart|Reboot)/.test(change.name))
-    return { explanation: "A restart cannot be undone." };
+    return { explanation: t`A restart cannot be undone.` };
   return undefined;
 }
 
 function withMoot(hint: RevertHint, moot: string | undefined): RevertHint {
   return moot ? { ...hint, moot } : hint;
 }
-
-const UNSAFE_OSS: RevertHint = {
-  explanation:
-    "A parameter holds characters a command cannot carry safely; undo it by hand.",
-};
 
 /** The bucket and its endpoint, quoted; undefined when either cannot be carried. */
 function ossTarget(
@@ -421,37 +426,44 @@ function ossHint(
   const target = ossTarget(change, params);
   if (!(params.get("BucketName") ?? change.resourceName))
     return {
-      explanation:
-        "No command: the event lacks requestParameters.BucketName (and has no resource name), the bucket's name.",
+      explanation: t`No command: the event lacks requestParameters.BucketName (and has no resource name), the bucket's name.`,
     };
-  if (!target) return UNSAFE_OSS;
+  if (!target) return unsafeHint();
   const ep = target.endpoint ? ` --endpoint ${target.endpoint}` : "";
   const noEndpoint = target.endpoint
     ? ""
-    : " The event has no region (acsRegion), so add --endpoint for the bucket's region.";
+    : t`The event has no region (acsRegion), so add --endpoint for the bucket's region.`;
+  // A sentence after another: a space in English, none after a Chinese full stop.
+  const also = (text: string): string =>
+    noEndpoint ? `${text}${/[.)]$/.test(text) ? " " : ""}${noEndpoint}` : text;
   if (change.name === "PutBucketPolicy")
     return {
       command: `aliyun oss bucket-policy --method delete ${target.url}${ep}`,
       alternative: `ossutil bucket-policy --method delete ${target.url}${ep}`,
-      explanation: `Deletes the bucket policy this call set, so the bucket is no longer opened by policy; an earlier policy, if any, is not in the event and is not restored.${noEndpoint}`,
+      explanation: also(
+        t`Deletes the bucket policy this call set, so the bucket is no longer opened by policy; an earlier policy, if any, is not in the event and is not restored.`,
+      ),
     };
   const acl = params.get("x-oss-acl");
   const before = previousAcl(change, earlier);
   const goal = acl && PUBLIC_ACLS.has(acl) ? "private" : before;
   if (!goal)
     return {
-      explanation:
-        "No command: the ACL the bucket had before is not in the loaded events (no earlier PutBucketAcl or GetBucketAcl of it), and the new ACL is not public.",
+      explanation: t`No command: the ACL the bucket had before is not in the loaded events (no earlier PutBucketAcl or GetBucketAcl of it), and the new ACL is not public.`,
     };
   const q = shellQuote(goal);
-  if (!q) return UNSAFE_OSS;
+  if (!q) return unsafeHint();
+  const made = acl ?? "";
   return {
     command: `aliyun oss set-acl ${target.url} ${q} -b${ep}`,
     alternative: `ossutil set-acl ${target.url} ${q} -b${ep}`,
-    explanation:
+    explanation: also(
       goal === "private"
-        ? `Sets the bucket private again (it was made ${acl}${before ? `; before that it was ${before}` : ""}).${noEndpoint}`
-        : `Sets the bucket back to ${goal}, the ACL it had before.${noEndpoint}`,
+        ? before
+          ? t`Sets the bucket private again (it was made ${made}; before that it was ${before}).`
+          : t`Sets the bucket private again (it was made ${made}).`
+        : t`Sets the bucket back to ${goal}, the ACL it had before.`,
+    ),
   };
 }
 
@@ -459,15 +471,20 @@ function mootForOss(
   change: AuditEvent,
   params: Map<string, string>,
   later: AuditEvent[],
+  when: (e: AuditEvent) => string,
 ): string | undefined {
   const bucket = params.get("BucketName") ?? change.resourceName;
   const same = (e: AuditEvent) =>
     (paramsOf(e).get("BucketName") ?? e.resourceName) === bucket;
   const gone = later.find((e) => e.name === "DeleteBucket" && same(e));
-  if (gone) return `The bucket was deleted later (${gone.time}).`;
+  if (gone) {
+    const at = when(gone);
+    return t`The bucket was deleted later (${at}).`;
+  }
   if (change.name === "PutBucketPolicy") {
     const del = later.find((e) => e.name === "DeleteBucketPolicy" && same(e));
-    return del && `The policy was already deleted later (${del.time}).`;
+    const at = del && when(del);
+    return at && t`The policy was already deleted later (${at}).`;
   }
   const priv = later.find(
     (e) =>
@@ -475,5 +492,6 @@ function mootForOss(
       same(e) &&
       paramsOf(e).get("x-oss-acl") === "private",
   );
-  return priv && `The ACL was already set private again later (${priv.time}).`;
+  const at = priv && when(priv);
+  return at && t`The ACL was already set private again later (${at}).`;
 }

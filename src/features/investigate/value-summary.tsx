@@ -1,3 +1,4 @@
+import { useLingui } from "@lingui/react/macro";
 import { SafeText } from "@/components/ui/safe-text";
 import { formatShare, topValues } from "@/lib/event-stats";
 import type { AuditEvent } from "@/api/schemas/event";
@@ -16,16 +17,17 @@ export function ValueSummary({
   get,
   render,
 }: ValueSummaryProps) {
+  const { t } = useLingui();
   const stats = topValues(events, get, 8);
   const values = stats.top.filter((v) => v.value !== "");
+  const distinct = stats.distinct;
+  const top = values.length;
   return (
     <div>
       <dt>
-        {label} (
-        {values.length < stats.distinct
-          ? `${stats.distinct} values, top ${values.length}`
-          : stats.distinct}
-        )
+        {top < distinct
+          ? t`${label} (${distinct} values, top ${top})`
+          : t`${label} (${distinct})`}
       </dt>
       <dd>
         <ul className="value-list">
