@@ -60,7 +60,10 @@ describe("typed range times", () => {
       "2026-11-27 23:59:60",
       "2026-11-27 23",
     ])
-      expect(parseTypedTime(text, "utc", "start"), text).toBeNaN();
+      expect({ text, ms: parseTypedTime(text, "utc", "start") }).toEqual({
+        text,
+        ms: Number.NaN,
+      });
   });
 
   it("across a daylight-saving change, each time takes its own offset", () => {
