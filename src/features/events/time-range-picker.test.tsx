@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { toRecorded } from "@mocks/data/recorded-events";
 import { installAccount, server } from "@mocks/node";
@@ -176,6 +176,28 @@ describe("the time range", () => {
     expect(from).not.toHaveAttribute("aria-invalid");
     expect(to).toHaveValue("2026-11-22 09:59:59");
     expect(currentUrl(router)).toBe(before);
+  });
+
+  it("a date picked from the calendar replaces the date and keeps the typed time", async () => {
+    const { user } = renderApp("/events?region=cn-hangzhou");
+    await user.selectOptions(
+      await screen.findByRole(
+        "combobox",
+        { name: "Time range" },
+        { timeout: 8000 },
+      ),
+      "Custom range…",
+    );
+    const to = screen.getByRole("textbox", { name: /^To/ });
+    const picker = screen.getByLabelText("End date from a calendar");
+    expect(picker).toHaveValue("2026-11-23");
+    fireEvent.change(picker, { target: { value: "2026-11-20" } });
+    expect(to).toHaveValue("2026-11-20 11:00:00");
+    // With nothing readable typed, a picked end is the day's last second.
+    await user.clear(to);
+    expect(picker).toHaveValue("");
+    fireEvent.change(picker, { target: { value: "2026-11-21" } });
+    expect(to).toHaveValue("2026-11-21 23:59:59");
   });
 
   it("says it in Chinese too", async () => {

@@ -6,6 +6,7 @@ import { RELATIVE_PRESETS, type RangePreset } from "@/lib/event-search-url";
 import { toApiTime, zoneLabel } from "@/lib/time";
 import { formatTypedTime, parseTypedTime } from "@/lib/time-input";
 import { useSessionStore } from "@/stores/session-store";
+import { CalendarDateInput } from "./calendar-date-input";
 import type { EventSearch } from "./filters";
 import { presetLabel, resolveWindow, windowProblem } from "./time-range";
 
@@ -177,12 +178,24 @@ export function TimeRangePicker({
             onChange={(e) => setFrom(e.target.value)}
             {...fieldProps("from")}
           />
+          <CalendarDateInput
+            text={from}
+            end="start"
+            label={t`Start date from a calendar`}
+            onPick={setFrom}
+          />
           <label htmlFor={`${id}-to`}>{t`To (${toZone})`}</label>
           <input
             id={`${id}-to`}
             value={to}
             onChange={(e) => setTo(e.target.value)}
             {...fieldProps("to")}
+          />
+          <CalendarDateInput
+            text={to}
+            end="end"
+            label={t`End date from a calendar`}
+            onPick={setTo}
           />
           <button type="submit">
             <Trans>Apply range</Trans>
