@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import { EventsPage } from "./pages/events";
 
@@ -46,6 +47,16 @@ test.describe("The events time range", () => {
     await expect(to).toHaveAttribute("aria-invalid", "true");
     await expect(to).toHaveValue("2026-11-22 25:00");
     await expect(page).not.toHaveURL(/[?&]to=/);
+    const axe = await new AxeBuilder({ page })
+      .include("form")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => v.id),
+      "the refused range form has no serious or critical violations",
+    ).toEqual([]);
 
     await to.fill("");
     await to.pressSequentially("2026-11-22 23:59:59");
