@@ -5,7 +5,8 @@
  * same parameters (features/events/filters.ts).
  *
  *   /events?region=cn-hangzhou        region ID or `all`
- *          &range=24h                 a preset (15m 1h 6h 24h 7d 30d 90d) …
+ *          &range=24h                 a preset (15m 1h 6h 24h 7d 30d 90d, or the calendar's
+ *                                     today yesterday this-week last-week in the display zone) …
  *          &from=…Z&to=…Z             … or an absolute UTC range (wins over range)
  *          &rw=Write                  Read | Write (absent: all)
  *          &f=User:li.wei             a condition `Key:Value`, repeatable; the first two
@@ -18,7 +19,10 @@
  *                                     code units as 4 hex digits each; see `eventIdParam`
  */
 
-export const RANGE_PRESETS = [
+import { CALENDAR_PRESETS, type CalendarPreset } from "./calendar-range";
+
+/** Ranges that end now and reach back a fixed span. */
+export const RELATIVE_PRESETS = [
   "15m",
   "1h",
   "6h",
@@ -27,7 +31,14 @@ export const RANGE_PRESETS = [
   "30d",
   "90d",
 ] as const;
-export type RangePreset = (typeof RANGE_PRESETS)[number];
+export type RelativePreset = (typeof RELATIVE_PRESETS)[number];
+
+/** Every preset: the relative ones, then the calendar days and weeks of the display zone. */
+export const RANGE_PRESETS = [
+  ...RELATIVE_PRESETS,
+  ...CALENDAR_PRESETS,
+] as const;
+export type RangePreset = RelativePreset | CalendarPreset;
 
 /** Condition keys: the twelve LookupAttribute keys, plus fields only the browser can filter on. */
 export const BROWSER_ONLY_KEYS = [

@@ -92,7 +92,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar fields of an instant in a zone (Intl, so DST rules come from the platform). */
-function fieldsAt(ms: number, zone: DisplayZone) {
+export function wallClock(ms: number, zone: DisplayZone) {
   // The browser's zone is looked up each time (tests and travellers change it).
   let format = zone === "local" ? undefined : partsFormatters.get(zone);
   if (!format) {
@@ -125,7 +125,7 @@ function fieldsAt(ms: number, zone: DisplayZone) {
 export function zoneOffsetMinutes(zone: DisplayZone, at: number): number {
   if (zone === "utc") return 0;
   if (zone === "local") return -new Date(at).getTimezoneOffset();
-  const f = fieldsAt(at, zone);
+  const f = wallClock(at, zone);
   const asUtc = Date.UTC(
     f.year,
     f.month - 1,
@@ -148,7 +148,7 @@ export function formatTime(
   withZone = false,
 ): string {
   if (!Number.isFinite(ms)) return "invalid time";
-  const f = fieldsAt(ms, zone);
+  const f = wallClock(ms, zone);
   const text = `${f.year}-${pad(f.month)}-${pad(f.day)} ${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
   return withZone ? `${text} ${zoneLabel(zone, ms)}` : text;
 }

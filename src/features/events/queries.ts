@@ -13,7 +13,7 @@ import type { AuditEvent } from "@/api/schemas/event";
 import { MAX_LOOKBACK_MS, splitWindow } from "@/api/time-window";
 import { archivedDays } from "@/lib/archive/browser-store";
 import type { SearchCondition } from "@/lib/event-search-url";
-import { MINUTE } from "@/lib/time";
+import { MINUTE, type DisplayZone } from "@/lib/time";
 import { toLookupAttributes } from "./conditions";
 import type { EventSearch } from "./filters";
 import { noteRetry } from "./retry-notice";
@@ -31,6 +31,8 @@ export interface ServerSearch {
   from?: string | undefined;
   to?: string | undefined;
   server: SearchCondition[];
+  /** The display zone, for a calendar preset (Today, Last week…): its days are the zone's. */
+  zone?: DisplayZone | undefined;
   /** The account holds the visitor's own events: no 90-days-back refusal. */
   archive?: boolean | undefined;
   /**
@@ -55,6 +57,7 @@ export function searchScope(search: ServerSearch, now: number): ReadScope {
   const window = resolveWindow(
     { range: search.range, from: search.from, to: search.to },
     now,
+    search.zone,
   );
   const problem = windowProblem(window, now, {
     archive: search.archive || search.archives,

@@ -1,29 +1,16 @@
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useId, useMemo, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
-import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
 import { countValues } from "@/lib/event-stats";
-import {
-  RANGE_PRESETS,
-  type RangePreset,
-  type SearchCondition,
-} from "@/lib/event-search-url";
-import {
-  formatTime,
-  parseZonedTime,
-  toApiTime,
-  zoneLabel,
-  type DisplayZone,
-} from "@/lib/time";
-import { useSessionStore } from "@/stores/session-store";
+import type { SearchCondition } from "@/lib/event-search-url";
 import {
   CONDITION_KEYS,
   conditionLabel,
   type ConditionPlan,
 } from "./conditions";
 import type { EventSearch } from "./filters";
-import { presetLabel, windowProblem } from "./time-range";
+import { TimeRangePicker } from "./time-range-picker";
 
 const SUGGEST: Record<string, (e: AuditEvent) => string> = {
   User: (e) => e.userName,
@@ -54,16 +41,6 @@ const FIXED: Record<string, string[]> = {
   ],
 };
 
-const toInput = (iso: string | undefined, zone: DisplayZone): string => {
-  if (!iso) return "";
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms)
-    ? formatTime(ms, zone).replace(" ", "T").slice(0, 16)
-    : "";
-};
-const fromInput = (value: string, zone: DisplayZone): number =>
-  value ? parseZonedTime(value, zone) : NaN;
-
 interface SearchBarProps {
   search: EventSearch;
   plan: ConditionPlan;
@@ -77,14 +54,7 @@ interface SearchBarProps {
 /** Time range, read/write, conditions (server or browser, labelled) and the refine text. */
 export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
   const { t } = useLingui();
-  const { zone, zoneNow } = useFormat();
   const id = useId();
-  const archive = useSessionStore((s) => Boolean(s.demoState?.ownData));
-  const absolute = search.from !== undefined && search.to !== undefined;
-  const [custom, setCustom] = useState(absolute);
-  const [from, setFrom] = useState(() => toInput(search.from, zone));
-  const [to, setTo] = useState(() => toInput(search.to, zone));
-  const [rangeError, setRangeError] = useState<string>();
   const [key, setKey] = useState<string>("User");
   const [value, setValue] = useState("");
 
@@ -99,26 +69,7 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
     return [...new Set([...(FIXED[key] ?? []), ...fromEvents])];
   }, [key, loaded]);
 
-  // Each end is labelled with its own offset (a custom range may cross a DST change).
-  const labelAt = (value: string) => {
-    const ms = fromInput(value, zone);
-    return Number.isFinite(ms) ? zoneLabel(zone, ms) : zoneNow;
-  };
-  const fromZone = labelAt(from);
-  const toZone = labelAt(to);
   const onBrowser = new Set(plan.browser.map((c) => `${c.key}:${c.value}`));
-
-  const applyRange = (event: React.FormEvent) => {
-    event.preventDefault();
-    const startMs = fromInput(from, zone);
-    const endMs = fromInput(to, zone);
-    const problem = windowProblem({ startMs, endMs }, Date.now(), {
-      archive,
-    });
-    setRangeError(problem);
-    if (problem) return;
-    onChange({ from: toApiTime(startMs), to: toApiTime(endMs) });
-  };
 
   const addCondition = (event: React.FormEvent) => {
     event.preventDefault();
@@ -134,34 +85,7 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
 
   return (
     <div className="search-bar" role="search" aria-label={t`Event search`}>
-      <div className="search-row">
-        <label htmlFor={`${id}-range`}>
-          <Trans>Time range</Trans>
-        </label>
-        <select
-          id={`${id}-range`}
-          value={custom ? "custom" : search.range}
-          onChange={(e) => {
-            if (e.target.value === "custom") {
-              setCustom(true);
-              return;
-            }
-            setCustom(false);
-            setRangeError(undefined);
-            onChange({
-              range: e.target.value as RangePreset,
-              from: undefined,
-              to: undefined,
-            });
-          }}
-        >
-          {RANGE_PRESETS.map((p) => (
-            <option key={p} value={p}>
-              {presetLabel(p)}
-            </option>
-          ))}
-          <option value="custom">{t`Custom range…`}</option>
-        </select>
+      <TimeRangePicker search={search} onChange={onChange}>
         <label htmlFor={`${id}-rw`}>
           <Trans>Read/write</Trans>
         </label>
@@ -181,39 +105,7 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
           <option value="Read">{t`Read`}</option>
           <option value="Write">{t`Write`}</option>
         </select>
-      </div>
-      {custom && (
-        <form
-          className="search-row"
-          onSubmit={applyRange}
-          aria-label={t`Custom time range`}
-        >
-          <label htmlFor={`${id}-from`}>{t`From (${fromZone})`}</label>
-          <input
-            id={`${id}-from`}
-            type="datetime-local"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            required
-          />
-          <label htmlFor={`${id}-to`}>{t`To (${toZone})`}</label>
-          <input
-            id={`${id}-to`}
-            type="datetime-local"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            required
-          />
-          <button type="submit">
-            <Trans>Apply range</Trans>
-          </button>
-          {rangeError && (
-            <p role="alert" className="field-error">
-              {rangeError}
-            </p>
-          )}
-        </form>
-      )}
+      </TimeRangePicker>
       <form
         className="search-row"
         onSubmit={addCondition}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DAY } from "@/lib/time";
 import { splitWindow } from "@/api/time-window";
-import { windowProblem } from "./time-range";
+import { resolveWindow, windowProblem } from "./time-range";
 
 const NOW = Date.UTC(2026, 10, 23, 6, 30);
 
@@ -33,5 +33,28 @@ describe("windowProblem", () => {
         archive: true,
       }),
     ).toMatch(/in the future/);
+  });
+});
+
+describe("resolveWindow with a calendar preset", () => {
+  it("resolves Yesterday in the display zone at the moment of the search", () => {
+    const now = Date.parse("2026-11-25T02:30:15Z");
+    expect(resolveWindow({ range: "yesterday" }, now, "beijing")).toEqual({
+      startMs: Date.parse("2026-11-23T16:00:00Z"),
+      endMs: Date.parse("2026-11-24T15:59:59Z"),
+    });
+  });
+
+  it("an absolute range still wins over the preset", () => {
+    const window = resolveWindow(
+      {
+        range: "today",
+        from: "2026-11-20T00:00:00Z",
+        to: "2026-11-20T23:59:59Z",
+      },
+      Date.parse("2026-11-25T02:30:15Z"),
+      "beijing",
+    );
+    expect(window.endMs).toBe(Date.parse("2026-11-20T23:59:59Z"));
   });
 });

@@ -1,13 +1,14 @@
 import { i18n, type MessageDescriptor } from "@lingui/core";
 import { msg, t } from "@lingui/core/macro";
 import { MAX_LOOKBACK_MS, type TimeWindow } from "@/api/time-window";
-import type { RangePreset } from "@/lib/event-search-url";
-import { DAY, HOUR, MINUTE, toApiTime } from "@/lib/time";
+import { calendarRange, isCalendarPreset } from "@/lib/calendar-range";
+import type { RangePreset, RelativePreset } from "@/lib/event-search-url";
+import { DAY, HOUR, MINUTE, toApiTime, type DisplayZone } from "@/lib/time";
 import type { EventSearch } from "./filters";
 /** Kept off the 90-day edge so a request still qualifies when it reaches the service. */
 const LOOKBACK_MARGIN_MS = 5 * MINUTE;
 
-export const PRESET_MS: Record<RangePreset, number> = {
+export const PRESET_MS: Record<RelativePreset, number> = {
   "15m": 15 * MINUTE,
   "1h": HOUR,
   "6h": 6 * HOUR,
@@ -25,20 +26,31 @@ const PRESET_LABELS: Record<RangePreset, MessageDescriptor> = {
   "7d": msg`Last 7 days`,
   "30d": msg`Last 30 days`,
   "90d": msg`Last 90 days`,
+  today: msg`Today`,
+  yesterday: msg`Yesterday`,
+  "this-week": msg`This week`,
+  "last-week": msg`Last week`,
 };
 
 /** A preset's name in the reader's language. */
 export const presetLabel = (preset: RangePreset): string =>
   i18n._(PRESET_LABELS[preset]);
 
-/** The search's window at `now` (seconds precision, as the API takes it). */
+/**
+ * The search's window at `now` (seconds precision, as the API takes it; the
+ * end inclusive to its second). Calendar presets (Today, Last week…) are days
+ * of `zone`, the zone the reader sees times in.
+ */
 export function resolveWindow(
   search: Pick<EventSearch, "range" | "from" | "to">,
   now: number,
+  zone: DisplayZone = "utc",
 ): TimeWindow {
   if (search.from !== undefined && search.to !== undefined) {
     return { startMs: Date.parse(search.from), endMs: Date.parse(search.to) };
   }
+  if (isCalendarPreset(search.range))
+    return calendarRange(search.range, now, zone);
   const endMs = Math.floor(now / 1000) * 1000;
   const span = PRESET_MS[search.range];
   const startMs =

@@ -14,8 +14,10 @@ import {
   type ReadResult,
 } from "@/api/event-reader";
 import type { AuditEvent } from "@/api/schemas/event";
+import { useFormat } from "@/components/i18n/use-format";
 import { regionsQueryOptions } from "@/features/regions/queries";
 import { ALL_REGIONS } from "@/features/regions/use-region";
+import { isCalendarPreset } from "@/lib/calendar-range";
 import { useSessionStore } from "@/stores/session-store";
 import { filterLoaded, planConditions } from "./conditions";
 import type { EventSearch } from "./filters";
@@ -88,6 +90,7 @@ export function useEventResults(search: EventSearch, region: string) {
     () => planConditions(search.filters, search.rw),
     [search.filters, search.rw],
   );
+  const { zone } = useFormat();
   const archive = useSessionStore((s) => Boolean(s.demoState?.ownData));
   const archives = Boolean(useQuery(archivedDaysQueryOptions()).data);
   const serverSearch = useMemo<ServerSearch>(
@@ -97,6 +100,8 @@ export function useEventResults(search: EventSearch, region: string) {
       from: search.from,
       to: search.to,
       server: plan.server,
+      // Only a calendar preset depends on the zone (a relative one keeps its cache entry).
+      ...(isCalendarPreset(search.range) && !search.from ? { zone } : {}),
       ...(archive ? { archive } : {}),
       ...(archives ? { archives } : {}),
     }),
@@ -106,6 +111,7 @@ export function useEventResults(search: EventSearch, region: string) {
       search.from,
       search.to,
       plan.server,
+      zone,
       archive,
       archives,
     ],
