@@ -10,13 +10,18 @@ import {
 import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
+import { useFormat } from "@/components/i18n/use-format";
+import type { CaseSearch } from "@/stores/cases-store";
 import { usePrefsStore, type TablePrefs } from "@/stores/prefs-store";
+import { PinSelectionBar, PinToggle, useCasePins } from "./case-pins";
 import {
   EVENT_COLUMN_IDS,
   eventColumnLabel,
   eventColumns,
   eventTableFeatures,
+  fieldColumn,
 } from "./columns";
+import { fieldPathOf, isFieldColumn } from "./field-paths";
 import { EventRowDetail } from "./event-row-detail";
 import { DEFAULT_SORT, toSortColumn, type EventSort } from "./sort";
 
@@ -25,6 +30,8 @@ const EMPTY_PREFS: TablePrefs = { order: [], hidden: [], widths: {} };
 /** Collapsed row heights in CSS pixels, per density (as --row-h in styles.css). */
 const ROW_HEIGHTS = { comfortable: 34, compact: 26 } as const;
 const FALLBACK_RECT = { width: 1200, height: 720 };
+/** The leading column: summary, selection and pin buttons. */
+const LEAD = "5.5rem";
 
 const rowIdOf = (e: AuditEvent) => `${e.region}/${e.id}`;
 
@@ -39,6 +46,8 @@ interface EventsTableProps {
   openEventId: string | undefined;
   onOpen: (event: AuditEvent) => void;
   label: string;
+  /** Where pinned events say they were found; without it rows cannot be pinned. */
+  caseSearch?: CaseSearch | undefined;
 }
 
 /**
@@ -54,8 +63,10 @@ export function EventsTable({
   openEventId,
   onOpen,
   label,
+  caseSearch,
 }: EventsTableProps) {
   const { t } = useLingui();
+  const { timeWithZone } = useFormat();
   const prefs = usePrefsStore((s) => s.tables[EVENTS_TABLE_ID]) ?? EMPTY_PREFS;
   const setTablePrefs = usePrefsStore((s) => s.setTablePrefs);
   const rowHeight = ROW_HEIGHTS[usePrefsStore((s) => s.density)];
@@ -70,9 +81,25 @@ export function EventsTable({
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
 
+  const [selected, setSelected] = useState<ReadonlySet<string>>(
+    () => new Set(),
+  );
+  const pins = useCasePins(caseSearch);
+
   const columnOrder = useMemo<ColumnOrderState>(
     () => (prefs.order.length ? prefs.order : [...EVENT_COLUMN_IDS]),
     [prefs.order],
+  );
+  // Added fields are the `field:` ids in the remembered order.
+  const fieldKey = JSON.stringify(columnOrder.filter(isFieldColumn));
+  const columns = useMemo(
+    () => [
+      ...eventColumns,
+      ...(JSON.parse(fieldKey) as string[]).map((id) =>
+        fieldColumn(fieldPathOf(id)),
+      ),
+    ],
+    [fieldKey],
   );
   const columnVisibility = useMemo<ColumnVisibilityState>(
     () => Object.fromEntries(prefs.hidden.map((id) => [id, false])),
@@ -82,7 +109,7 @@ export function EventsTable({
 
   const table = useTable({
     features: eventTableFeatures,
-    columns: eventColumns,
+    columns,
     data: events,
     getRowId: rowIdOf,
     state: { sorting, columnOrder, columnVisibility, columnSizing },
@@ -219,149 +246,199 @@ export function EventsTable({
 
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const template = headers.map((h) => `${h.getSize()}px`).join(" ");
-  const gridStyle = { gridTemplateColumns: `2.25rem ${template}` };
-  // 2.25rem for the summary button column, plus every column's width.
-  const rowWidth = `calc(2.25rem + ${headers.reduce((w, h) => w + h.getSize(), 0)}px)`;
+  const gridStyle = { gridTemplateColumns: `${LEAD} ${template}` };
+  // The summary, selection and pin column, plus every column's width.
+  const rowWidth = `calc(${LEAD} + ${headers.reduce((w, h) => w + h.getSize(), 0)}px)`;
+  const toggleSelected = (id: string) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const selectedEvents = selected.size
+    ? events.filter((e) => selected.has(rowIdOf(e)))
+    : [];
 
   return (
-    <div
-      ref={scrollRef}
-      className="events-grid-scroll"
-      role="grid"
-      aria-label={label}
-      aria-rowcount={rowCount + 1}
-      aria-colcount={headers.length + 1}
-    >
+    <>
+      <PinSelectionBar
+        selected={selectedEvents}
+        pins={pins}
+        onClear={() => setSelected(new Set())}
+      />
       <div
-        role="rowgroup"
-        className="events-grid-head"
-        style={{ width: rowWidth }}
+        ref={scrollRef}
+        className="events-grid-scroll"
+        role="grid"
+        aria-label={label}
+        aria-rowcount={rowCount + 1}
+        aria-colcount={headers.length + 1}
       >
         <div
-          role="row"
-          aria-rowindex={1}
-          className="events-grid-row"
-          style={gridStyle}
+          role="rowgroup"
+          className="events-grid-head"
+          style={{ width: rowWidth }}
         >
-          <div role="columnheader" className="events-grid-cell">
-            <span className="visually-hidden">
-              <Trans>Details</Trans>
-            </span>
+          <div
+            role="row"
+            aria-rowindex={1}
+            className="events-grid-row"
+            style={gridStyle}
+          >
+            <div role="columnheader" className="events-grid-cell">
+              <span className="visually-hidden">
+                <Trans>Details</Trans>
+              </span>
+            </div>
+            {headers.map((header) => {
+              const sorted = header.column.getIsSorted();
+              return (
+                <div
+                  key={header.id}
+                  role="columnheader"
+                  className="events-grid-cell"
+                  aria-sort={
+                    sorted === "asc"
+                      ? "ascending"
+                      : sorted === "desc"
+                        ? "descending"
+                        : "none"
+                  }
+                >
+                  {header.column.getCanSort() ? (
+                    <button
+                      type="button"
+                      className="sort-button"
+                      onClick={header.column.getToggleSortingHandler()}
+                      title={t`Sort the loaded events`}
+                    >
+                      <table.FlexRender header={header} />
+                      <span aria-hidden="true">
+                        {sorted === "asc"
+                          ? " ▲"
+                          : sorted === "desc"
+                            ? " ▼"
+                            : ""}
+                      </span>
+                    </button>
+                  ) : (
+                    <span className="sort-button">
+                      <table.FlexRender header={header} />
+                    </span>
+                  )}
+                  <ResizeHandle
+                    label={eventColumnLabel(header.id)}
+                    width={header.getSize()}
+                    onResize={(w) =>
+                      table.setColumnSizing((old) => ({
+                        ...old,
+                        [header.id]: w,
+                      }))
+                    }
+                  />
+                </div>
+              );
+            })}
           </div>
-          {headers.map((header) => {
-            const sorted = header.column.getIsSorted();
+        </div>
+        <div
+          role="rowgroup"
+          className="events-grid-body"
+          style={{ height: virtualizer.getTotalSize(), width: rowWidth }}
+        >
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            const e = row.original;
+            const isExpanded = expanded.has(e.id);
+            const isOpen = e.id === openEventId;
+            const isActive = item.index === activeIndex;
+            const name = e.name;
+            const time = timeWithZone(e.timeMs);
             return (
               <div
-                key={header.id}
-                role="columnheader"
-                className="events-grid-cell"
-                aria-sort={
-                  sorted === "asc"
-                    ? "ascending"
-                    : sorted === "desc"
-                      ? "descending"
-                      : "none"
-                }
+                key={row.id}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="events-grid-item"
+                style={{ transform: `translateY(${item.start}px)` }}
               >
-                <button
-                  type="button"
-                  className="sort-button"
-                  onClick={header.column.getToggleSortingHandler()}
-                  title={t`Sort the loaded events`}
-                >
-                  <table.FlexRender header={header} />
-                  <span aria-hidden="true">
-                    {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
-                  </span>
-                </button>
-                <ResizeHandle
-                  label={eventColumnLabel(header.id)}
-                  width={header.getSize()}
-                  onResize={(w) =>
-                    table.setColumnSizing((old) => ({ ...old, [header.id]: w }))
+                <div
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  aria-selected={isOpen}
+                  data-row-index={item.index}
+                  tabIndex={isActive ? 0 : -1}
+                  className={`events-grid-row${isOpen ? " is-open" : ""}${isExpanded ? " is-expanded" : ""}${e.errorCode ? " has-error" : ""}`}
+                  style={
+                    isExpanded ? gridStyle : { ...gridStyle, height: rowHeight }
                   }
-                />
+                  onKeyDown={(event) => handleKeyDown(event, item.index, e)}
+                  onFocus={() => setActive(item.index)}
+                  onDoubleClick={() => onOpen(e)}
+                >
+                  <div
+                    role="gridcell"
+                    className="events-grid-cell events-grid-actions"
+                  >
+                    <button
+                      type="button"
+                      className="icon-button expand-button"
+                      tabIndex={-1}
+                      aria-expanded={isExpanded}
+                      aria-label={
+                        isExpanded ? t`Hide summary` : t`Show summary`
+                      }
+                      onClick={() => toggleExpanded(e.id)}
+                    >
+                      {isExpanded ? "▾" : "▸"}
+                    </button>
+                    <input
+                      type="checkbox"
+                      tabIndex={isActive ? 0 : -1}
+                      checked={selected.has(row.id)}
+                      onChange={() => toggleSelected(row.id)}
+                      aria-label={t`Select ${name} at ${time}`}
+                    />
+                    <PinToggle
+                      event={e}
+                      pins={pins}
+                      tabIndex={isActive ? 0 : -1}
+                    />
+                  </div>
+                  {row.getVisibleCells().map((cell) => (
+                    <div
+                      role="gridcell"
+                      key={cell.id}
+                      className="events-grid-cell"
+                    >
+                      {cell.column.id === "name" ? (
+                        <button
+                          type="button"
+                          tabIndex={-1}
+                          className="link-button open-event"
+                          onClick={() => onOpen(e)}
+                        >
+                          <table.FlexRender cell={cell} />
+                        </button>
+                      ) : (
+                        <table.FlexRender cell={cell} />
+                      )}
+                    </div>
+                  ))}
+                  {isExpanded && (
+                    <div role="gridcell" className="events-grid-detail">
+                      <EventRowDetail event={e} />
+                    </div>
+                  )}
+                </div>
               </div>
             );
           })}
         </div>
       </div>
-      <div
-        role="rowgroup"
-        className="events-grid-body"
-        style={{ height: virtualizer.getTotalSize(), width: rowWidth }}
-      >
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
-          if (!row) return null;
-          const e = row.original;
-          const isExpanded = expanded.has(e.id);
-          const isOpen = e.id === openEventId;
-          return (
-            <div
-              key={row.id}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className="events-grid-item"
-              style={{ transform: `translateY(${item.start}px)` }}
-            >
-              <div
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={isOpen}
-                data-row-index={item.index}
-                tabIndex={item.index === activeIndex ? 0 : -1}
-                className={`events-grid-row${isOpen ? " is-open" : ""}${isExpanded ? " is-expanded" : ""}${e.errorCode ? " has-error" : ""}`}
-                style={
-                  isExpanded ? gridStyle : { ...gridStyle, height: rowHeight }
-                }
-                onKeyDown={(event) => handleKeyDown(event, item.index, e)}
-                onFocus={() => setActive(item.index)}
-                onDoubleClick={() => onOpen(e)}
-              >
-                <div role="gridcell" className="events-grid-cell">
-                  <button
-                    type="button"
-                    className="icon-button expand-button"
-                    tabIndex={-1}
-                    aria-expanded={isExpanded}
-                    aria-label={isExpanded ? t`Hide summary` : t`Show summary`}
-                    onClick={() => toggleExpanded(e.id)}
-                  >
-                    {isExpanded ? "▾" : "▸"}
-                  </button>
-                </div>
-                {row.getVisibleCells().map((cell) => (
-                  <div
-                    role="gridcell"
-                    key={cell.id}
-                    className="events-grid-cell"
-                  >
-                    {cell.column.id === "name" ? (
-                      <button
-                        type="button"
-                        tabIndex={-1}
-                        className="link-button open-event"
-                        onClick={() => onOpen(e)}
-                      >
-                        <table.FlexRender cell={cell} />
-                      </button>
-                    ) : (
-                      <table.FlexRender cell={cell} />
-                    )}
-                  </div>
-                ))}
-                {isExpanded && (
-                  <div role="gridcell" className="events-grid-detail">
-                    <EventRowDetail event={e} />
-                  </div>
-                )}
-              </div>
-            </div>
-          );
-        })}
-      </div>
-    </div>
+    </>
   );
 }
 
