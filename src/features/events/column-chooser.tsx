@@ -1,5 +1,5 @@
 import { Trans, useLingui } from "@lingui/react/macro";
-import { useId, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
@@ -61,12 +61,27 @@ export function ColumnChooser({
   const matchCount = number(matching.length);
   const canAddTyped = typed.length > 0 && !all.includes(typed);
 
+  // A moved column keeps the focus on its buttons (the other one at either end).
+  const moveButtons = useRef(new Map<string, HTMLButtonElement>());
+  const [moved, setMoved] = useState<{ id: string; by: number } | null>(null);
+  useEffect(() => {
+    if (!moved) return;
+    const { id, by } = moved;
+    const same = moveButtons.current.get(`${by}|${id}`);
+    const other = moveButtons.current.get(`${-by}|${id}`);
+    (same && !same.disabled ? same : other)?.focus();
+  }, [moved]);
   const move = (index: number, by: number) => {
     const next = [...order];
     const [item] = next.splice(index, 1);
     if (item === undefined) return;
     next.splice(Math.max(0, Math.min(next.length, index + by)), 0, item);
     setTablePrefs(EVENTS_TABLE_ID, { order: next });
+    setMoved({ id: item, by });
+  };
+  const buttonRef = (key: string) => (el: HTMLButtonElement | null) => {
+    if (el) moveButtons.current.set(key, el);
+    else moveButtons.current.delete(key);
   };
   const addField = (path: string) =>
     setTablePrefs(EVENTS_TABLE_ID, { order: [...order, fieldColumnId(path)] });
@@ -118,6 +133,7 @@ export function ColumnChooser({
                 <button
                   type="button"
                   className="icon-button"
+                  ref={buttonRef(`-1|${id}`)}
                   aria-label={t`Move ${label} left`}
                   disabled={index === 0}
                   onClick={() => move(index, -1)}
@@ -127,6 +143,7 @@ export function ColumnChooser({
                 <button
                   type="button"
                   className="icon-button"
+                  ref={buttonRef(`1|${id}`)}
                   aria-label={t`Move ${label} right`}
                   disabled={index === order.length - 1}
                   onClick={() => move(index, 1)}

@@ -105,6 +105,9 @@ describe("events table columns and pins", () => {
     ) as { state?: { tables?: { events?: { order?: string[] } } } };
     const order = saved.state?.tables?.events?.order ?? [];
     expect(order.indexOf("region")).toBe(order.indexOf("result") - 1);
+    expect(
+      screen.getByRole("button", { name: "Move Region left" }),
+    ).toHaveFocus();
 
     // Keyboard: the buttons are reachable and work with Enter.
     screen.getByRole("button", { name: "Move Region right" }).focus();
@@ -113,6 +116,15 @@ describe("events table columns and pins", () => {
       expect(usePrefsStore.getState().tables.events?.order.at(-1)).toBe(
         "region",
       ),
+    );
+    // At the end its right button is disabled: focus moves to the left one.
+    expect(
+      screen.getByRole("button", { name: "Move Region right" }),
+    ).toBeDisabled();
+    await waitFor(() =>
+      expect(
+        screen.getByRole("button", { name: "Move Region left" }),
+      ).toHaveFocus(),
     );
   });
 
