@@ -1,6 +1,6 @@
 import { plural } from "@lingui/core/macro";
 import { Trans, useLingui } from "@lingui/react/macro";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import { useFormat } from "@/components/i18n/use-format";
 import { useCasesStore, type CaseSearch } from "@/stores/cases-store";
@@ -22,12 +22,11 @@ export function useCasePins(search: CaseSearch | undefined) {
   const createCase = useCasesStore((s) => s.createCase);
   const [message, setMessage] = useState("");
 
-  const pinnedIds = new Set(activeCase?.events.map((e) => e.id));
-  const isPinned = useCallback(
-    (id: string) => pinnedIds.has(id),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the set is rebuilt from activeCase
+  const pinnedIds = useMemo(
+    () => new Set(activeCase?.events.map((e) => e.id)),
     [activeCase],
   );
+  const isPinned = useCallback((id: string) => pinnedIds.has(id), [pinnedIds]);
 
   const caseFor = () => {
     if (activeCase) return { id: activeCase.id, name: activeCase.name };

@@ -17,24 +17,36 @@ const headerNames = (grid: HTMLElement) =>
     .getAllByRole("columnheader")
     .map((h) => h.textContent?.replace(/[▲▼]/g, "").trim());
 
+type User = ReturnType<typeof renderApp>["user"];
+
+async function openChooser(user: User) {
+  await user.click(screen.getByText("Columns"));
+  return {
+    filter: screen.getByRole("searchbox", { name: "Add a field of the event" }),
+    fields: screen.getByRole("list", { name: "Event fields" }),
+  };
+}
+
+/** Replaces the chooser's filter text at once (typing each key is slow). */
+async function search(user: User, filter: HTMLElement, text: string) {
+  await user.clear(filter);
+  await user.click(filter);
+  await user.paste(text);
+}
+
 describe("events table columns and pins", () => {
-  it("adds nested fields of the event as columns and shows their values", async () => {
+  it("adds nested fields of the event as columns, shows their values and remembers their width", async () => {
     const { user } = renderApp(stopSearch);
     const grid = await findGrid();
     await within(grid).findAllByRole("row");
-    await user.click(screen.getByText("Columns"));
-    const filter = screen.getByRole("searchbox", {
-      name: "Add a field of the event",
-    });
-    await user.type(filter, "requestParameters.Stopped");
-    const fields = screen.getByRole("list", { name: "Event fields" });
+    const { filter, fields } = await openChooser(user);
+    await user.type(filter, "StoppedM");
     await user.click(
       within(fields).getByRole("checkbox", {
         name: "requestParameters.StoppedMode",
       }),
     );
-    await user.clear(filter);
-    await user.type(filter, "userIdentity.userName");
+    await search(user, filter, "userIdentity.userName");
     await user.click(
       within(fields).getByRole("checkbox", { name: "userIdentity.userName" }),
     );
@@ -52,23 +64,39 @@ describe("events table columns and pins", () => {
       prod.userName,
     );
 
-    // A whole object is a column too, as compact JSON.
-    await user.clear(filter);
-    await user.type(filter, "requestParameters");
+    // Its width is remembered like any column's.
+    screen
+      .getByRole("button", {
+        name: /^Width of requestParameters\.StoppedMode: 180 pixels/,
+      })
+      .focus();
+    await user.keyboard("{ArrowRight}");
+    expect(
+      usePrefsStore.getState().tables.events?.widths[
+        "field:requestParameters.StoppedMode"
+      ],
+    ).toBe(200);
+  });
+
+  it("adds a whole object as compact JSON and a typed path no event carries; Reset columns removes them", async () => {
+    const { user } = renderApp(stopSearch);
+    const grid = await findGrid();
+    await within(grid).findAllByRole("row");
+    const { filter, fields } = await openChooser(user);
+    await search(user, filter, "requestParameters");
     await user.click(
       within(fields).getByRole("checkbox", { name: "requestParameters" }),
     );
     await waitFor(() =>
       expect(headerNames(grid)).toContain("requestParameters"),
     );
-    const objectCell = within(within(grid).getAllByRole("row")[1]!)
-      .getAllByRole("gridcell")
-      .at(-1);
-    expect(objectCell).toHaveTextContent(`"InstanceId":"${prod.instanceId}"`);
+    const lastCell = () =>
+      within(within(grid).getAllByRole("row")[1]!)
+        .getAllByRole("gridcell")
+        .at(-1);
+    expect(lastCell()).toHaveTextContent(`"InstanceId":"${prod.instanceId}"`);
 
-    // A path no loaded event carries can still be typed and added.
-    await user.clear(filter);
-    await user.type(filter, "additionalEventData.loginAccount");
+    await search(user, filter, "additionalEventData.loginAccount");
     await user.click(
       screen.getByRole("button", {
         name: "Add additionalEventData.loginAccount as a column",
@@ -77,16 +105,13 @@ describe("events table columns and pins", () => {
     await waitFor(() =>
       expect(headerNames(grid)).toContain("additionalEventData.loginAccount"),
     );
-    expect(
-      within(within(grid).getAllByRole("row")[1]!)
-        .getAllByRole("gridcell")
-        .at(-1),
-    ).toHaveTextContent("—");
+    expect(lastCell()).toHaveTextContent("—");
 
     await user.click(screen.getByRole("button", { name: "Reset columns" }));
     await waitFor(() =>
       expect(headerNames(grid)).not.toContain("requestParameters"),
     );
+    expect(headerNames(grid)).not.toContain("additionalEventData.loginAccount");
   });
 
   it("moves a column left and keeps the order in the saved preferences", async () => {
@@ -129,7 +154,9 @@ describe("events table columns and pins", () => {
   });
 
   it("pins two selected rows to the case file, shows them pressed, and unpins one", async () => {
-    const { user } = renderApp(`/events?region=cn-hangzhou&range=24h`);
+    const { user } = renderApp(
+      `/events?region=cn-hangzhou&f=ResourceName%3A${prod.instanceId}`,
+    );
     const grid = await findGrid();
     const rows = (await within(grid).findAllByRole("row")).slice(1, 3);
     for (const row of rows)
