@@ -13,7 +13,12 @@ import type { AuditEvent } from "@/api/schemas/event";
 import { useFormat } from "@/components/i18n/use-format";
 import type { CaseSearch } from "@/stores/cases-store";
 import { usePrefsStore, type TablePrefs } from "@/stores/prefs-store";
-import { PinSelectionBar, PinToggle, useCasePins } from "./case-pins";
+import {
+  PinSelectionBar,
+  PinToggle,
+  useCasePins,
+  type CasePins,
+} from "./case-pins";
 import {
   EVENT_COLUMN_IDS,
   eventColumnLabel,
@@ -50,21 +55,65 @@ interface EventsTableProps {
   caseSearch?: CaseSearch | undefined;
 }
 
+/** The grid with, above it, the selection's "Pin N selected to case" bar. */
+export function EventsTable({ caseSearch, ...props }: EventsTableProps) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(
+    () => new Set(),
+  );
+  const pins = useCasePins(caseSearch);
+  const selectedEvents = selected.size
+    ? props.events.filter((e) => selected.has(rowIdOf(e)))
+    : [];
+  const toggleSelected = useCallback(
+    (id: string) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  return (
+    <>
+      <PinSelectionBar
+        selected={selectedEvents}
+        pins={pins}
+        onClear={() => setSelected(new Set())}
+      />
+      <EventsGrid
+        {...props}
+        selected={selected}
+        onToggleSelected={toggleSelected}
+        pins={pins}
+      />
+    </>
+  );
+}
+
+interface EventsGridProps extends Omit<EventsTableProps, "caseSearch"> {
+  selected: ReadonlySet<string>;
+  onToggleSelected: (rowId: string) => void;
+  pins: CasePins;
+}
+
 /**
  * The loaded events: a virtualized grid (only visible rows are in the DOM),
  * sorted in the browser, columns chosen/ordered/sized as remembered in prefs.
  * Keyboard: arrows move the active row, Enter opens the event, Space or the
  * row's button shows the inline summary.
  */
-export function EventsTable({
+function EventsGrid({
   events,
   sort,
   onSortChange,
   openEventId,
   onOpen,
   label,
-  caseSearch,
-}: EventsTableProps) {
+  selected,
+  onToggleSelected,
+  pins,
+}: EventsGridProps) {
   const { t } = useLingui();
   const { timeWithZone } = useFormat();
   const prefs = usePrefsStore((s) => s.tables[EVENTS_TABLE_ID]) ?? EMPTY_PREFS;
@@ -80,11 +129,6 @@ export function EventsTable({
   const [active, setActive] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusPending = useRef(false);
-
-  const [selected, setSelected] = useState<ReadonlySet<string>>(
-    () => new Set(),
-  );
-  const pins = useCasePins(caseSearch);
 
   const columnOrder = useMemo<ColumnOrderState>(
     () => (prefs.order.length ? prefs.order : [...EVENT_COLUMN_IDS]),
@@ -249,196 +293,173 @@ export function EventsTable({
   const gridStyle = { gridTemplateColumns: `${LEAD} ${template}` };
   // The summary, selection and pin column, plus every column's width.
   const rowWidth = `calc(${LEAD} + ${headers.reduce((w, h) => w + h.getSize(), 0)}px)`;
-  const toggleSelected = (id: string) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const selectedEvents = selected.size
-    ? events.filter((e) => selected.has(rowIdOf(e)))
-    : [];
 
   return (
-    <>
-      <PinSelectionBar
-        selected={selectedEvents}
-        pins={pins}
-        onClear={() => setSelected(new Set())}
-      />
+    <div
+      ref={scrollRef}
+      className="events-grid-scroll"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={rowCount + 1}
+      aria-colcount={headers.length + 1}
+    >
       <div
-        ref={scrollRef}
-        className="events-grid-scroll"
-        role="grid"
-        aria-label={label}
-        aria-rowcount={rowCount + 1}
-        aria-colcount={headers.length + 1}
+        role="rowgroup"
+        className="events-grid-head"
+        style={{ width: rowWidth }}
       >
         <div
-          role="rowgroup"
-          className="events-grid-head"
-          style={{ width: rowWidth }}
+          role="row"
+          aria-rowindex={1}
+          className="events-grid-row"
+          style={gridStyle}
         >
-          <div
-            role="row"
-            aria-rowindex={1}
-            className="events-grid-row"
-            style={gridStyle}
-          >
-            <div role="columnheader" className="events-grid-cell">
-              <span className="visually-hidden">
-                <Trans>Details</Trans>
-              </span>
-            </div>
-            {headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              return (
-                <div
-                  key={header.id}
-                  role="columnheader"
-                  className="events-grid-cell"
-                  aria-sort={
-                    sorted === "asc"
-                      ? "ascending"
-                      : sorted === "desc"
-                        ? "descending"
-                        : "none"
-                  }
-                >
-                  {header.column.getCanSort() ? (
-                    <button
-                      type="button"
-                      className="sort-button"
-                      onClick={header.column.getToggleSortingHandler()}
-                      title={t`Sort the loaded events`}
-                    >
-                      <table.FlexRender header={header} />
-                      <span aria-hidden="true">
-                        {sorted === "asc"
-                          ? " ▲"
-                          : sorted === "desc"
-                            ? " ▼"
-                            : ""}
-                      </span>
-                    </button>
-                  ) : (
-                    <span className="sort-button">
-                      <table.FlexRender header={header} />
-                    </span>
-                  )}
-                  <ResizeHandle
-                    label={eventColumnLabel(header.id)}
-                    width={header.getSize()}
-                    onResize={(w) =>
-                      table.setColumnSizing((old) => ({
-                        ...old,
-                        [header.id]: w,
-                      }))
-                    }
-                  />
-                </div>
-              );
-            })}
+          <div role="columnheader" className="events-grid-cell">
+            <span className="visually-hidden">
+              <Trans>Details</Trans>
+            </span>
           </div>
-        </div>
-        <div
-          role="rowgroup"
-          className="events-grid-body"
-          style={{ height: virtualizer.getTotalSize(), width: rowWidth }}
-        >
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            const e = row.original;
-            const isExpanded = expanded.has(e.id);
-            const isOpen = e.id === openEventId;
-            const isActive = item.index === activeIndex;
-            const name = e.name;
-            const time = timeWithZone(e.timeMs);
+          {headers.map((header) => {
+            const sorted = header.column.getIsSorted();
             return (
               <div
-                key={row.id}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className="events-grid-item"
-                style={{ transform: `translateY(${item.start}px)` }}
+                key={header.id}
+                role="columnheader"
+                className="events-grid-cell"
+                aria-sort={
+                  sorted === "asc"
+                    ? "ascending"
+                    : sorted === "desc"
+                      ? "descending"
+                      : "none"
+                }
               >
-                <div
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={isOpen}
-                  data-row-index={item.index}
-                  tabIndex={isActive ? 0 : -1}
-                  className={`events-grid-row${isOpen ? " is-open" : ""}${isExpanded ? " is-expanded" : ""}${e.errorCode ? " has-error" : ""}`}
-                  style={
-                    isExpanded ? gridStyle : { ...gridStyle, height: rowHeight }
-                  }
-                  onKeyDown={(event) => handleKeyDown(event, item.index, e)}
-                  onFocus={() => setActive(item.index)}
-                  onDoubleClick={() => onOpen(e)}
-                >
-                  <div
-                    role="gridcell"
-                    className="events-grid-cell events-grid-actions"
+                {header.column.getCanSort() ? (
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={header.column.getToggleSortingHandler()}
+                    title={t`Sort the loaded events`}
                   >
-                    <button
-                      type="button"
-                      className="icon-button expand-button"
-                      tabIndex={-1}
-                      aria-expanded={isExpanded}
-                      aria-label={
-                        isExpanded ? t`Hide summary` : t`Show summary`
-                      }
-                      onClick={() => toggleExpanded(e.id)}
-                    >
-                      {isExpanded ? "▾" : "▸"}
-                    </button>
-                    <input
-                      type="checkbox"
-                      tabIndex={isActive ? 0 : -1}
-                      checked={selected.has(row.id)}
-                      onChange={() => toggleSelected(row.id)}
-                      aria-label={t`Select ${name} at ${time}`}
-                    />
-                    <PinToggle
-                      event={e}
-                      pins={pins}
-                      tabIndex={isActive ? 0 : -1}
-                    />
-                  </div>
-                  {row.getVisibleCells().map((cell) => (
-                    <div
-                      role="gridcell"
-                      key={cell.id}
-                      className="events-grid-cell"
-                    >
-                      {cell.column.id === "name" ? (
-                        <button
-                          type="button"
-                          tabIndex={-1}
-                          className="link-button open-event"
-                          onClick={() => onOpen(e)}
-                        >
-                          <table.FlexRender cell={cell} />
-                        </button>
-                      ) : (
-                        <table.FlexRender cell={cell} />
-                      )}
-                    </div>
-                  ))}
-                  {isExpanded && (
-                    <div role="gridcell" className="events-grid-detail">
-                      <EventRowDetail event={e} />
-                    </div>
-                  )}
-                </div>
+                    <table.FlexRender header={header} />
+                    <span aria-hidden="true">
+                      {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
+                    </span>
+                  </button>
+                ) : (
+                  <span className="sort-button">
+                    <table.FlexRender header={header} />
+                  </span>
+                )}
+                <ResizeHandle
+                  label={eventColumnLabel(header.id)}
+                  width={header.getSize()}
+                  onResize={(w) =>
+                    table.setColumnSizing((old) => ({
+                      ...old,
+                      [header.id]: w,
+                    }))
+                  }
+                />
               </div>
             );
           })}
         </div>
       </div>
-    </>
+      <div
+        role="rowgroup"
+        className="events-grid-body"
+        style={{ height: virtualizer.getTotalSize(), width: rowWidth }}
+      >
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          const e = row.original;
+          const isExpanded = expanded.has(e.id);
+          const isOpen = e.id === openEventId;
+          const isActive = item.index === activeIndex;
+          const name = e.name;
+          const time = timeWithZone(e.timeMs);
+          return (
+            <div
+              key={row.id}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="events-grid-item"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              <div
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={isOpen}
+                data-row-index={item.index}
+                tabIndex={isActive ? 0 : -1}
+                className={`events-grid-row${isOpen ? " is-open" : ""}${isExpanded ? " is-expanded" : ""}${e.errorCode ? " has-error" : ""}`}
+                style={
+                  isExpanded ? gridStyle : { ...gridStyle, height: rowHeight }
+                }
+                onKeyDown={(event) => handleKeyDown(event, item.index, e)}
+                onFocus={() => setActive(item.index)}
+                onDoubleClick={() => onOpen(e)}
+              >
+                <div
+                  role="gridcell"
+                  className="events-grid-cell events-grid-actions"
+                >
+                  <button
+                    type="button"
+                    className="icon-button expand-button"
+                    tabIndex={-1}
+                    aria-expanded={isExpanded}
+                    aria-label={isExpanded ? t`Hide summary` : t`Show summary`}
+                    onClick={() => toggleExpanded(e.id)}
+                  >
+                    {isExpanded ? "▾" : "▸"}
+                  </button>
+                  <input
+                    type="checkbox"
+                    tabIndex={isActive ? 0 : -1}
+                    checked={selected.has(row.id)}
+                    onChange={() => onToggleSelected(row.id)}
+                    aria-label={t`Select ${name} at ${time}`}
+                  />
+                  <PinToggle
+                    event={e}
+                    pins={pins}
+                    tabIndex={isActive ? 0 : -1}
+                  />
+                </div>
+                {row.getVisibleCells().map((cell) => (
+                  <div
+                    role="gridcell"
+                    key={cell.id}
+                    className="events-grid-cell"
+                  >
+                    {cell.column.id === "name" ? (
+                      <button
+                        type="button"
+                        tabIndex={-1}
+                        className="link-button open-event"
+                        onClick={() => onOpen(e)}
+                      >
+                        <table.FlexRender cell={cell} />
+                      </button>
+                    ) : (
+                      <table.FlexRender cell={cell} />
+                    )}
+                  </div>
+                ))}
+                {isExpanded && (
+                  <div role="gridcell" className="events-grid-detail">
+                    <EventRowDetail event={e} />
+                  </div>
+                )}
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </div>
   );
 }
 
