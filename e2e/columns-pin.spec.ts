@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { INCIDENTS } from "../mocks/data/incidents";
 import { expect, test } from "./fixtures";
 import { EventsPage } from "./pages/events";
@@ -33,6 +34,16 @@ test.describe("Event search: columns and pins", () => {
     // The new column comes last and holds the user's AccessKey ID.
     const accessKey = /LTAI\w+$/;
     await expect(events.rows.first()).toContainText(accessKey);
+
+    // The open chooser, the selection bar and the row controls pass axe.
+    const axe = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" | ")}`),
+    ).toEqual([]);
 
     // Remembered: a reload shows the same column.
     await page.reload();
