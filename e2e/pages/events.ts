@@ -80,7 +80,7 @@ export class EventsPage {
   async openEvent(row: Locator): Promise<void> {
     await row
       .getByRole("button")
-      .filter({ hasNotText: /^[▸▾]$/ })
+      .filter({ hasNotText: /^[▸▾☆★]$/ })
       .first()
       .click();
     await expect(this.pane).toBeVisible();

@@ -17,6 +17,13 @@ import type { AuditEvent } from "@/api/schemas/event";
 import { SafeText } from "@/components/ui/safe-text";
 import { useFormat } from "@/components/i18n/use-format";
 import { identityLabel } from "./event-summary";
+import {
+  fieldColumnId,
+  fieldPathOf,
+  fieldText,
+  isFieldColumn,
+  valueAtPath,
+} from "./field-paths";
 
 /** The events table's features, declared once. */
 export const eventTableFeatures = tableFeatures({
@@ -50,7 +57,12 @@ function TimeCell({ row }: Ctx) {
 function Header({ id }: { id: string }) {
   const { i18n } = useLingui();
   const label = EVENT_COLUMN_LABELS[id];
-  return label ? i18n._(label) : id;
+  if (label) return i18n._(label);
+  return (
+    <code className="field-column-name">
+      <SafeText value={fieldPathOf(id)} maxLength={60} />
+    </code>
+  );
 }
 
 function SensitiveBadge() {
@@ -185,6 +197,28 @@ export const eventColumns = helper.columns([
   }),
 ]);
 
+/** An added field: strings as hostile text, objects as compact JSON, cut short. */
+function FieldCell({ getValue }: Ctx) {
+  const text = fieldText(getValue());
+  return text ? (
+    <SafeText value={text} maxLength={CELL_MAX} />
+  ) : (
+    <span className="muted">—</span>
+  );
+}
+
+/** A column showing any field of the event, by its dotted path (not sortable: the page sorts). */
+export function fieldColumn(path: string) {
+  const id = fieldColumnId(path);
+  return helper.accessor((e) => valueAtPath(e.raw, path), {
+    id,
+    header: () => <Header id={id} />,
+    cell: FieldCell,
+    enableSorting: false,
+    size: 180,
+  });
+}
+
 export const EVENT_COLUMN_IDS = [
   "time",
   "name",
@@ -212,5 +246,6 @@ const EVENT_COLUMN_LABELS: Record<string, MessageDescriptor> = {
 /** A column's name in the reader's language. */
 export function eventColumnLabel(id: string): string {
   const label = EVENT_COLUMN_LABELS[id];
-  return label ? i18n._(label) : id;
+  if (label) return i18n._(label);
+  return isFieldColumn(id) ? fieldPathOf(id) : id;
 }

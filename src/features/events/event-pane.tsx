@@ -5,6 +5,7 @@ import type { AuditEvent } from "@/api/schemas/event";
 import { CopyButton } from "@/components/ui/copy-button";
 import { JsonTree } from "@/components/ui/json-tree";
 import { SafeText } from "@/components/ui/safe-text";
+import { PanePinButton } from "./case-pins";
 import { EventFacts } from "./event-facts";
 import { EventPivots } from "./event-pivots";
 import { SurroundingEvents } from "./surrounding-events";
@@ -111,6 +112,7 @@ export function EventPane({
           <button type="button" onClick={onNext} disabled={!onNext}>
             <Trans>Next event</Trans>
           </button>
+          <PanePinButton event={event} deepLink={deepLink} range={range} />
           <CopyButton
             value={`${origin}${deepLink}`}
             label={t`Copy link to this event`}

@@ -172,6 +172,21 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
         zoneParam,
       )
     : "";
+  // Pinned events reopen this search at the absolute range it covered.
+  const caseSearch = window
+    ? {
+        label: t`Event search`,
+        href: withZone(
+          withSort(
+            eventSearchHref({ ...link, ...frozen, range: undefined }),
+            search.sort,
+          ),
+          zoneParam,
+        ),
+        from: toApiTime(window.startMs),
+        to: toApiTime(window.endMs),
+      }
+    : undefined;
 
   // Pending also covers "All regions" while the region list is still loading.
   const searching = read.isPending && !results.regionsQuery.isError;
@@ -288,7 +303,7 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
               <Trans>keep the range relative</Trans>
             </label>
           </span>
-          <ColumnChooser />
+          <ColumnChooser events={results.shown} />
           <ExportMenu
             shown={results.shown}
             region={region}
@@ -355,6 +370,7 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
             openEventId={openId}
             onOpen={open}
             label={t`Events`}
+            caseSearch={caseSearch}
           />
         )}
       </div>

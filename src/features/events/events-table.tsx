@@ -10,13 +10,23 @@ import {
 import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
+import { useFormat } from "@/components/i18n/use-format";
+import type { CaseSearch } from "@/stores/cases-store";
 import { usePrefsStore, type TablePrefs } from "@/stores/prefs-store";
+import {
+  PinSelectionBar,
+  PinToggle,
+  useCasePins,
+  type CasePins,
+} from "./case-pins";
 import {
   EVENT_COLUMN_IDS,
   eventColumnLabel,
   eventColumns,
   eventTableFeatures,
+  fieldColumn,
 } from "./columns";
+import { fieldPathOf, isFieldColumn } from "./field-paths";
 import { EventRowDetail } from "./event-row-detail";
 import { DEFAULT_SORT, toSortColumn, type EventSort } from "./sort";
 
@@ -25,6 +35,8 @@ const EMPTY_PREFS: TablePrefs = { order: [], hidden: [], widths: {} };
 /** Collapsed row heights in CSS pixels, per density (as --row-h in styles.css). */
 const ROW_HEIGHTS = { comfortable: 34, compact: 26 } as const;
 const FALLBACK_RECT = { width: 1200, height: 720 };
+/** The leading column: summary, selection and pin buttons. */
+const LEAD = "5rem";
 
 const rowIdOf = (e: AuditEvent) => `${e.region}/${e.id}`;
 
@@ -39,6 +51,50 @@ interface EventsTableProps {
   openEventId: string | undefined;
   onOpen: (event: AuditEvent) => void;
   label: string;
+  /** Where pinned events say they were found; without it rows cannot be pinned. */
+  caseSearch?: CaseSearch | undefined;
+}
+
+/** The grid with, above it, the selection's "Pin N selected to case" bar. */
+export function EventsTable({ caseSearch, ...props }: EventsTableProps) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(
+    () => new Set(),
+  );
+  const pins = useCasePins(caseSearch);
+  const selectedEvents = selected.size
+    ? props.events.filter((e) => selected.has(rowIdOf(e)))
+    : [];
+  const toggleSelected = useCallback(
+    (id: string) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+  return (
+    <>
+      <PinSelectionBar
+        selected={selectedEvents}
+        pins={pins}
+        onClear={() => setSelected(new Set())}
+      />
+      <EventsGrid
+        {...props}
+        selected={selected}
+        onToggleSelected={toggleSelected}
+        pins={pins}
+      />
+    </>
+  );
+}
+
+interface EventsGridProps extends Omit<EventsTableProps, "caseSearch"> {
+  selected: ReadonlySet<string>;
+  onToggleSelected: (rowId: string) => void;
+  pins: CasePins;
 }
 
 /**
@@ -47,15 +103,19 @@ interface EventsTableProps {
  * Keyboard: arrows move the active row, Enter opens the event, Space or the
  * row's button shows the inline summary.
  */
-export function EventsTable({
+function EventsGrid({
   events,
   sort,
   onSortChange,
   openEventId,
   onOpen,
   label,
-}: EventsTableProps) {
+  selected,
+  onToggleSelected,
+  pins,
+}: EventsGridProps) {
   const { t } = useLingui();
+  const { timeWithZone } = useFormat();
   const prefs = usePrefsStore((s) => s.tables[EVENTS_TABLE_ID]) ?? EMPTY_PREFS;
   const setTablePrefs = usePrefsStore((s) => s.setTablePrefs);
   const rowHeight = ROW_HEIGHTS[usePrefsStore((s) => s.density)];
@@ -74,6 +134,17 @@ export function EventsTable({
     () => (prefs.order.length ? prefs.order : [...EVENT_COLUMN_IDS]),
     [prefs.order],
   );
+  // Added fields are the `field:` ids in the remembered order.
+  const fieldKey = JSON.stringify(columnOrder.filter(isFieldColumn));
+  const columns = useMemo(
+    () => [
+      ...eventColumns,
+      ...(JSON.parse(fieldKey) as string[]).map((id) =>
+        fieldColumn(fieldPathOf(id)),
+      ),
+    ],
+    [fieldKey],
+  );
   const columnVisibility = useMemo<ColumnVisibilityState>(
     () => Object.fromEntries(prefs.hidden.map((id) => [id, false])),
     [prefs.hidden],
@@ -82,7 +153,7 @@ export function EventsTable({
 
   const table = useTable({
     features: eventTableFeatures,
-    columns: eventColumns,
+    columns,
     data: events,
     getRowId: rowIdOf,
     state: { sorting, columnOrder, columnVisibility, columnSizing },
@@ -219,9 +290,9 @@ export function EventsTable({
 
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const template = headers.map((h) => `${h.getSize()}px`).join(" ");
-  const gridStyle = { gridTemplateColumns: `2.25rem ${template}` };
-  // 2.25rem for the summary button column, plus every column's width.
-  const rowWidth = `calc(2.25rem + ${headers.reduce((w, h) => w + h.getSize(), 0)}px)`;
+  const gridStyle = { gridTemplateColumns: `${LEAD} ${template}` };
+  // The summary, selection and pin column, plus every column's width.
+  const rowWidth = `calc(${LEAD} + ${headers.reduce((w, h) => w + h.getSize(), 0)}px)`;
 
   return (
     <div
@@ -263,22 +334,31 @@ export function EventsTable({
                       : "none"
                 }
               >
-                <button
-                  type="button"
-                  className="sort-button"
-                  onClick={header.column.getToggleSortingHandler()}
-                  title={t`Sort the loaded events`}
-                >
-                  <table.FlexRender header={header} />
-                  <span aria-hidden="true">
-                    {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
+                {header.column.getCanSort() ? (
+                  <button
+                    type="button"
+                    className="sort-button"
+                    onClick={header.column.getToggleSortingHandler()}
+                    title={t`Sort the loaded events`}
+                  >
+                    <table.FlexRender header={header} />
+                    <span aria-hidden="true">
+                      {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
+                    </span>
+                  </button>
+                ) : (
+                  <span className="sort-button">
+                    <table.FlexRender header={header} />
                   </span>
-                </button>
+                )}
                 <ResizeHandle
                   label={eventColumnLabel(header.id)}
                   width={header.getSize()}
                   onResize={(w) =>
-                    table.setColumnSizing((old) => ({ ...old, [header.id]: w }))
+                    table.setColumnSizing((old) => ({
+                      ...old,
+                      [header.id]: w,
+                    }))
                   }
                 />
               </div>
@@ -297,6 +377,9 @@ export function EventsTable({
           const e = row.original;
           const isExpanded = expanded.has(e.id);
           const isOpen = e.id === openEventId;
+          const isActive = item.index === activeIndex;
+          const name = e.name;
+          const time = timeWithZone(e.timeMs);
           return (
             <div
               key={row.id}
@@ -310,7 +393,7 @@ export function EventsTable({
                 aria-rowindex={item.index + 2}
                 aria-selected={isOpen}
                 data-row-index={item.index}
-                tabIndex={item.index === activeIndex ? 0 : -1}
+                tabIndex={isActive ? 0 : -1}
                 className={`events-grid-row${isOpen ? " is-open" : ""}${isExpanded ? " is-expanded" : ""}${e.errorCode ? " has-error" : ""}`}
                 style={
                   isExpanded ? gridStyle : { ...gridStyle, height: rowHeight }
@@ -319,7 +402,10 @@ export function EventsTable({
                 onFocus={() => setActive(item.index)}
                 onDoubleClick={() => onOpen(e)}
               >
-                <div role="gridcell" className="events-grid-cell">
+                <div
+                  role="gridcell"
+                  className="events-grid-cell events-grid-actions"
+                >
                   <button
                     type="button"
                     className="icon-button expand-button"
@@ -330,6 +416,18 @@ export function EventsTable({
                   >
                     {isExpanded ? "▾" : "▸"}
                   </button>
+                  <input
+                    type="checkbox"
+                    tabIndex={isActive ? 0 : -1}
+                    checked={selected.has(row.id)}
+                    onChange={() => onToggleSelected(row.id)}
+                    aria-label={t`Select ${name} at ${time}`}
+                  />
+                  <PinToggle
+                    event={e}
+                    pins={pins}
+                    tabIndex={isActive ? 0 : -1}
+                  />
                 </div>
                 {row.getVisibleCells().map((cell) => (
                   <div
