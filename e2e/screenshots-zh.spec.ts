@@ -47,3 +47,52 @@ test("创建跟踪向导（中文）", async ({ page }) => {
   ).toBeVisible();
   await capture(page, "wizard-zh-CN.png");
 });
+
+/**
+ * The events page at a desktop, a small laptop and a phone width (README,
+ * "Screens"): docs/events-1440.png with the View event pane open beside the
+ * results, docs/events-1024.png and docs/events-390.png with the results.
+ */
+for (const { width, height, pane } of [
+  { width: 1440, height: 900, pane: true },
+  { width: 1024, height: 768, pane: false },
+  { width: 390, height: 844, pane: false },
+]) {
+  test.describe(`events at ${width}×${height}`, () => {
+    test.use({ viewport: { width, height } });
+
+    test(`the events page at ${width} px${pane ? ", an event open beside the results" : ""}`, async ({
+      page,
+    }) => {
+      await page.goto("/events?region=cn-hangzhou&range=24h&mock-latency=0-0");
+      await expect(
+        page.getByRole("heading", { level: 1, name: "Events" }),
+      ).toBeVisible();
+      await expect(
+        page.getByRole("status").filter({ hasText: /[\d,]+ loaded/ }),
+      ).toBeVisible({ timeout: 30_000 });
+      const grid = page.getByRole("grid", { name: "Events" });
+      const rows = grid.getByRole("rowgroup").nth(1).getByRole("row");
+      await expect(rows.nth(5)).toBeVisible();
+      await expect(
+        page.getByRole("button", { name: "Keyboard shortcuts" }),
+      ).toBeVisible();
+      if (pane) {
+        await rows.nth(1).focus();
+        await page.keyboard.press("o");
+        const separator = page.getByRole("separator", {
+          name: "Resize the event pane",
+        });
+        await expect(separator).toBeVisible();
+        await expect(page.locator("section.event-pane h2")).toBeFocused();
+        // The picture shows the pane, not the focus ring of its heading.
+        await page.locator("section.event-pane h2").blur();
+      }
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth > window.innerWidth,
+      );
+      expect(overflow).toBe(false);
+      await capture(page, `events-${width}.png`);
+    });
+  });
+}

@@ -249,14 +249,6 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
           <h1 id="events-title">
             <Trans>Events</Trans>
           </h1>
-          <button
-            type="button"
-            className="shortcuts-button"
-            aria-haspopup="dialog"
-            onClick={() => setHelpOpen(true)}
-          >
-            <Trans>Keyboard shortcuts</Trans> <kbd aria-hidden="true">?</kbd>
-          </button>
           <p className="muted">
             {region === ALL_REGIONS ? (
               t`All regions (${regionCount})`
@@ -271,6 +263,14 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
               </>
             )}
           </p>
+          <button
+            type="button"
+            className="shortcuts-button"
+            aria-haspopup="dialog"
+            onClick={() => setHelpOpen(true)}
+          >
+            <Trans>Keyboard shortcuts</Trans> <kbd aria-hidden="true">?</kbd>
+          </button>
         </header>
         <SharedZoneNote shared={shared} />
         <SearchBar
