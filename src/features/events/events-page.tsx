@@ -40,18 +40,12 @@ import {
   SearchScope,
 } from "./results-status";
 import { useRetryNotice } from "./retry-notice";
-import {
-  activeRow,
-  moveActiveRow,
-  RESULTS_ID,
-  rowIndex,
-  searchBox,
-} from "./results-focus";
+import { activeRow, RESULTS_ID } from "./results-focus";
 import { SearchBar } from "./search-bar";
 import { ShortcutsHelp } from "./shortcuts-help";
 import { SharedZoneNote, useSharedZone, type SharedZone } from "./shared-zone";
 import { sortEvents } from "./sort";
-import { useEventShortcuts } from "./use-event-shortcuts";
+import { useEventsPageShortcuts } from "./use-events-page-shortcuts";
 import {
   DEFAULT_LOAD_ALL_LIMIT,
   LOAD_ALL_LIMITS,
@@ -152,26 +146,11 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
   const paneWidth = usePrefsStore((s) => s.eventPaneWidth);
   const paneId = useId();
   const [helpOpen, setHelpOpen] = useState(false);
-  useEventShortcuts(
-    {
-      focusSearch: () => {
-        const box = searchBox();
-        box?.focus();
-        box?.select();
-      },
-      move: moveActiveRow,
-      openActive: () => {
-        const row = activeRow();
-        const event = row ? sorted[rowIndex(row)] : undefined;
-        if (!row || !event) return;
-        row.focus();
-        open(event);
-      },
-      showHelp: () => setHelpOpen(true),
-      leaveSearch: () => activeRow()?.focus(),
-    },
-    searchBox,
-  );
+  useEventsPageShortcuts({
+    events: sorted,
+    open,
+    showHelp: () => setHelpOpen(true),
+  });
 
   const position = useMemo(
     () => (openId ? sorted.findIndex((e) => e.id === openId) : -1),
