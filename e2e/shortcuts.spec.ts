@@ -169,6 +169,13 @@ test.describe("on a phone", () => {
     await expect(page.getByRole("separator")).toHaveCount(0);
     const back = page.getByRole("button", { name: "Back to results" });
     await expect(back).toBeInViewport();
+    // Tab stays in the sheet: the header behind it does not take focus.
+    await back.focus();
+    await page.keyboard.press("Shift+Tab");
+    await expect(back).not.toBeFocused();
+    await expect(page.locator(".event-pane-frame :focus")).toHaveCount(1);
+    await page.keyboard.press("Tab");
+    await expect(back).toBeFocused();
     await back.click();
     await expect(events.pane).toBeHidden();
     await expect(row).toBeFocused();

@@ -1,6 +1,7 @@
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { EVENT_PANE_WIDTH, usePrefsStore } from "@/stores/prefs-store";
+import { useTabTrap } from "./use-tab-trap";
 
 /** At this width and below the pane is a full-screen sheet over the results. */
 export const PHONE_QUERY = "(max-width: 640px)";
@@ -133,6 +134,7 @@ export function EventPaneFrame({
   const max = useMaxWidth(frame);
   const phone = useMediaQuery(PHONE_QUERY);
   const stacked = useMediaQuery(STACKED_QUERY);
+  useTabTrap(phone, ".event-pane-frame.is-sheet");
   return (
     <div
       ref={frame}

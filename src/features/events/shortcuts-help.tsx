@@ -1,41 +1,6 @@
 import { Trans, useLingui } from "@lingui/react/macro";
-import { useEffect } from "react";
 import { Dialog } from "@/components/ui/dialog";
-
-const FOCUSABLE =
-  'button:not([disabled]), a[href], input:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
-/**
- * Keeps Tab inside the open dialog: a modal `<dialog>` makes the page inert,
- * but Tab from its last control still leaves for the browser's own toolbar.
- */
-function useTabTrap(open: boolean, selector: string) {
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Tab") return;
-      const dialog = document.querySelector(selector);
-      if (!dialog) return;
-      const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
-      const first = items[0];
-      const last = items.at(-1);
-      if (!first || !last) return;
-      const inside = dialog.contains(document.activeElement);
-      if (event.shiftKey && (!inside || document.activeElement === first)) {
-        event.preventDefault();
-        last.focus();
-      } else if (
-        !event.shiftKey &&
-        (!inside || document.activeElement === last)
-      ) {
-        event.preventDefault();
-        first.focus();
-      }
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [open, selector]);
-}
+import { useTabTrap } from "./use-tab-trap";
 
 /** The keys, as printed on the keyboard (the same in both languages). */
 function Keys({ keys }: { keys: string[] }) {
