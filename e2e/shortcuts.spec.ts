@@ -149,6 +149,12 @@ test("the pane's separator resizes it with the arrow keys, the width is remember
   await full.click();
   await expect(full).toHaveAttribute("aria-pressed", "false");
   await expect(separator).toBeVisible();
+
+  // Closed while popped out, the results come back and a row has focus.
+  await full.click();
+  await page.keyboard.press("Escape");
+  await expect(events.pane).toBeHidden();
+  await expect(events.rows.first()).toBeFocused();
 });
 
 test.describe("on a phone", () => {
