@@ -74,7 +74,7 @@ test("the skip link takes keyboard users straight to the page", async ({
 }) => {
   await openConsole(page, "/trails?region=cn-hangzhou&mock-latency=0-0");
   await page.keyboard.press("Tab");
-  const skip = page.getByRole("link", { name: "Skip to content" });
+  const skip = page.getByRole("link", { name: "Skip to main content" });
   await expect(skip).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator("#main")).toBeFocused();

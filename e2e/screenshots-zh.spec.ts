@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { MOCK } from "./pages/trails";
 
@@ -47,3 +47,63 @@ test("创建跟踪向导（中文）", async ({ page }) => {
   ).toBeVisible();
   await capture(page, "wizard-zh-CN.png");
 });
+
+/**
+ * The events page at a desktop, a small laptop and a phone width (README,
+ * "Screens"): docs/events-1440.png with the View event pane open beside the
+ * results, docs/events-1024.png and docs/events-390.png with the results.
+ */
+async function openEventsLoaded(page: Page): Promise<Locator> {
+  await page.goto("/events?region=cn-hangzhou&range=24h&mock-latency=0-0");
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Events" }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: /[\d,]+ loaded/ }),
+  ).toBeVisible({ timeout: 30_000 });
+  const rows = page
+    .getByRole("grid", { name: "Events" })
+    .getByRole("rowgroup")
+    .nth(1)
+    .getByRole("row");
+  await expect(rows.nth(5)).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: "Keyboard shortcuts" }),
+  ).toBeVisible();
+  return rows;
+}
+
+const scrollsSideways = (page: Page): Promise<boolean> =>
+  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+
+test("the events page at 1440 px, an event open beside the results", async ({
+  page,
+}) => {
+  const rows = await openEventsLoaded(page);
+  await rows.nth(1).focus();
+  await page.keyboard.press("o");
+  await expect(
+    page.getByRole("separator", { name: "Resize the event pane" }),
+  ).toBeVisible();
+  const heading = page.locator("section.event-pane h2");
+  await expect(heading).toBeFocused();
+  // The picture shows the pane, not the focus ring of its heading.
+  await heading.blur();
+  expect(await scrollsSideways(page)).toBe(false);
+  await capture(page, "events-1440.png");
+});
+
+for (const viewport of [
+  { width: 1024, height: 768 },
+  { width: 390, height: 844 },
+]) {
+  test.describe(`events at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test(`the events page at ${viewport.width} px`, async ({ page }) => {
+      await openEventsLoaded(page);
+      expect(await scrollsSideways(page)).toBe(false);
+      await capture(page, `events-${viewport.width}.png`);
+    });
+  });
+}

@@ -4,4 +4,9 @@ export interface RouteHandle {
   allRegions?: boolean;
   /** The screen does not depend on a region at all. */
   noRegion?: boolean;
+  /**
+   * The screen has a results area (an element with id `results`): the first
+   * skip link goes there instead of to the whole page.
+   */
+  skipToResults?: boolean;
 }

@@ -25,6 +25,8 @@ interface PrefsState {
   /** The region last chosen, used when a URL names none. */
   lastRegion: string;
   tables: Record<string, TablePrefs>;
+  /** Width of the View event pane beside the results, in CSS pixels. */
+  eventPaneWidth: number;
   setTheme: (theme: Theme) => void;
   setLocale: (locale: Locale) => void;
   setTimeZone: (timeZone: TimeZonePref) => void;
@@ -32,9 +34,13 @@ interface PrefsState {
   setLastRegion: (region: string) => void;
   setTablePrefs: (tableId: string, prefs: Partial<TablePrefs>) => void;
   resetTablePrefs: (tableId: string) => void;
+  setEventPaneWidth: (width: number) => void;
 }
 
 export const DEFAULT_REGION = "cn-hangzhou";
+
+/** The View event pane's width limits, in CSS pixels (the pane also never takes more than the page allows). */
+export const EVENT_PANE_WIDTH = { min: 320, initial: 480, max: 1600 };
 
 /** The user's preferences: one store, persisted in localStorage. */
 export const usePrefsStore = create<PrefsState>()(
@@ -48,6 +54,7 @@ export const usePrefsStore = create<PrefsState>()(
       density: "comfortable",
       lastRegion: DEFAULT_REGION,
       tables: {},
+      eventPaneWidth: EVENT_PANE_WIDTH.initial,
       setTheme: (theme) => set({ theme }),
       setLocale: (locale) => set({ locale }),
       setTimeZone: (timeZone) => set({ timeZone }),
@@ -69,6 +76,15 @@ export const usePrefsStore = create<PrefsState>()(
           const tables = { ...state.tables };
           delete tables[tableId];
           return { tables };
+        }),
+      setEventPaneWidth: (width) =>
+        set({
+          eventPaneWidth: Math.round(
+            Math.min(
+              EVENT_PANE_WIDTH.max,
+              Math.max(EVENT_PANE_WIDTH.min, width),
+            ),
+          ),
         }),
     }),
     {

@@ -25,6 +25,18 @@ const NAV = [
   { to: "/settings", label: msg`Settings` },
 ];
 
+/**
+ * Moves focus to the skip link's target without changing the URL's hash
+ * (the router keeps the search in the query string; a hash would stay behind).
+ */
+function skipTo(event: React.MouseEvent, id: string) {
+  const target = document.getElementById(id);
+  if (!target) return;
+  event.preventDefault();
+  target.focus();
+  target.scrollIntoView({ block: "start" });
+}
+
 /** The frame of every screen: skip link, header with navigation, region, language and identity, and the page. */
 export function AppLayout() {
   const { t } = useLingui();
@@ -53,9 +65,23 @@ export function AppLayout() {
   }, [menuOpen]);
   return (
     <div className="app">
-      <a href="#main" className="skip-link">
-        {t`Skip to content`}
-      </a>
+      {handle.skipToResults ? (
+        <a
+          href="#results"
+          className="skip-link"
+          onClick={(event) => skipTo(event, "results")}
+        >
+          {t`Skip to results`}
+        </a>
+      ) : (
+        <a
+          href="#main"
+          className="skip-link"
+          onClick={(event) => skipTo(event, "main")}
+        >
+          {t`Skip to main content`}
+        </a>
+      )}
       <header className="app-header">
         <a className="brand" href="/events" aria-label={t`Trailscope home`}>
           <img src="/favicon.svg" alt="" width={22} height={22} />

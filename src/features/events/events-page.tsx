@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import {
   useCallback,
   useDeferredValue,
+  useEffect,
   useId,
   useMemo,
   useRef,
@@ -21,9 +22,11 @@ import { eventSearchHref } from "@/lib/event-search-url";
 import { DisplayZoneContext } from "@/components/i18n/display-zone";
 import { useFormat } from "@/components/i18n/use-format";
 import { toApiTime, zoneToParam } from "@/lib/time";
+import { usePrefsStore } from "@/stores/prefs-store";
 import { ColumnChooser } from "./column-chooser";
 import { ConditionPlanNote } from "./condition-plan-note";
 import { EventPane } from "./event-pane";
+import { EventPaneFrame, PHONE_QUERY, useMediaQuery } from "./event-pane-frame";
 import { EventsTable } from "./events-table";
 import { ExportMenu } from "./export-menu";
 import { toSearchLink, useEventSearch, withSort, withZone } from "./filters";
@@ -37,9 +40,12 @@ import {
   SearchScope,
 } from "./results-status";
 import { useRetryNotice } from "./retry-notice";
+import { activeRow, RESULTS_ID } from "./results-focus";
 import { SearchBar } from "./search-bar";
+import { ShortcutsHelp } from "./shortcuts-help";
 import { SharedZoneNote, useSharedZone, type SharedZone } from "./shared-zone";
 import { sortEvents } from "./sort";
+import { useEventsPageShortcuts } from "./use-events-page-shortcuts";
 import {
   DEFAULT_LOAD_ALL_LIMIT,
   LOAD_ALL_LIMITS,
@@ -120,17 +126,31 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
     [setSearch],
   );
   const open = useCallback((e: AuditEvent) => openById(e.id), [openById]);
+  // Closing hands focus back once the pane is gone and the results are
+  // reachable again (a popped-out pane or phone sheet makes them inert).
+  const focusBack = useRef<{ target: HTMLElement | null }>(undefined);
   const close = () => {
+    focusBack.current = { target: returnFocus.current };
     setSearch({ eventId: undefined });
-    const target = returnFocus.current;
-    requestAnimationFrame(() => {
-      if (target?.isConnected) target.focus();
-      else
-        document
-          .querySelector<HTMLElement>('.events-grid-row[tabindex="0"]')
-          ?.focus();
-    });
   };
+  useEffect(() => {
+    const back = focusBack.current;
+    if (openId || !back) return;
+    focusBack.current = undefined;
+    if (back.target?.isConnected) back.target.focus();
+    else activeRow()?.focus();
+  }, [openId]);
+
+  const [paneFull, setPaneFull] = useState(false);
+  const phone = useMediaQuery(PHONE_QUERY);
+  const paneWidth = usePrefsStore((s) => s.eventPaneWidth);
+  const paneId = useId();
+  const [helpOpen, setHelpOpen] = useState(false);
+  useEventsPageShortcuts({
+    events: sorted,
+    open,
+    showHelp: () => setHelpOpen(true),
+  });
 
   const position = useMemo(
     () => (openId ? sorted.findIndex((e) => e.id === openId) : -1),
@@ -210,12 +230,15 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
   const regionCount = number(results.regionIds.length);
   const loadAllCap = number(loadAllLimit);
 
+  const paneOpen = Boolean(openId);
+  const covered = paneOpen && (paneFull || phone);
   return (
     <section
       aria-labelledby="events-title"
-      className={`events-page${openEvent ? " has-pane" : ""}`}
+      className={`events-page${paneOpen ? " has-pane" : ""}${paneOpen && paneFull ? " pane-full" : ""}`}
+      style={{ "--event-pane-width": `${paneWidth}px` } as React.CSSProperties}
     >
-      <div className="events-main">
+      <div className="events-main" inert={covered}>
         <header className="events-header">
           <h1 id="events-title">
             <Trans>Events</Trans>
@@ -234,6 +257,14 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
               </>
             )}
           </p>
+          <button
+            type="button"
+            className="shortcuts-button"
+            aria-haspopup="dialog"
+            onClick={() => setHelpOpen(true)}
+          >
+            <Trans>Keyboard shortcuts</Trans> <kbd aria-hidden="true">?</kbd>
+          </button>
         </header>
         <SharedZoneNote shared={shared} />
         <SearchBar
@@ -335,83 +366,103 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
             onRetry={results.loadMore}
           />
         )}
-        {refusal ? (
-          <RangeRefusal message={refusal.message} />
-        ) : read.isError && !read.data ? (
-          <ErrorPanel
-            error={read.error}
-            title={t`The search was refused`}
-            hint={searchHint(read.error)}
-            onRetry={() => void read.refetch()}
-          />
-        ) : read.isPending ? (
-          searching && <LoadingState title={t`Searching events…`} />
-        ) : results.shown.length === 0 ? (
-          <EmptyState
-            title={
-              results.loaded.length
-                ? t`No loaded event matches the browser filters.`
-                : results.complete
-                  ? t`No events in this range.`
-                  : t`No events read yet.`
-            }
-          >
-            <p className="muted">
-              {!results.complete
-                ? t`Parts of the search are not read yet: load more, or retry the missing parts.`
-                : t`Widen the time range or remove a condition.`}
-            </p>
-          </EmptyState>
-        ) : (
-          <EventsTable
-            events={sorted}
-            sort={search.sort}
-            onSortChange={(sort) => setSearch({ sort }, { replace: true })}
-            openEventId={openId}
-            onOpen={open}
-            label={t`Events`}
-            caseSearch={caseSearch}
-          />
-        )}
-      </div>
-      {openId && !openEvent && (
-        <aside className="event-pane" aria-label={t`Event details`}>
-          {detail.isFetching ? (
-            <LoadingState title={t`Looking up the event…`} />
-          ) : detail.isError ? (
+        <div
+          id={RESULTS_ID}
+          className="events-results"
+          tabIndex={-1}
+          role="region"
+          aria-label={t`Results`}
+        >
+          {refusal ? (
+            <RangeRefusal message={refusal.message} />
+          ) : read.isError && !read.data ? (
             <ErrorPanel
-              error={detail.error}
-              onRetry={() => void detail.refetch()}
+              error={read.error}
+              title={t`The search was refused`}
+              hint={searchHint(read.error)}
+              onRetry={() => void read.refetch()}
             />
-          ) : read.isSuccess ? (
-            <EmptyState title={t`This event is not among the loaded events.`}>
-              <button type="button" onClick={close}>
-                <Trans>Close</Trans>
-              </button>
+          ) : read.isPending ? (
+            searching && <LoadingState title={t`Searching events…`} />
+          ) : results.shown.length === 0 ? (
+            <EmptyState
+              title={
+                results.loaded.length
+                  ? t`No loaded event matches the browser filters.`
+                  : results.complete
+                    ? t`No events in this range.`
+                    : t`No events read yet.`
+              }
+            >
+              <p className="muted">
+                {!results.complete
+                  ? t`Parts of the search are not read yet: load more, or retry the missing parts.`
+                  : t`Widen the time range or remove a condition.`}
+              </p>
             </EmptyState>
-          ) : null}
-        </aside>
+          ) : (
+            <EventsTable
+              events={sorted}
+              sort={search.sort}
+              onSortChange={(sort) => setSearch({ sort }, { replace: true })}
+              openEventId={openId}
+              onOpen={open}
+              label={t`Events`}
+              caseSearch={caseSearch}
+            />
+          )}
+        </div>
+      </div>
+      {openId && (
+        <EventPaneFrame
+          full={paneFull}
+          onFullChange={setPaneFull}
+          onBack={close}
+          paneId={paneId}
+        >
+          {!openEvent && (
+            <aside className="event-pane" aria-label={t`Event details`}>
+              {detail.isFetching ? (
+                <LoadingState title={t`Looking up the event…`} />
+              ) : detail.isError ? (
+                <ErrorPanel
+                  error={detail.error}
+                  onRetry={() => void detail.refetch()}
+                />
+              ) : read.isSuccess ? (
+                <EmptyState
+                  title={t`This event is not among the loaded events.`}
+                >
+                  <button type="button" onClick={close}>
+                    <Trans>Close</Trans>
+                  </button>
+                </EmptyState>
+              ) : null}
+            </aside>
+          )}
+          {openEvent && (
+            <EventPane
+              event={openEvent}
+              region={region}
+              range={frozen}
+              deepLink={eventLink}
+              onClose={close}
+              onPrevious={
+                prevId
+                  ? () => setSearch({ eventId: prevId }, { replace: true })
+                  : undefined
+              }
+              onNext={
+                nextId
+                  ? () => setSearch({ eventId: nextId }, { replace: true })
+                  : undefined
+              }
+              onOpenId={openById}
+            />
+          )}
+        </EventPaneFrame>
       )}
-      {openEvent && (
-        <EventPane
-          event={openEvent}
-          region={region}
-          range={frozen}
-          deepLink={eventLink}
-          onClose={close}
-          onPrevious={
-            prevId
-              ? () => setSearch({ eventId: prevId }, { replace: true })
-              : undefined
-          }
-          onNext={
-            nextId
-              ? () => setSearch({ eventId: nextId }, { replace: true })
-              : undefined
-          }
-          onOpenId={openById}
-        />
-      )}
+      <ShortcutsHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
     </section>
   );
 }

@@ -11,7 +11,7 @@ async function withCatalog<T>(load: () => Promise<T>): Promise<T> {
 export const eventsRoutes: RouteObject[] = [
   {
     path: "events",
-    handle: { allRegions: true },
+    handle: { allRegions: true, skipToResults: true },
     lazy: async () => ({
       Component: (await withCatalog(() => import("./events-page"))).EventsPage,
     }),
