@@ -49,10 +49,13 @@ describe("the event search over imported archives", () => {
     renderApp(
       `/events?region=cn-hangzhou&from=${iso(old - 2 * DAY)}&to=${iso(old + 2 * DAY)}&f=User:former.contractor`,
     );
-    const grid = await screen.findByRole("grid");
-    const row = await within(grid).findByRole("row", {
-      name: /DeleteSecurityGroup/,
-    });
+    // The events screen and its catalog load lazily: allow them the time the other screen tests do.
+    const grid = await screen.findByRole("grid", {}, { timeout: 15_000 });
+    const row = await within(grid).findByRole(
+      "row",
+      { name: /DeleteSecurityGroup/ },
+      { timeout: 15_000 },
+    );
     expect(row).toHaveTextContent("former.contractor");
     expect(within(grid).queryByText("daily.job")).not.toBeInTheDocument();
     expect(
