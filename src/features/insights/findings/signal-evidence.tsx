@@ -2,7 +2,7 @@ import { Plural, useLingui } from "@lingui/react/macro";
 import { Link } from "react-router";
 import { SafeText } from "@/components/ui/safe-text";
 import { eventSearchHref, type SearchCondition } from "@/lib/event-search-url";
-import { DetectionEvidence } from "../detection-card";
+import { DetectionEvidence } from "../detection-evidence";
 import type { Signal } from "./group-findings";
 
 /** A stateful detection inside a finding: its explanation, evidence and the searches that show it. */
