@@ -1,26 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { expect, openConsole, test } from "./fixtures";
-
-/** axe over every screen: zero serious or critical violations. */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(" "))
-          .join(" | ")}`,
-    );
-  expect(
-    blocking,
-    `${what} has no serious or critical accessibility violations`,
-  ).toEqual([]);
-}
 
 const screens: [string, string, string][] = [
   ["event search", "/events?region=cn-hangzhou&mock-latency=0-0", "Events"],

@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectAccessible } from "./axe";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
@@ -39,18 +39,6 @@ async function clippedLabels(page: Page): Promise<string[]> {
         .filter((el) => getComputedStyle(el).overflow !== "visible")
         .map((el) => `${el.tagName} "${el.textContent?.trim() ?? ""}"`),
     );
-}
-
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`,
-    );
-  expect(blocking, `${what}: no serious or critical violations`).toEqual([]);
 }
 
 test("审计员用中文查询事件、阅读事件详情面板，复制的链接带有时区", async ({

@@ -1,26 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { INCIDENTS } from "../mocks/data/incidents";
 import { expect, test } from "./fixtures";
 
 const prod = INCIDENTS.stoppedProdInstance;
-
-/** axe with the WCAG A/AA rules: no serious or critical violation. */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(" "))
-          .join(" | ")}`,
-    );
-  expect(blocking, `${what}: serious or critical axe violations`).toEqual([]);
-}
 
 test.describe("调查（中文）", () => {
   test.describe.configure({ timeout: 90_000 });

@@ -1,6 +1,5 @@
+import { expectAccessible } from "./axe";
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 const MOCK = "mock-latency=0-0";
@@ -13,16 +12,6 @@ level: low
 `;
 const PACK_TITLE = "OSS bucket made public by its ACL";
 const PACK_TITLE_ZH = "OSS Bucket 的 ACL 被设为公开";
-
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help}`);
-  expect(blocking, `${what} has no serious or critical violations`).toEqual([]);
-}
 
 test("a security analyst adds a rule, sees its hits, switches a pack rule off, exports the enabled rules and opens Coverage", async ({
   page,
