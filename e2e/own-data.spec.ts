@@ -157,7 +157,9 @@ test.describe("own events", () => {
     await page.getByRole("link", { name: "Search these events" }).click();
 
     const grid = page.getByRole("grid");
-    await grid.getByRole("button", { name: "DeleteTrail" }).click();
+    await grid
+      .getByRole("button", { name: "DeleteTrail", exact: true })
+      .click();
     await expect(
       page.getByRole("region", { name: "DeleteTrail" }),
     ).toBeVisible();

@@ -10,6 +10,7 @@ import {
   type ConditionPlan,
 } from "./conditions";
 import type { EventSearch } from "./filters";
+import { RefineBox } from "./refine-box";
 import { TimeRangePicker } from "./time-range-picker";
 
 const SUGGEST: Record<string, (e: AuditEvent) => string> = {
@@ -178,26 +179,11 @@ export function SearchBar({ search, plan, loaded, onChange }: SearchBarProps) {
           ))}
         </ul>
       )}
-      <div className="search-row">
-        <label htmlFor={`${id}-refine`}>
-          <Trans>Refine loaded events</Trans>
-        </label>
-        <input
-          id={`${id}-refine`}
-          type="search"
-          value={search.refine}
-          onChange={(e) =>
-            onChange({ refine: e.target.value }, { replace: true })
-          }
-          aria-describedby={`${id}-refine-note`}
-        />
-        <span id={`${id}-refine-note`} className="muted small">
-          <Trans>
-            Filters only the events already loaded, across every field; it does
-            not search the server.
-          </Trans>
-        </span>
-      </div>
+      <RefineBox
+        id={id}
+        value={search.refine}
+        onChange={(refine) => onChange({ refine }, { replace: true })}
+      />
     </div>
   );
 }
