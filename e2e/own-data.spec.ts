@@ -178,7 +178,9 @@ test.describe("own events", () => {
     );
 
     // An ordinary ID stays readable, and one that is not loaded opens nothing and says so.
-    await grid.getByRole("button", { name: "CreateTrail" }).click();
+    await grid
+      .getByRole("button", { name: "CreateTrail", exact: true })
+      .click();
     await expect(
       page.getByRole("region", { name: "CreateTrail" }),
     ).toBeVisible();

@@ -39,6 +39,8 @@ test("/ goes to the search box, j j o opens the third row, Escape closes it and 
   await expect(search).toHaveValue("jk");
   await expect(events.pane).toBeHidden();
   await search.fill("");
+  // The cleared box reaches the URL, and the rows are all back, before leaving it.
+  await expect(page).not.toHaveURL(/[?&]q=/);
 
   // Escape leaves the box for the results: the first j is the active row.
   await page.keyboard.press("Escape");
