@@ -118,7 +118,7 @@ async function englishWords(page: Page): Promise<string[]> {
     const text = ALLOWED_PHRASES.reduce((t, p) => t.replace(p, ""), written);
     // Tokens as written: a word with its digits and separators stays one token.
     for (const token of text.split(
-      /[\s,;()（）：，。、“”"'`·…|[\]{}<>+*!?]+/u,
+      /[\s,;；()（）：，。、“”"'`·…%《》|[\]{}<>+*!?]+/u,
     )) {
       if (!token || isIdentifier(token)) continue;
       for (const word of token.match(/[A-Za-z]{3,}/g) ?? []) {
