@@ -10,10 +10,17 @@
  * skip the 100,000-row scroll and heap measurement.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 import {
   chromium,
   type Browser,
@@ -185,6 +192,42 @@ async function initialJs(
   await context.close();
   await stop(server);
   return { files: scripts.size, raw, gzip };
+}
+
+/**
+ * What being bilingual adds to the initial JavaScript: Lingui's runtime
+ * (@lingui/core and the React provider, bundled and minified alone, React
+ * left out) and the shell's en-US catalog as the build emitted it (the
+ * en-US chunk holding a shell-only message). Cheap: no browser.
+ */
+async function i18nRuntime(
+  outDir: string,
+): Promise<{ runtime: number; catalog: number }> {
+  const bundled = await build({
+    stdin: {
+      contents:
+        'export { i18n } from "@lingui/core"; export { I18nProvider, useLingui } from "@lingui/react";',
+      resolveDir: process.cwd(),
+      loader: "js",
+    },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    write: false,
+    external: ["react", "react/jsx-runtime"],
+    define: { "process.env.NODE_ENV": '"production"' },
+    logLevel: "silent",
+  });
+  const runtime = gzipSync(bundled.outputFiles[0]!.contents, {
+    level: 6,
+  }).length;
+  const assets = join(outDir, "assets");
+  const shell = readdirSync(assets)
+    .filter((name) => name.startsWith("en-US-") && name.endsWith(".js"))
+    .map((name) => readFileSync(join(assets, name)))
+    .find((bytes) => bytes.includes("Switch to dark theme"));
+  const catalog = shell ? gzipSync(shell, { level: 6 }).length : NaN;
+  return { runtime, catalog };
 }
 
 /** Change the read/write filter in the page and time until the first row changes. */
@@ -371,6 +414,12 @@ async function main() {
     record(
       "initial JS, mock mode (gzip)",
       `${kb(mock.gzip)} in ${mock.files} files (${kb(mock.raw)} raw)`,
+    );
+    const i18n = await i18nRuntime(".bench/live");
+    json.i18nRuntime = i18n;
+    record(
+      "i18n runtime (@lingui/core + catalogs shell en-US)",
+      `${kb(i18n.runtime + i18n.catalog)} gzip (runtime ${kb(i18n.runtime)}, catalog ${kb(i18n.catalog)})`,
     );
 
     const server = await serve(".bench/mock");

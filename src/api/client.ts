@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { z } from "zod";
 import { ApiError, isAbortError } from "./errors";
 import { flattenParams } from "./flatten";
@@ -150,8 +151,7 @@ async function attemptOnce<A extends Action>(
     if (isAbortError(cause)) throw cause;
     throw new ApiError({
       code: "NetworkError",
-      message:
-        "The request did not reach the ActionTrail endpoint. Check the connection and try again.",
+      message: t`The request did not reach the ActionTrail endpoint. Check the connection and try again.`,
       status: 0,
       action,
       region,
@@ -159,6 +159,7 @@ async function attemptOnce<A extends Action>(
     });
   }
 
+  const { status, statusText } = response;
   let body: unknown;
   try {
     body = await response.json();
@@ -167,8 +168,8 @@ async function attemptOnce<A extends Action>(
     throw new ApiError({
       code: response.ok ? "InvalidResponse" : `Http${response.status}`,
       message: response.ok
-        ? "The service answered with something that is not JSON."
-        : `The service answered HTTP ${response.status} ${response.statusText} without an error description.`,
+        ? t`The service answered with something that is not JSON.`
+        : t`The service answered HTTP ${status} ${statusText} without an error description.`,
       status: response.status,
       action,
       region,
@@ -182,7 +183,7 @@ async function attemptOnce<A extends Action>(
       code: envelope.success ? envelope.data.Code : `Http${response.status}`,
       message: envelope.success
         ? (envelope.data.Message ?? "")
-        : `The service answered HTTP ${response.status}.`,
+        : t`The service answered HTTP ${status}.`,
       status: response.status,
       requestId: envelope.success ? envelope.data.RequestId : undefined,
       hostId: envelope.success ? envelope.data.HostId : undefined,
@@ -290,7 +291,7 @@ export async function gatewayGet(
     if (isAbortError(cause)) throw cause;
     throw new ApiError({
       code: "NetworkError",
-      message: "The request did not reach the gateway. Check the connection.",
+      message: t`The request did not reach the gateway. Check the connection.`,
       status: 0,
       action,
       region,
@@ -298,6 +299,7 @@ export async function gatewayGet(
     });
   }
   if (response.ok) return response;
+  const { status } = response;
   const envelope = errorEnvelopeSchema.safeParse(
     await response.json().catch(() => undefined),
   );
@@ -305,7 +307,7 @@ export async function gatewayGet(
     code: envelope.success ? envelope.data.Code : `Http${response.status}`,
     message: envelope.success
       ? (envelope.data.Message ?? "")
-      : `The gateway answered HTTP ${response.status}.`,
+      : t`The gateway answered HTTP ${status}.`,
     status: response.status,
     requestId: envelope.success ? envelope.data.RequestId : undefined,
     action,

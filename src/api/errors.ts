@@ -1,3 +1,5 @@
+import { t } from "@lingui/core/macro";
+
 /**
  * An ActionTrail refusal or a failure on the way to it. `code`, `message` and
  * `requestId` come from the service's error envelope when there is one;
@@ -65,8 +67,9 @@ export function describeError(error: unknown): {
   requestId: string;
 } {
   if (isApiError(error)) {
+    const { action } = error;
     return {
-      title: `${error.action} failed`,
+      title: t`${action} failed`,
       code: error.code,
       message: error.message,
       requestId: error.requestId,
@@ -74,13 +77,13 @@ export function describeError(error: unknown): {
   }
   if (error instanceof Error)
     return {
-      title: "Something went wrong",
+      title: t`Something went wrong`,
       code: error.name,
       message: error.message,
       requestId: "",
     };
   return {
-    title: "Something went wrong",
+    title: t`Something went wrong`,
     code: "Error",
     message: String(error),
     requestId: "",

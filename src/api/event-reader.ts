@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { archiveStore } from "@/lib/archive/browser-store";
 import {
   readArchivePage,
@@ -498,7 +499,7 @@ export function spanError(span: Span): ApiError {
   const f = span.failure;
   return new ApiError({
     code: f?.code ?? "ReaderError",
-    message: f?.message ?? "This part of the search was not read.",
+    message: f?.message ?? t`This part of the search was not read.`,
     status: f?.status ?? 0,
     requestId: f?.requestId,
     action: "LookupEvents",

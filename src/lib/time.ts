@@ -147,7 +147,8 @@ export function formatTime(
   zone: DisplayZone,
   withZone = false,
 ): string {
-  if (!Number.isFinite(ms)) return "invalid time";
+  // No words here: the same mark in every language (useFormat says "invalid time" in the reader's).
+  if (!Number.isFinite(ms)) return "—";
   const f = wallClock(ms, zone);
   const text = `${f.year}-${pad(f.month)}-${pad(f.day)} ${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
   return withZone ? `${text} ${zoneLabel(zone, ms)}` : text;
@@ -213,22 +214,6 @@ export function toIsoInZone(ms: number, zone: DisplayZone): string {
 export function zoneFileTag(zone: DisplayZone, at: number): string {
   if (zone === "utc") return "UTC";
   return zoneLabel(zone, at).replace(":", "");
-}
-
-/** "3 min ago", "2 h ago", "5 d ago" — for recency at a glance, beside the exact time. */
-export function formatRelative(ms: number, now = Date.now()): string {
-  const diff = now - ms;
-  const future = diff < 0;
-  const abs = Math.abs(diff);
-  const unit =
-    abs < 60_000
-      ? `${Math.round(abs / 1000)} s`
-      : abs < 3_600_000
-        ? `${Math.round(abs / 60_000)} min`
-        : abs < 86_400_000
-          ? `${Math.round(abs / 3_600_000)} h`
-          : `${Math.round(abs / 86_400_000)} d`;
-  return future ? `in ${unit}` : `${unit} ago`;
 }
 
 export const MINUTE = 60_000;

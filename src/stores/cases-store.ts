@@ -1,3 +1,4 @@
+import { t } from "@lingui/core/macro";
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { RawEvent } from "@/api/schemas/event";
@@ -67,7 +68,7 @@ export const useCasesStore = create<CasesState>()(
             ...s.cases,
             {
               id,
-              name: name.trim() || "Untitled case",
+              name: name.trim() || t`Untitled case`,
               createdAt: new Date().toISOString(),
               notes: "",
               events: [],

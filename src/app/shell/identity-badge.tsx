@@ -38,7 +38,7 @@ export function IdentityBadge() {
           className="account-name"
           title={t`Account ${demo.account.accountId}`}
         >
-          {demo.account.accountName}
+          <SafeText value={demo.account.accountName} maxLength={60} />
         </span>
       )}
       <label htmlFor={id} className="visually-hidden">

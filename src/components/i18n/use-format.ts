@@ -44,6 +44,7 @@ export function useFormat() {
       const name = ianaZone(pref) ?? "";
       return t`${name} (the sender's browser time)`;
     };
+    const invalid = t`invalid time`;
     return {
       locale,
       zone,
@@ -55,8 +56,10 @@ export function useFormat() {
       percent: (ratio: number, digits?: number) =>
         formatPercent(ratio, locale, digits),
       /** The time alone; say the zone once nearby (zoneLabel) or use timeWithZone. */
-      time: (ms: number) => formatTime(ms, zone),
-      timeWithZone: (ms: number) => formatTime(ms, zone, true),
+      time: (ms: number) =>
+        Number.isFinite(ms) ? formatTime(ms, zone) : invalid,
+      timeWithZone: (ms: number) =>
+        Number.isFinite(ms) ? formatTime(ms, zone, true) : invalid,
       range: (from: number, to: number) => formatTimeRange(from, to, zone),
       zoneLabel: (at: number) => zoneLabel(zone, at),
       /** The zone's label today, for a heading over many times. */

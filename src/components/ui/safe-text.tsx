@@ -21,7 +21,11 @@ export function SafeText({ value, maxLength, className }: SafeTextProps) {
   const { number } = useFormat();
   const parts = splitVisible(shown);
   return (
-    <bdi className={className ? `safe-text ${className}` : "safe-text"}>
+    <bdi
+      className={className ? `safe-text ${className}` : "safe-text"}
+      // Marks event text for checks of the console's own words (e2e/zh-sweep).
+      data-event-value=""
+    >
       {parts.map((part, index) =>
         part.kind === "text" ? (
           part.text

@@ -62,7 +62,7 @@ export function EventFacts({
         <SafeText value={e.name} />{" "}
         <span className="muted">
           <Trans>on</Trans> <SafeText value={e.service || e.source} /> ·{" "}
-          {e.rw || "—"} · <SafeText value={e.type} />
+          <SafeText value={e.rw || "—"} /> · <SafeText value={e.type} />
         </span>
       </dd>
       <dt>

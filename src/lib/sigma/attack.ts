@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from "@lingui/core";
+import { msg } from "@lingui/core/macro";
+
 /**
  * MITRE ATT&CK Enterprise v19 tactics, and the names of the techniques
  * Trailscope's rules and detectors use. v19 retired Defense Evasion: hiding
@@ -32,6 +35,33 @@ export const TACTICS: readonly Tactic[] = [
   { id: "TA0010", slug: "exfiltration", name: "Exfiltration" },
   { id: "TA0040", slug: "impact", name: "Impact" },
 ];
+
+/**
+ * Tactic names for people, in the reader's language (MITRE's English name is
+ * the message): translate at render with `i18n._(tacticLabel(id))`. Sigma
+ * tags and filters keep the English `name`.
+ */
+const TACTIC_LABELS: Readonly<Record<string, MessageDescriptor>> = {
+  TA0043: msg`Reconnaissance`,
+  TA0042: msg`Resource Development`,
+  TA0001: msg`Initial Access`,
+  TA0002: msg`Execution`,
+  TA0003: msg`Persistence`,
+  TA0004: msg`Privilege Escalation`,
+  TA0005: msg`Stealth`,
+  TA0112: msg`Defense Impairment`,
+  TA0006: msg`Credential Access`,
+  TA0007: msg`Discovery`,
+  TA0008: msg`Lateral Movement`,
+  TA0009: msg`Collection`,
+  TA0011: msg`Command and Control`,
+  TA0010: msg`Exfiltration`,
+  TA0040: msg`Impact`,
+};
+
+/** The tactic's name for people; its ID when Trailscope does not know it. */
+export const tacticLabel = (id: string): MessageDescriptor =>
+  TACTIC_LABELS[id] ?? { id, message: id };
 
 export const TECHNIQUES: Readonly<Record<string, string>> = {
   T1078: "Valid Accounts",

@@ -6,7 +6,7 @@ interface ChartFrameProps {
   /** "Covers 4,812 events of cn-hangzhou, last 24 hours." */
   coverage: string;
   /** What the chart shows, in words, for everyone (and screen readers). */
-  summary: string;
+  summary: React.ReactNode;
   chart: React.ReactNode;
   table: React.ReactNode;
   actions?: React.ReactNode;

@@ -1,3 +1,4 @@
+import { msg } from "@lingui/core/macro";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useShare } from "./use-share";
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
@@ -13,6 +14,15 @@ const COLORS = [
   "var(--chart-5)",
 ];
 
+/** How each client kind is named for people (the kind itself is an internal key). */
+const CLIENT_LABEL = {
+  Console: msg`Console`,
+  CLI: msg`CLI`,
+  SDK: msg`SDK`,
+  "Cloud service": msg`Cloud service`,
+  Other: msg`Other`,
+} as const satisfies Record<ClientKind, unknown>;
+
 interface ClientShareChartProps {
   coverage: string;
   clients: { kind: ClientKind; count: number }[];
@@ -25,10 +35,14 @@ export function ClientShareChart({
   clients,
   total,
 }: ClientShareChartProps) {
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   const formatShare = useShare();
+  const shown = clients.map((c) => ({
+    ...c,
+    label: i18n._(CLIENT_LABEL[c.kind]),
+  }));
   const summary =
-    clients.map((c) => `${c.kind} ${formatShare(c.count, total)}`).join("; ") ||
+    shown.map((c) => `${c.label} ${formatShare(c.count, total)}`).join(t`; `) ||
     t`No events.`;
   return (
     <ChartFrame
@@ -39,15 +53,15 @@ export function ClientShareChart({
         <ResponsiveContainer width="100%" height={200}>
           <PieChart accessibilityLayer={false}>
             <Pie
-              data={clients}
+              data={shown}
               dataKey="count"
-              nameKey="kind"
+              nameKey="label"
               innerRadius={45}
               outerRadius={80}
               isAnimationActive={false}
               label={({ name }) => String(name)}
             >
-              {clients.map((c, i) => (
+              {shown.map((c, i) => (
                 <Cell key={c.kind} fill={COLORS[i % COLORS.length]} />
               ))}
             </Pie>
@@ -83,9 +97,9 @@ export function ClientShareChart({
             </tr>
           </thead>
           <tbody>
-            {clients.map((c) => (
+            {shown.map((c) => (
               <tr key={c.kind}>
-                <td>{c.kind}</td>
+                <td>{c.label}</td>
                 <td>{formatShare(c.count, total)}</td>
               </tr>
             ))}

@@ -42,11 +42,16 @@ export function TopValuesChart({
   const formatShare = useShare();
   const first = values[0];
   const distinctText = number(distinct);
-  const top = first ? toVisibleString(first.value, 60) : "";
   const topShare = first ? formatShare(first.count, counted) : "";
-  const summary = first
-    ? t`${distinctText} different values; the most frequent is ${top} with ${topShare}.`
-    : t`No values in the loaded events.`;
+  // The most frequent value is event text: shown as such (SafeText).
+  const summary = first ? (
+    <Trans>
+      {distinctText} different values; the most frequent is{" "}
+      <SafeText value={first.value} maxLength={60} /> with {topShare}.
+    </Trans>
+  ) : (
+    t`No values in the loaded events.`
+  );
   const data = values.map((v, i) => ({
     ...v,
     i,

@@ -2,6 +2,7 @@ import { Trans, useLingui } from "@lingui/react/macro";
 import { useMemo } from "react";
 import { useFormat } from "@/components/i18n/use-format";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
+import { tacticLabel } from "@/lib/sigma/attack";
 import { coverageMatrix, type MatrixTactic } from "@/lib/sigma/coverage";
 import { ExaminedRange } from "./examined-range";
 import { coverageSources } from "./rule-rows";
@@ -69,9 +70,10 @@ function TacticRows({
   tactic: MatrixTactic;
   counted: boolean;
 }) {
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   const { number } = useFormat();
-  const label = `${tactic.id} ${tactic.name}`;
+  const name = i18n._(tacticLabel(tactic.id));
+  const label = `${tactic.id} ${name}`;
   const rows = tactic.techniques.length
     ? tactic.techniques
     : [{ id: "", name: "", sources: [], hits: 0, covered: false }];
@@ -100,12 +102,15 @@ function TacticRows({
 
 /** A heatmap-like view of the same numbers; the table above is the accessible one. */
 function CoverageGrid({ matrix }: { matrix: MatrixTactic[] }) {
+  const { i18n } = useLingui();
   const { number } = useFormat();
   return (
     <div className="coverage-grid" aria-hidden="true">
       {matrix.map((tactic) => (
         <div key={tactic.id} className="coverage-column">
-          <div className="coverage-tactic">{tactic.name}</div>
+          <div className="coverage-tactic">
+            {i18n._(tacticLabel(tactic.id))}
+          </div>
           {tactic.techniques.map((tech) => (
             <div
               key={tech.id}

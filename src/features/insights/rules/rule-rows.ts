@@ -113,11 +113,8 @@ export function ruleRows({
     ...user.map((r) => row(r.meta, "user")),
     ...pack.map((r) => row(r.meta, "pack")),
     ...detectors.map((d) =>
-      row({ ...d.meta, status: "stable", logsource: {} }, "detector", {
-        title: d.meta.title,
-        description: d.meta.description,
-        falsepositives: d.meta.falsepositives,
-      }),
+      // Detectors carry their words in both languages, as a rule pack does.
+      row({ ...d.meta, status: "stable", logsource: {} }, "detector"),
     ),
   ];
 }

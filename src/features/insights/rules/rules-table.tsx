@@ -4,7 +4,7 @@ import { useId, useMemo, useState } from "react";
 import { useFormat } from "@/components/i18n/use-format";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/states";
-import { TACTICS } from "@/lib/sigma/attack";
+import { TACTICS, tacticLabel } from "@/lib/sigma/attack";
 import { LEVELS, type Level } from "@/lib/sigma/compile";
 import { filterRows, type RuleRow, type RuleSource } from "./rule-rows";
 import { RemoveRuleButton } from "./remove-rule-button";
@@ -77,7 +77,7 @@ export function RulesTable({ rows, counted, onToggle }: RulesTableProps) {
             <option value="">{t`Any tactic`}</option>
             {TACTICS.map((ta) => (
               <option key={ta.id} value={ta.name}>
-                {ta.name}
+                {i18n._(tacticLabel(ta.id))}
               </option>
             ))}
           </select>
@@ -133,7 +133,11 @@ function RuleTableRow({
   const { t, i18n } = useLingui();
   const { number } = useFormat();
   const title = row.title;
-  const attack = [...row.tactics, ...row.techniques].join(" · ");
+  const tactics = row.tactics.map((name) => {
+    const id = TACTICS.find((ta) => ta.name === name)?.id;
+    return id ? i18n._(tacticLabel(id)) : name;
+  });
+  const attack = [...tactics, ...row.techniques].join(" · ");
   return (
     <tr className={row.enabled ? undefined : "rule-off"}>
       <th scope="row">
