@@ -27,6 +27,7 @@ import { ColumnChooser } from "./column-chooser";
 import { ConditionPlanNote } from "./condition-plan-note";
 import { EventPane } from "./event-pane";
 import { EventPaneFrame, PHONE_QUERY, useMediaQuery } from "./event-pane-frame";
+import { EventsHistogram } from "./events-histogram";
 import { EventsTable } from "./events-table";
 import { ExportMenu } from "./export-menu";
 import { toSearchLink, useEventSearch, withSort, withZone } from "./filters";
@@ -364,6 +365,15 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
             error={results.continueError}
             title={t`Loading stopped; the loaded events are kept`}
             onRetry={results.loadMore}
+          />
+        )}
+        {window && !refusal && results.shown.length > 0 && (
+          <EventsHistogram
+            events={results.shown}
+            window={window}
+            onNarrow={(start, end) =>
+              setSearch({ from: toApiTime(start), to: toApiTime(end) })
+            }
           />
         )}
         <div
