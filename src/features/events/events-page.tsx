@@ -419,6 +419,13 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
               onOpen={open}
               label={t`Events`}
               caseSearch={caseSearch}
+              onFieldFilter={(c, how) =>
+                setSearch(
+                  how === "only"
+                    ? { filters: [...search.filters, c] }
+                    : { exclude: [...search.exclude, c] },
+                )
+              }
             />
           )}
         </div>
