@@ -39,6 +39,7 @@ export function FieldStatsPopover({
   );
   const total = number(stats.total);
   const distinct = number(stats.distinct);
+  const listed = number(TOP);
   const share = (count: number) => {
     const ratio = stats.total === 0 ? 0 : count / stats.total;
     return percent(ratio, ratio < 0.1 ? 1 : 0);
@@ -129,7 +130,7 @@ export function FieldStatsPopover({
       </table>
       {stats.distinct > TOP && (
         <p className="muted small">
-          {t`The ${number(TOP)} most frequent values are listed.`}
+          {t`The ${listed} most frequent values are listed.`}
         </p>
       )}
     </Dialog>
