@@ -391,7 +391,7 @@ function EventsGrid({
                     title={t`Field statistics of the shown events`}
                     onClick={() => onFieldStats(header.id)}
                   >
-                    <span aria-hidden="true">≡</span>
+                    <span aria-hidden="true" className="field-stats-icon" />
                   </button>
                 )}
                 <ResizeHandle
