@@ -7,6 +7,8 @@ export type { Locale, TimeZonePref };
 
 export type Theme = "light" | "dark" | "system";
 export type Density = "comfortable" | "compact";
+/** What a histogram's bars stack: nothing, read/write, or success/error. */
+export type HistogramStack = "none" | "rw" | "result";
 
 /** Column layout of one table, remembered across visits. */
 export interface TablePrefs {
@@ -27,6 +29,8 @@ interface PrefsState {
   tables: Record<string, TablePrefs>;
   /** Width of the View event pane beside the results, in CSS pixels. */
   eventPaneWidth: number;
+  /** The event search's histogram: shown or folded away, and what its bars stack. */
+  eventHistogram: { open: boolean; stack: HistogramStack };
   setTheme: (theme: Theme) => void;
   setLocale: (locale: Locale) => void;
   setTimeZone: (timeZone: TimeZonePref) => void;
@@ -35,6 +39,7 @@ interface PrefsState {
   setTablePrefs: (tableId: string, prefs: Partial<TablePrefs>) => void;
   resetTablePrefs: (tableId: string) => void;
   setEventPaneWidth: (width: number) => void;
+  setEventHistogram: (prefs: Partial<PrefsState["eventHistogram"]>) => void;
 }
 
 export const DEFAULT_REGION = "cn-hangzhou";
@@ -55,6 +60,7 @@ export const usePrefsStore = create<PrefsState>()(
       lastRegion: DEFAULT_REGION,
       tables: {},
       eventPaneWidth: EVENT_PANE_WIDTH.initial,
+      eventHistogram: { open: true, stack: "none" },
       setTheme: (theme) => set({ theme }),
       setLocale: (locale) => set({ locale }),
       setTimeZone: (timeZone) => set({ timeZone }),
@@ -86,6 +92,10 @@ export const usePrefsStore = create<PrefsState>()(
             ),
           ),
         }),
+      setEventHistogram: (prefs) =>
+        set((state) => ({
+          eventHistogram: { ...state.eventHistogram, ...prefs },
+        })),
     }),
     {
       name: "trailscope.prefs",

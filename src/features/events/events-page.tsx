@@ -1,4 +1,3 @@
-import { t } from "@lingui/core/macro";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useQuery } from "@tanstack/react-query";
 import {
@@ -10,7 +9,6 @@ import {
   useRef,
   useState,
 } from "react";
-import { isApiError } from "@/api/errors";
 import type { AuditEvent } from "@/api/schemas/event";
 import { CopyButton } from "@/components/ui/copy-button";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -27,10 +25,12 @@ import { ColumnChooser } from "./column-chooser";
 import { ConditionPlanNote } from "./condition-plan-note";
 import { EventPane } from "./event-pane";
 import { EventPaneFrame, PHONE_QUERY, useMediaQuery } from "./event-pane-frame";
+import { EventsHistogram } from "./events-histogram";
 import { EventsTable } from "./events-table";
 import { ExportMenu } from "./export-menu";
 import { toSearchLink, useEventSearch, withSort, withZone } from "./filters";
 import { LoadAllProgress } from "./load-all-progress";
+import { MissingEventPane } from "./missing-event-pane";
 import { eventDetailQueryOptions, SearchRangeError } from "./queries";
 import { RangeRefusal } from "./range-refusal";
 import {
@@ -42,6 +42,7 @@ import {
 import { useRetryNotice } from "./retry-notice";
 import { activeRow, RESULTS_ID } from "./results-focus";
 import { SearchBar } from "./search-bar";
+import { searchHint } from "./search-hint";
 import { ShortcutsHelp } from "./shortcuts-help";
 import { SharedZoneNote, useSharedZone, type SharedZone } from "./shared-zone";
 import { sortEvents } from "./sort";
@@ -52,18 +53,6 @@ import {
   useEventResults,
 } from "./use-event-results";
 import "./events.css";
-
-function searchHint(error: unknown) {
-  // A SearchRangeError's message already says what to change; the panel shows it once.
-  if (!isApiError(error)) return undefined;
-  if (error.code === "InvalidLookupAttributesException")
-    return t`ActionTrail cannot combine these two conditions. Remove one condition, or combine a service with another key (the others run in the browser).`;
-  if (error.code.startsWith("InvalidParameter"))
-    return t`Change the time range: one query spans at most 30 days, starts at most 90 days back and not in the future, and ends after it starts.`;
-  if (error.code === "InvalidNextToken")
-    return t`The search changed under the pages: run it again.`;
-  return undefined;
-}
 
 /**
  * The auditor's main screen: search ActionTrail events, read them, follow
@@ -366,6 +355,15 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
             onRetry={results.loadMore}
           />
         )}
+        {window && !refusal && results.shown.length > 0 && (
+          <EventsHistogram
+            events={results.shown}
+            window={window}
+            onNarrow={(start, end) =>
+              setSearch({ from: toApiTime(start), to: toApiTime(end) })
+            }
+          />
+        )}
         <div
           id={RESULTS_ID}
           className="events-results"
@@ -409,6 +407,13 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
               onOpen={open}
               label={t`Events`}
               caseSearch={caseSearch}
+              onFieldFilter={(c, how) =>
+                setSearch(
+                  how === "only"
+                    ? { filters: [...search.filters, c] }
+                    : { exclude: [...search.exclude, c] },
+                )
+              }
             />
           )}
         </div>
@@ -421,24 +426,11 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
           paneId={paneId}
         >
           {!openEvent && (
-            <aside className="event-pane" aria-label={t`Event details`}>
-              {detail.isFetching ? (
-                <LoadingState title={t`Looking up the event…`} />
-              ) : detail.isError ? (
-                <ErrorPanel
-                  error={detail.error}
-                  onRetry={() => void detail.refetch()}
-                />
-              ) : read.isSuccess ? (
-                <EmptyState
-                  title={t`This event is not among the loaded events.`}
-                >
-                  <button type="button" onClick={close}>
-                    <Trans>Close</Trans>
-                  </button>
-                </EmptyState>
-              ) : null}
-            </aside>
+            <MissingEventPane
+              detail={detail}
+              searched={read.isSuccess}
+              onClose={close}
+            />
           )}
           {openEvent && (
             <EventPane

@@ -10,6 +10,7 @@ import {
 import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
+import type { SearchCondition } from "@/lib/event-search-url";
 import { useFormat } from "@/components/i18n/use-format";
 import type { CaseSearch } from "@/stores/cases-store";
 import { usePrefsStore, type TablePrefs } from "@/stores/prefs-store";
@@ -26,9 +27,12 @@ import {
   eventTableFeatures,
   fieldColumn,
 } from "./columns";
+import { columnField } from "./column-fields";
 import { fieldPathOf, isFieldColumn } from "./field-paths";
+import { FieldStatsPopover } from "./field-stats-popover";
 import { EventRowDetail } from "./event-row-detail";
 import { DEFAULT_SORT, toSortColumn, type EventSort } from "./sort";
+import "./field-stats.css";
 
 export const EVENTS_TABLE_ID = "events";
 const EMPTY_PREFS: TablePrefs = { order: [], hidden: [], widths: {} };
@@ -53,10 +57,18 @@ interface EventsTableProps {
   label: string;
   /** Where pinned events say they were found; without it rows cannot be pinned. */
   caseSearch?: CaseSearch | undefined;
+  /** A column's field statistics asked to keep or drop a value; without it headers offer no statistics. */
+  onFieldFilter?: (condition: SearchCondition, how: "only" | "without") => void;
 }
 
 /** The grid with, above it, the selection's "Pin N selected to case" bar. */
-export function EventsTable({ caseSearch, ...props }: EventsTableProps) {
+export function EventsTable({
+  caseSearch,
+  onFieldFilter,
+  ...props
+}: EventsTableProps) {
+  const [statsColumn, setStatsColumn] = useState<string>();
+  const statsField = statsColumn ? columnField(statsColumn) : undefined;
   const [selected, setSelected] = useState<ReadonlySet<string>>(
     () => new Set(),
   );
@@ -86,13 +98,30 @@ export function EventsTable({ caseSearch, ...props }: EventsTableProps) {
         selected={selected}
         onToggleSelected={toggleSelected}
         pins={pins}
+        onFieldStats={onFieldFilter ? setStatsColumn : undefined}
       />
+      {statsColumn && statsField && onFieldFilter && (
+        <FieldStatsPopover
+          label={eventColumnLabel(statsColumn)}
+          field={statsField}
+          events={props.events}
+          onClose={() => setStatsColumn(undefined)}
+          onFilter={(condition, how) => {
+            setStatsColumn(undefined);
+            onFieldFilter(condition, how);
+          }}
+        />
+      )}
     </>
   );
 }
 
-interface EventsGridProps extends Omit<EventsTableProps, "caseSearch"> {
+interface EventsGridProps extends Omit<
+  EventsTableProps,
+  "caseSearch" | "onFieldFilter"
+> {
   selected: ReadonlySet<string>;
+  onFieldStats: ((columnId: string) => void) | undefined;
   onToggleSelected: (rowId: string) => void;
   pins: CasePins;
 }
@@ -113,6 +142,7 @@ function EventsGrid({
   selected,
   onToggleSelected,
   pins,
+  onFieldStats,
 }: EventsGridProps) {
   const { t } = useLingui();
   const { timeWithZone } = useFormat();
@@ -321,6 +351,7 @@ function EventsGrid({
           </div>
           {headers.map((header) => {
             const sorted = header.column.getIsSorted();
+            const columnLabel = eventColumnLabel(header.id);
             return (
               <div
                 key={header.id}
@@ -350,6 +381,18 @@ function EventsGrid({
                   <span className="sort-button">
                     <table.FlexRender header={header} />
                   </span>
+                )}
+                {onFieldStats && columnField(header.id) && (
+                  <button
+                    type="button"
+                    className="field-stats-button"
+                    aria-haspopup="dialog"
+                    aria-label={t`Field statistics: ${columnLabel}`}
+                    title={t`Field statistics of the shown events`}
+                    onClick={() => onFieldStats(header.id)}
+                  >
+                    <span aria-hidden="true" className="field-stats-icon" />
+                  </button>
                 )}
                 <ResizeHandle
                   label={eventColumnLabel(header.id)}

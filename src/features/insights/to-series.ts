@@ -1,5 +1,11 @@
 import type { AuditEvent } from "@/api/schemas/event";
 import { countValues, type ValueCount } from "@/lib/event-stats";
+import {
+  bucketSizeFor,
+  toHistogram,
+  type Histogram,
+  type HistogramBucket,
+} from "@/lib/histogram";
 
 /** The few fields the overview counts: small enough to post to a worker. */
 export interface SeriesEvent {
@@ -62,75 +68,8 @@ export const toSeriesEvent = (e: AuditEvent): SeriesEvent => ({
   client: clientOf(e),
 });
 
-const MINUTE = 60_000;
-const BUCKET_SIZES = [1, 5, 10, 15, 30, 60, 180, 360, 720, 1440].map(
-  (m) => m * MINUTE,
-);
-
-/** The smallest round bucket that cuts the range into at most `maxBuckets` bars. */
-export function bucketSizeFor(rangeMs: number, maxBuckets = 60): number {
-  for (const size of BUCKET_SIZES)
-    if (rangeMs / size <= maxBuckets) return size;
-  const day = 1440 * MINUTE;
-  return Math.ceil(rangeMs / maxBuckets / day) * day;
-}
-
-export interface HistogramBucket {
-  start: number;
-  end: number;
-  read: number;
-  write: number;
-  ok: number;
-  error: number;
-  total: number;
-}
-
-export interface Histogram {
-  bucketMs: number;
-  buckets: HistogramBucket[];
-  /** Events outside the range (or with an unparsable time), not drawn. */
-  outside: number;
-}
-
-/** Events over time in buckets fitted to [from, to), each with read/write and success/error counts. */
-export function toHistogram(
-  events: readonly SeriesEvent[],
-  from: number,
-  to: number,
-  maxBuckets = 60,
-): Histogram {
-  const bucketMs = bucketSizeFor(Math.max(to - from, MINUTE), maxBuckets);
-  const first = Math.floor(from / bucketMs) * bucketMs;
-  const count = Math.max(1, Math.ceil((to - first) / bucketMs));
-  const buckets: HistogramBucket[] = Array.from({ length: count }, (_, i) => ({
-    start: first + i * bucketMs,
-    end: Math.min(first + (i + 1) * bucketMs, to),
-    read: 0,
-    write: 0,
-    ok: 0,
-    error: 0,
-    total: 0,
-  }));
-  buckets[0]!.start = from;
-  let outside = 0;
-  for (const e of events) {
-    if (!(e.t >= from && e.t < to)) {
-      outside++;
-      continue;
-    }
-    const b = buckets[Math.floor((e.t - first) / bucketMs)];
-    if (!b) {
-      outside++;
-      continue;
-    }
-    b.total++;
-    if (e.rw === "Write") b.write++;
-    else b.read++;
-    if (e.error) b.error++;
-    else b.ok++;
-  }
-  return { bucketMs, buckets, outside };
-}
+// The binning moved to src/lib/histogram.ts (the event search draws it too).
+export { bucketSizeFor, toHistogram, type HistogramBucket };
 
 export const TOP_FIELDS = {
   name: { label: "Event names", searchKey: "EventName" },
