@@ -104,6 +104,13 @@ test("at 1440×900 every default column shows, Region included, and the open pan
     "Region",
   ]);
 
+  // The time with its offset is never cut by the narrower column.
+  const timeCut = await events.rows
+    .first()
+    .locator("[role=gridcell]:has(> time)")
+    .evaluate((cell) => cell.scrollWidth - cell.clientWidth);
+  expect(timeCut).toBeLessThanOrEqual(0);
+
   // With the pane open at its default width: time, name, user, resource or service, and result.
   await events.openEvent(events.rows.first());
   const shown = await fullyVisibleHeaders(events);

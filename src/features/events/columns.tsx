@@ -142,7 +142,7 @@ export const eventColumns = helper.columns([
     header: () => <Header id="time" />,
     cell: TimeCell,
     sortFn: "basic",
-    size: 228,
+    size: 236,
   }),
   helper.accessor("name", {
     id: "name",
