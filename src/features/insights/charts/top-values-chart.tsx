@@ -15,6 +15,38 @@ import type { ValueCount } from "@/lib/event-stats";
 import { toVisibleString } from "@/lib/visible-text";
 import { ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
+import { fitLabel } from "./fit-label";
+
+/** The value axis' width in pixels, and how many Latin letters fit in it at 12 px. */
+const AXIS_WIDTH = 170;
+const AXIS_UNITS = 24;
+
+interface ValueTickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+  labels: readonly { full: string; short: string }[];
+}
+
+/** A value on the axis: cut with "…" to fit, the whole value in its tooltip. */
+function ValueTick({ x, y, payload, labels }: ValueTickProps) {
+  const label = labels[Number(payload?.value)];
+  if (!label) return null;
+  return (
+    <g transform={`translate(${Number(x)},${Number(y)})`}>
+      <title>{label.full}</title>
+      <text
+        x={-4}
+        dy="0.35em"
+        textAnchor="end"
+        fontSize={12}
+        className="chart-axis-label"
+      >
+        {label.short}
+      </text>
+    </g>
+  );
+}
 
 interface TopValuesChartProps {
   title: string;
@@ -47,11 +79,11 @@ export function TopValuesChart({
   const summary = first
     ? t`${distinctText} different values; the most frequent is ${top} with ${topShare}.`
     : t`No values in the loaded events.`;
-  const data = values.map((v, i) => ({
-    ...v,
-    i,
-    label: toVisibleString(v.value, 28),
-  }));
+  const data = values.map((v, i) => ({ ...v, i }));
+  const labels = values.map((v) => {
+    const full = toVisibleString(v.value, 200);
+    return { full, short: fitLabel(full, AXIS_UNITS) };
+  });
   return (
     <ChartFrame
       title={title}
@@ -73,8 +105,8 @@ export function TopValuesChart({
               <YAxis
                 type="category"
                 dataKey="i"
-                width={170}
-                tickFormatter={(i: number) => data[i]?.label ?? ""}
+                width={AXIS_WIDTH}
+                tick={<ValueTick labels={labels} />}
                 interval={0}
               />
               <Tooltip
@@ -112,7 +144,7 @@ export function TopValuesChart({
               <th scope="col">
                 <Trans>Value</Trans>
               </th>
-              <th scope="col">
+              <th scope="col" className="num">
                 <Trans>Events</Trans>
               </th>
             </tr>
@@ -125,7 +157,7 @@ export function TopValuesChart({
                     <SafeText value={v.value} maxLength={80} />
                   </Link>
                 </td>
-                <td>{formatShare(v.count, counted)}</td>
+                <td className="num">{formatShare(v.count, counted)}</td>
               </tr>
             ))}
           </tbody>
