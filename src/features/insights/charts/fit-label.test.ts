@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitLabel } from "./fit-label";
+import { fitLabel, fitLabelToWidth } from "./fit-label";
 
 describe("fitLabel", () => {
   it("keeps a label that fits as it is", () => {
@@ -20,5 +20,20 @@ describe("fitLabel", () => {
     const label = fitLabel("😀😀😀😀😀😀", 6);
     expect(label).toBe("😀😀…");
     expect(label).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});
+
+describe("fitLabelToWidth", () => {
+  // Ten pixels a character: easy to reason about.
+  const measure = (s: string) => Array.from(s).length * 10;
+
+  it("keeps a label that fits", () => {
+    expect(fitLabelToWidth("Ecs", 100, measure)).toBe("Ecs");
+  });
+
+  it("keeps the longest prefix that fits with its ellipsis", () => {
+    expect(fitLabelToWidth("KubernetesWorkerRole", 100, measure)).toBe(
+      "Kubernete…",
+    );
   });
 });

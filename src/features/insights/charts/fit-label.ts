@@ -34,3 +34,44 @@ export function fitLabel(text: string, maxUnits: number): string {
   }
   return `${out.trimEnd()}…`;
 }
+
+/**
+ * A chart label cut to fit `maxPx` pixels as `measure` draws it, ending in
+ * "…" when cut (the longest prefix that fits, found by halving).
+ */
+export function fitLabelToWidth(
+  text: string,
+  maxPx: number,
+  measure: (s: string) => number,
+): string {
+  if (measure(text) <= maxPx) return text;
+  const chars = Array.from(text);
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(`${chars.slice(0, mid).join("").trimEnd()}…`) <= maxPx)
+      lo = mid;
+    else hi = mid - 1;
+  }
+  return `${chars.slice(0, lo).join("").trimEnd()}…`;
+}
+
+let context: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * How wide `text` draws at `fontSize` pixels in the page's font, or undefined
+ * where there is no canvas to measure with (jsdom).
+ */
+export function textWidth(text: string, fontSize: number): number | undefined {
+  if (context === undefined) {
+    context =
+      typeof document === "undefined" || /jsdom/i.test(navigator.userAgent)
+        ? null
+        : document.createElement("canvas").getContext("2d");
+  }
+  if (!context) return undefined;
+  const family = getComputedStyle(document.documentElement).fontFamily;
+  context.font = `${fontSize}px ${family}`;
+  return context.measureText(text).width;
+}

@@ -15,11 +15,18 @@ import type { ValueCount } from "@/lib/event-stats";
 import { toVisibleString } from "@/lib/visible-text";
 import { ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
-import { fitLabel } from "./fit-label";
+import { fitLabel, fitLabelToWidth, textWidth } from "./fit-label";
 
-/** The value axis' width in pixels, and how many Latin letters fit in it at 12 px. */
+/** The value axis' width in pixels; labels are 12 px and keep a small gap. */
 const AXIS_WIDTH = 170;
-const AXIS_UNITS = 24;
+const LABEL_PX = 12;
+const LABEL_ROOM = AXIS_WIDTH - 12;
+
+/** A label cut to the axis: measured where a canvas can, else by letter count. */
+function axisLabel(full: string): string {
+  if (textWidth("M", LABEL_PX) === undefined) return fitLabel(full, 20);
+  return fitLabelToWidth(full, LABEL_ROOM, (s) => textWidth(s, LABEL_PX) ?? 0);
+}
 
 interface ValueTickProps {
   x?: number | string;
@@ -39,7 +46,7 @@ function ValueTick({ x, y, payload, labels }: ValueTickProps) {
         x={-4}
         dy="0.35em"
         textAnchor="end"
-        fontSize={12}
+        fontSize={LABEL_PX}
         className="chart-axis-label"
       >
         {label.short}
@@ -82,7 +89,7 @@ export function TopValuesChart({
   const data = values.map((v, i) => ({ ...v, i }));
   const labels = values.map((v) => {
     const full = toVisibleString(v.value, 200);
-    return { full, short: fitLabel(full, AXIS_UNITS) };
+    return { full, short: axisLabel(full) };
   });
   return (
     <ChartFrame
