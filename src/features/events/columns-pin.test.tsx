@@ -119,17 +119,19 @@ describe("events table columns and pins", () => {
     const grid = await findGrid();
     await user.click(screen.getByText("Columns"));
     const before = headerNames(grid);
-    expect(before.indexOf("Region")).toBeGreaterThan(before.indexOf("Result"));
+    expect(before.indexOf("Region")).toBeGreaterThan(
+      before.indexOf("Read/write"),
+    );
     await user.click(screen.getByRole("button", { name: "Move Region left" }));
     await waitFor(() => {
       const after = headerNames(grid);
-      expect(after.indexOf("Region")).toBeLessThan(after.indexOf("Result"));
+      expect(after.indexOf("Region")).toBeLessThan(after.indexOf("Read/write"));
     });
     const saved = JSON.parse(
       localStorage.getItem("trailscope.prefs") ?? "{}",
     ) as { state?: { tables?: { events?: { order?: string[] } } } };
     const order = saved.state?.tables?.events?.order ?? [];
-    expect(order.indexOf("region")).toBe(order.indexOf("result") - 1);
+    expect(order.indexOf("region")).toBe(order.indexOf("rw") - 1);
     expect(
       screen.getByRole("button", { name: "Move Region left" }),
     ).toHaveFocus();

@@ -131,69 +131,74 @@ function ResultCell({ row }: Ctx) {
   );
 }
 
+/**
+ * The default columns, sized so all nine fit a 1440-pixel screen and ordered
+ * so the pane open at its default width still leaves time, name, user,
+ * service and result.
+ */
 export const eventColumns = helper.columns([
   helper.accessor("timeMs", {
     id: "time",
     header: () => <Header id="time" />,
     cell: TimeCell,
     sortFn: "basic",
-    size: 260,
+    size: 236,
   }),
   helper.accessor("name", {
     id: "name",
     header: () => <Header id="name" />,
     cell: NameCell,
     sortFn: "text",
-    size: 220,
+    size: 200,
   }),
   helper.accessor("userName", {
     id: "user",
     header: () => <Header id="user" />,
     cell: UserCell,
     sortFn: "text",
-    size: 200,
-  }),
-  helper.accessor("sourceIp", {
-    id: "ip",
-    header: () => <Header id="ip" />,
-    cell: TextCell,
-    sortFn: "text",
-    size: 140,
-  }),
-  helper.accessor((e) => e.resourceName || e.resourceType, {
-    id: "resource",
-    header: () => <Header id="resource" />,
-    cell: ResourceCell,
-    sortFn: "text",
-    size: 240,
+    size: 170,
   }),
   helper.accessor("service", {
     id: "service",
     header: () => <Header id="service" />,
     cell: TextCell,
     sortFn: "text",
-    size: 100,
-  }),
-  helper.accessor("rw", {
-    id: "rw",
-    header: () => <Header id="rw" />,
-    cell: TextCell,
-    sortFn: "text",
-    size: 110,
+    size: 92,
   }),
   helper.accessor("errorCode", {
     id: "result",
     header: () => <Header id="result" />,
     cell: ResultCell,
     sortFn: "text",
-    size: 150,
+    size: 120,
+  }),
+  helper.accessor((e) => e.resourceName || e.resourceType, {
+    id: "resource",
+    header: () => <Header id="resource" />,
+    cell: ResourceCell,
+    sortFn: "text",
+    size: 180,
+  }),
+  helper.accessor("sourceIp", {
+    id: "ip",
+    header: () => <Header id="ip" />,
+    cell: TextCell,
+    sortFn: "text",
+    size: 124,
+  }),
+  helper.accessor("rw", {
+    id: "rw",
+    header: () => <Header id="rw" />,
+    cell: TextCell,
+    sortFn: "text",
+    size: 96,
   }),
   helper.accessor("region", {
     id: "region",
     header: () => <Header id="region" />,
     cell: TextCell,
     sortFn: "text",
-    size: 120,
+    size: 112,
   }),
 ]);
 
@@ -223,11 +228,11 @@ export const EVENT_COLUMN_IDS = [
   "time",
   "name",
   "user",
-  "ip",
-  "resource",
   "service",
-  "rw",
   "result",
+  "resource",
+  "ip",
+  "rw",
   "region",
 ] as const;
 

@@ -40,7 +40,7 @@ const EMPTY_PREFS: TablePrefs = { order: [], hidden: [], widths: {} };
 const ROW_HEIGHTS = { comfortable: 34, compact: 26 } as const;
 const FALLBACK_RECT = { width: 1200, height: 720 };
 /** The leading column: summary, selection and pin buttons. */
-const LEAD = "5rem";
+const LEAD = "4rem";
 
 const rowIdOf = (e: AuditEvent) => `${e.region}/${e.id}`;
 

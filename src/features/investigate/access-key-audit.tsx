@@ -183,7 +183,7 @@ function AuditList({ title, query, rows }: AuditListProps) {
           {rows.map(([value, time], i) => (
             <li key={`${value}-${i}`}>
               <SafeText value={value} maxLength={100} />{" "}
-              <span className="muted">
+              <span className="muted nowrap">
                 <Trans>last {time}</Trans>
               </span>
             </li>

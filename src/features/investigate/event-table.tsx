@@ -46,7 +46,9 @@ export function EventTable({
         <caption>{t`${caption} (${count})`}</caption>
         <thead>
           <tr>
-            <th scope="col">{t`Time (${zoneNow})`}</th>
+            <th scope="col" className="nowrap">
+              {t`Time (${zoneNow})`}
+            </th>
             <th scope="col">
               <Trans>Event</Trans>
             </th>

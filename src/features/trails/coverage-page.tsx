@@ -241,7 +241,7 @@ function TrailDeliveryList({ trails }: { trails: Trail[] }) {
   return (
     <section aria-labelledby="coverage-trails-title">
       <h2 id="coverage-trails-title">{t`Trails and their latest deliveries`}</h2>
-      <table className="trails-table">
+      <table className="trails-table data-table">
         <thead>
           <tr>
             <th scope="col">{t`Trail`}</th>

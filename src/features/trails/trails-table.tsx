@@ -16,7 +16,7 @@ export function TrailsTable({ rows, caption }: TrailsTableProps) {
   });
   return (
     <div className="trails-table-wrap">
-      <table className="trails-table">
+      <table className="trails-table data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (

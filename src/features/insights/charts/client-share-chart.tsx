@@ -50,36 +50,50 @@ export function ClientShareChart({
       coverage={coverage}
       summary={summary}
       chart={
-        <ResponsiveContainer width="100%" height={200}>
-          <PieChart accessibilityLayer={false}>
-            <Pie
-              data={shown}
-              dataKey="count"
-              nameKey="label"
-              innerRadius={45}
-              outerRadius={80}
-              isAnimationActive={false}
-              label={({ name }) => String(name)}
-            >
-              {shown.map((c, i) => (
-                <Cell key={c.kind} fill={COLORS[i % COLORS.length]} />
-              ))}
-            </Pie>
-            <Tooltip
-              isAnimationActive={false}
-              content={({ active, payload }) => {
-                const p = payload[0];
-                return p ? (
-                  <ChartTooltip
-                    active={active}
-                    title={String(p.name)}
-                    lines={[{ label: t`Events`, value: Number(p.value) }]}
-                  />
-                ) : null;
-              }}
-            />
-          </PieChart>
-        </ResponsiveContainer>
+        <div className="donut">
+          <ResponsiveContainer width={180} height={180}>
+            <PieChart accessibilityLayer={false}>
+              <Pie
+                data={shown}
+                dataKey="count"
+                nameKey="label"
+                innerRadius={45}
+                outerRadius={80}
+                isAnimationActive={false}
+              >
+                {shown.map((c, i) => (
+                  <Cell key={c.kind} fill={COLORS[i % COLORS.length]} />
+                ))}
+              </Pie>
+              <Tooltip
+                isAnimationActive={false}
+                content={({ active, payload }) => {
+                  const p = payload[0];
+                  return p ? (
+                    <ChartTooltip
+                      active={active}
+                      title={String(p.name)}
+                      lines={[{ label: t`Events`, value: Number(p.value) }]}
+                    />
+                  ) : null;
+                }}
+              />
+            </PieChart>
+          </ResponsiveContainer>
+          {/* Names beside the ring, not around it: they wrap instead of being cut. */}
+          <ul className="donut-legend">
+            {shown.map((c, i) => (
+              <li key={c.kind}>
+                <span
+                  className="legend-swatch"
+                  style={{ background: COLORS[i % COLORS.length] }}
+                />{" "}
+                {c.label}{" "}
+                <span className="muted">{formatShare(c.count, total)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
       }
       table={
         <table className="data-table">
@@ -91,7 +105,7 @@ export function ClientShareChart({
               <th scope="col">
                 <Trans>Client</Trans>
               </th>
-              <th scope="col">
+              <th scope="col" className="num">
                 <Trans>Events</Trans>
               </th>
             </tr>
@@ -100,7 +114,7 @@ export function ClientShareChart({
             {shown.map((c) => (
               <tr key={c.kind}>
                 <td>{c.label}</td>
-                <td>{formatShare(c.count, total)}</td>
+                <td className="num">{formatShare(c.count, total)}</td>
               </tr>
             ))}
           </tbody>

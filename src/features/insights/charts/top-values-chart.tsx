@@ -15,6 +15,45 @@ import type { ValueCount } from "@/lib/event-stats";
 import { toVisibleString } from "@/lib/visible-text";
 import { ChartFrame } from "./chart-frame";
 import { ChartTooltip } from "./chart-tooltip";
+import { fitLabel, fitLabelToWidth, textWidth } from "./fit-label";
+
+/** The value axis' width in pixels; labels are 12 px and keep a small gap. */
+const AXIS_WIDTH = 170;
+const LABEL_PX = 12;
+const LABEL_ROOM = AXIS_WIDTH - 12;
+
+/** A label cut to the axis: measured where a canvas can, else by letter count. */
+function axisLabel(full: string): string {
+  if (textWidth("M", LABEL_PX) === undefined) return fitLabel(full, 20);
+  return fitLabelToWidth(full, LABEL_ROOM, (s) => textWidth(s, LABEL_PX) ?? 0);
+}
+
+interface ValueTickProps {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+  labels: readonly { full: string; short: string }[];
+}
+
+/** A value on the axis: cut with "…" to fit, the whole value in its tooltip. */
+function ValueTick({ x, y, payload, labels }: ValueTickProps) {
+  const label = labels[Number(payload?.value)];
+  if (!label) return null;
+  return (
+    <g transform={`translate(${Number(x)},${Number(y)})`}>
+      <title>{label.full}</title>
+      <text
+        x={-4}
+        dy="0.35em"
+        textAnchor="end"
+        fontSize={LABEL_PX}
+        className="chart-axis-label"
+      >
+        {label.short}
+      </text>
+    </g>
+  );
+}
 
 interface TopValuesChartProps {
   title: string;
@@ -52,11 +91,11 @@ export function TopValuesChart({
   ) : (
     t`No values in the loaded events.`
   );
-  const data = values.map((v, i) => ({
-    ...v,
-    i,
-    label: toVisibleString(v.value, 28),
-  }));
+  const data = values.map((v, i) => ({ ...v, i }));
+  const labels = values.map((v) => {
+    const full = toVisibleString(v.value, 200);
+    return { full, short: axisLabel(full) };
+  });
   return (
     <ChartFrame
       title={title}
@@ -78,8 +117,8 @@ export function TopValuesChart({
               <YAxis
                 type="category"
                 dataKey="i"
-                width={170}
-                tickFormatter={(i: number) => data[i]?.label ?? ""}
+                width={AXIS_WIDTH}
+                tick={<ValueTick labels={labels} />}
                 interval={0}
               />
               <Tooltip
@@ -117,7 +156,7 @@ export function TopValuesChart({
               <th scope="col">
                 <Trans>Value</Trans>
               </th>
-              <th scope="col">
+              <th scope="col" className="num">
                 <Trans>Events</Trans>
               </th>
             </tr>
@@ -130,7 +169,7 @@ export function TopValuesChart({
                     <SafeText value={v.value} maxLength={80} />
                   </Link>
                 </td>
-                <td>{formatShare(v.count, counted)}</td>
+                <td className="num">{formatShare(v.count, counted)}</td>
               </tr>
             ))}
           </tbody>
