@@ -15,6 +15,8 @@ export interface FindingsJob {
 export interface FindingsResult {
   findings: Finding[];
   examined: number;
+  /** The events behind the findings (what "Add to case" pins). */
+  events: AuditEvent[];
   /** Rule titles and levels by id, for the view (the pack's and the user's). */
   rules: Record<string, CompiledRule["meta"]>;
 }
@@ -26,7 +28,7 @@ export function computeFindings(job: FindingsJob): FindingsResult {
     const compiled = compileRule(yaml, { strict: false });
     if (compiled.ok) rules.push(compiled.rule);
   }
-  const { findings, examined } = runFindings({
+  const { findings, examined, events } = runFindings({
     events: job.events,
     rules,
     detectors: DETECTOR_CATALOG,
@@ -37,5 +39,5 @@ export function computeFindings(job: FindingsJob): FindingsResult {
     null,
   ) as Record<string, CompiledRule["meta"]>;
   for (const r of rules) if (used.has(r.meta.id)) meta[r.meta.id] = r.meta;
-  return { findings, examined, rules: { ...meta } };
+  return { findings, examined, events, rules: { ...meta } };
 }

@@ -1,12 +1,15 @@
-import { Plural, Trans, useLingui } from "@lingui/react/macro";
+import { Trans, useLingui } from "@lingui/react/macro";
 import { useState } from "react";
-import { Link } from "react-router";
 import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
 import type { RuleMeta } from "@/lib/sigma/compile";
 import { ruleText } from "@/lib/sigma/rule-text";
 import { eventSearchHref } from "@/lib/event-search-url";
 import { useFindingsStore } from "@/stores/findings-store";
+import type { AuditEvent } from "@/api/schemas/event";
+import { AddToCase } from "./add-to-case";
+import { FindingLinks } from "./finding-links";
+import { RuleEvidence } from "./rule-evidence";
 import { SignalEvidence } from "./signal-evidence";
 import type { Finding, Signal } from "./group-findings";
 import type { Triage } from "./triage";
@@ -15,11 +18,22 @@ interface FindingCardProps {
   finding: Finding;
   triage: Triage | undefined;
   rules: Readonly<Record<string, RuleMeta>>;
+  /** The finding's events that the run handed back (what "Add to case" pins). */
+  events: readonly AuditEvent[];
   now: number;
 }
 
+/** Rule hits shown in the evidence (the timeline lists them all). */
+const RULE_EVIDENCE_MAX = 10;
+
 /** One finding: who, what, when, its timeline, links to its events and a triage decision. */
-export function FindingCard({ finding, triage, rules, now }: FindingCardProps) {
+export function FindingCard({
+  finding,
+  triage,
+  rules,
+  events,
+  now,
+}: FindingCardProps) {
   const { i18n, t } = useLingui();
   const format = useFormat();
   const decide = useFindingsStore((s) => s.decide);
@@ -41,8 +55,13 @@ export function FindingCard({ finding, triage, rules, now }: FindingCardProps) {
       : undefined;
     return meta ? ruleText(meta, i18n.locale).title : signal.ruleId;
   };
+  const firstSignal = finding.signals[0];
+  const caseTitle = firstSignal ? `${who} — ${label(firstSignal)}` : who;
   const detailed = finding.signals.filter((s) => s.detail);
-  const events = eventSearchHref({
+  const ruleHits = finding.signals
+    .filter((s) => s.facts)
+    .slice(0, RULE_EVIDENCE_MAX);
+  const eventsHref = eventSearchHref({
     from: finding.firstMs,
     to: finding.lastMs + 1000,
     filters: finding.actor
@@ -82,7 +101,7 @@ export function FindingCard({ finding, triage, rules, now }: FindingCardProps) {
           </li>
         ))}
       </ol>
-      {detailed.length > 0 && (
+      {detailed.length + ruleHits.length > 0 && (
         <details className="finding-evidence">
           <summary>
             <Trans>Evidence</Trans>
@@ -90,26 +109,20 @@ export function FindingCard({ finding, triage, rules, now }: FindingCardProps) {
           {detailed.map((s) => (
             <SignalEvidence key={s.id} signal={s} />
           ))}
+          {ruleHits.map((s) => (
+            <RuleEvidence key={s.id} signal={s} title={label(s)} />
+          ))}
         </details>
       )}
+      <FindingLinks finding={finding} eventsHref={eventsHref} now={now} />
       <p>
-        <Link to={events}>
-          <Plural
-            value={finding.eventIds.length}
-            one="Open its # event"
-            other="Open its # events"
-          />
-        </Link>
-        {finding.actor && (
-          <>
-            {" · "}
-            <Link
-              to={`/investigate/identity?${new URLSearchParams({ kind: finding.actor.kind, value: finding.actor.value }).toString()}`}
-            >
-              <Trans>Investigate</Trans>
-            </Link>
-          </>
-        )}
+        <AddToCase
+          title={caseTitle}
+          events={events}
+          href={eventsHref}
+          firstMs={finding.firstMs}
+          lastMs={finding.lastMs}
+        />
       </p>
       {triage ? (
         <p>

@@ -58,6 +58,10 @@ export function FindingsView() {
   const result = useQuery(
     findingsQueryOptions(regionIds, from, now, yaml, disabled),
   );
+  const eventsById = useMemo(
+    () => new Map((result.data?.events ?? []).map((e) => [e.id, e])),
+    [result.data],
+  );
   const triaged = useMemo(
     () => applyTriage(result.data?.findings ?? [], decisions, showDecided),
     [result.data, decisions, showDecided],
@@ -156,6 +160,9 @@ export function FindingsView() {
                   finding={finding}
                   triage={triage}
                   rules={result.data.rules}
+                  events={finding.eventIds.flatMap(
+                    (id) => eventsById.get(id) ?? [],
+                  )}
                   now={now}
                 />
               ))}

@@ -1,7 +1,7 @@
 import type { AuditEvent } from "@/api/schemas/event";
 import type { CompiledRule } from "@/lib/sigma/compile";
 import { matchingRules, type RuleIndex } from "@/lib/sigma/evaluate";
-import { actorOf, type Detection } from "../detectors/types";
+import { actorOf, isAddress, type Detection } from "../detectors/types";
 
 /** Severity of a finding, most severe first in `SEVERITY_RANK`. */
 export type FindingSeverity =
@@ -33,6 +33,12 @@ export interface Signal {
   owner?: string;
   /** `ResourceType:ResourceName` when the events name one. */
   resource?: string;
+  /** The resource's bare name or ID (what Investigate → Resource looks up). */
+  resourceName?: string;
+  /** The addresses the signal's events came from. */
+  sourceIps?: string[];
+  /** A rule hit: whether its address and region were new for the actor, and the request's parameters. */
+  facts?: RuleFacts;
   firstMs: number;
   lastMs: number;
   regions: string[];
@@ -42,6 +48,18 @@ export interface Signal {
     Detection,
     "title" | "explanation" | "evidence" | "filters" | "pivots"
   >;
+}
+
+/** Whether a value was seen for the actor earlier within the range: "none" when the actor had no earlier activity (no baseline). */
+export type Novelty = "new" | "usual" | "none";
+
+export interface RuleFacts {
+  ip: string;
+  ipNovelty: Novelty;
+  region: string;
+  regionNovelty: Novelty;
+  /** The request's notable parameters, as the event holds them. */
+  params: [string, string][];
 }
 
 /** Signals about one actor (or, without an actor, one resource): what an analyst triages. */
@@ -57,27 +75,149 @@ export interface Finding {
   lastMs: number;
   regions: string[];
   eventIds: string[];
+  /** The addresses its events came from. */
+  sourceIps: string[];
+  /** The bare names or IDs of the resources it concerns. */
+  resourceNames: string[];
 }
 
-const resourceOf = (event: AuditEvent): string | undefined =>
-  event.resourceName
-    ? `${event.resourceType || "resource"}:${event.resourceName.split(";")[0]}`
+/** Request parameters that name a resource, in the order tried. */
+const RESOURCE_PARAMS: [string, string][] = [
+  ["SecurityGroupId", "ACS::ECS::SecurityGroup"],
+  ["BucketName", "ACS::OSS::Bucket"],
+  ["bucketName", "ACS::OSS::Bucket"],
+  ["InstanceId", "ACS::ECS::Instance"],
+  ["DBInstanceId", "ACS::RDS::DBInstance"],
+  ["KeyId", "ACS::KMS::Key"],
+  ["TrailName", "ACS::ActionTrail::Trail"],
+  ["PolicyName", "ACS::RAM::Policy"],
+  ["RoleName", "ACS::RAM::Role"],
+  ["UserName", "ACS::RAM::User"],
+];
+
+/** Parameters that say nothing about what was done (transport and signing). */
+const NOISE_PARAMS = new Set(
+  [
+    "RequestId",
+    "AcsHost",
+    "AcsProduct",
+    "HostId",
+    "AcceptLanguage",
+    "AccessKeyId",
+    "SecurityToken",
+    "Signature",
+    "SignatureMethod",
+    "SignatureNonce",
+    "SignatureVersion",
+    "Timestamp",
+    "Format",
+    "Version",
+    "RegionId",
+    "ClientToken",
+  ].map((k) => k.toLowerCase()),
+);
+
+const scalar = (v: unknown): string | undefined =>
+  typeof v === "string" || typeof v === "number" || typeof v === "boolean"
+    ? String(v)
     : undefined;
 
-/** A Sigma hit per (rule, event): the rule's level, the event's actor and resource. */
+const recordOf = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === "object" && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
+
+/** The resource an event names: its resourceName, else a parameter that names one, else its referenced resources. */
+export function resourceOf(
+  event: AuditEvent,
+): { type: string; name: string } | undefined {
+  if (event.resourceName)
+    return {
+      type: event.resourceType || "resource",
+      name: event.resourceName.split(";")[0] ?? event.resourceName,
+    };
+  const params = recordOf(event.raw.requestParameters);
+  for (const [key, type] of RESOURCE_PARAMS) {
+    const name = scalar(params?.[key]);
+    if (name) return { type, name };
+  }
+  const referenced = recordOf(event.raw.referencedResources);
+  for (const [type, names] of Object.entries(referenced ?? {})) {
+    const name = Array.isArray(names) ? scalar(names[0]) : undefined;
+    if (name) return { type, name };
+  }
+  return undefined;
+}
+
+/** Up to eight scalar request parameters that say what was asked for. */
+export function notableParams(event: AuditEvent): [string, string][] {
+  const params = recordOf(event.raw.requestParameters) ?? {};
+  const out: [string, string][] = [];
+  for (const [key, value] of Object.entries(params)) {
+    const text = scalar(value);
+    if (
+      text === undefined ||
+      text === "" ||
+      NOISE_PARAMS.has(key.toLowerCase())
+    )
+      continue;
+    out.push([key, text]);
+    if (out.length === 8) break;
+  }
+  return out;
+}
+
+interface History {
+  ips: Set<string>;
+  regions: Set<string>;
+}
+
+const novelty = (seen: Set<string>, value: string, any: boolean): Novelty =>
+  !any ? "none" : seen.has(value) ? "usual" : "new";
+
+/**
+ * A Sigma hit per (rule, event): the rule's level, the event's actor and
+ * resource, and whether its address and region were new for the actor
+ * (judged against the actor's earlier events in the same list, oldest first).
+ */
 export function ruleSignals(
   index: RuleIndex,
   events: readonly AuditEvent[],
 ): Signal[] {
   const signals: Signal[] = [];
+  const history = new Map<string, History>();
   for (const event of events) {
-    for (const rule of matchingRules(index, event.raw))
-      signals.push(ruleSignal(rule, event));
+    const actor = actorOf(event);
+    const key = actor ? `${actor.kind}:${actor.value}` : undefined;
+    const known = key ? history.get(key) : undefined;
+    const rules = matchingRules(index, event.raw);
+    if (rules.length > 0) {
+      const any = known !== undefined;
+      const facts: RuleFacts = {
+        ip: event.sourceIp,
+        ipNovelty: novelty(known?.ips ?? new Set(), event.sourceIp, any),
+        region: event.region,
+        regionNovelty: novelty(known?.regions ?? new Set(), event.region, any),
+        params: notableParams(event),
+      };
+      for (const rule of rules) signals.push(ruleSignal(rule, event, facts));
+    }
+    if (key) {
+      const h = known ?? { ips: new Set<string>(), regions: new Set<string>() };
+      if (event.sourceIp) h.ips.add(event.sourceIp);
+      if (event.region) h.regions.add(event.region);
+      if (!known) history.set(key, h);
+    }
   }
   return signals;
 }
 
-function ruleSignal(rule: CompiledRule, event: AuditEvent): Signal {
+function ruleSignal(
+  rule: CompiledRule,
+  event: AuditEvent,
+  facts: RuleFacts,
+): Signal {
+  const resource = resourceOf(event);
   return {
     id: `${rule.meta.id}:${event.id}`,
     source: "rule",
@@ -85,7 +225,10 @@ function ruleSignal(rule: CompiledRule, event: AuditEvent): Signal {
     severity: rule.meta.level,
     actor: actorOf(event),
     owner: event.userName || undefined,
-    resource: resourceOf(event),
+    resource: resource ? `${resource.type}:${resource.name}` : undefined,
+    resourceName: resource?.name,
+    sourceIps: isAddress(event.sourceIp) ? [event.sourceIp] : [],
+    facts,
     firstMs: event.timeMs,
     lastMs: event.timeMs,
     regions: event.region ? [event.region] : [],
@@ -201,6 +344,10 @@ export function groupFindings(signals: readonly Signal[]): Finding[] {
       lastMs: Math.max(...timeline.map((s) => s.lastMs)),
       regions: union(timeline.map((s) => s.regions)),
       eventIds: union(timeline.map((s) => s.eventIds)),
+      sourceIps: union(timeline.map((s) => s.sourceIps ?? [])),
+      resourceNames: union(
+        timeline.map((s) => (s.resourceName ? [s.resourceName] : [])),
+      ),
     });
   }
   return findings.sort(
