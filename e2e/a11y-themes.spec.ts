@@ -1,29 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectAccessible } from "./axe";
 import type { Page } from "@playwright/test";
 import { INCIDENTS } from "../mocks/data/incidents";
 import { expect, openConsole, test } from "./fixtures";
 
 const prod = INCIDENTS.stoppedProdInstance;
-
-/** axe over the page: no serious or critical violations (contrast included). */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(" "))
-          .join(" | ")}`,
-    );
-  expect(
-    blocking,
-    `${what} has no serious or critical accessibility violations`,
-  ).toEqual([]);
-}
 
 /** Sets the theme from the header's toggle and waits until the page wears it. */
 async function applyTheme(page: Page, theme: "light" | "dark") {

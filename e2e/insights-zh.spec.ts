@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { expectAccessible } from "./axe";
 import type { Page } from "@playwright/test";
 import { INCIDENTS } from "../mocks/data/incidents";
 import { expect, test } from "./fixtures";
@@ -6,23 +6,6 @@ import { expect, test } from "./fixtures";
 // A smaller simulated account: the incidents are added whatever the scale.
 const FAST = "mock-latency=0-0&mock-scale=0.1";
 const trail = INCIDENTS.trailDeleted;
-
-/** axe with the WCAG A/AA rules: no serious or critical violation. */
-async function expectAccessible(page: Page, what: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(" "))
-          .join(" | ")}`,
-    );
-  expect(blocking, `${what}: serious or critical axe violations`).toEqual([]);
-}
 
 async function toChinese(page: Page, path: string) {
   await page.goto(`${path}${path.includes("?") ? "&" : "?"}${FAST}`);
