@@ -10,7 +10,9 @@ async function typeQuery(page: Page, sql: string): Promise<void> {
   await page.keyboard.insertText(sql);
   // Run only once the editor holds the text (it may take a moment under load).
   // (Its text runs lines together: check the first line.)
-  await expect(editor).toContainText(sql.split("\n")[0]!.slice(0, 40));
+  await expect(editor).toContainText(sql.split("\n")[0]!.slice(0, 40), {
+    timeout: 15_000,
+  });
 }
 
 async function openQuery(page: Page): Promise<void> {
@@ -126,6 +128,10 @@ test.describe("Query", () => {
     await expect(
       page.getByRole("heading", { name: "查询", level: 1 }),
     ).toBeVisible();
+    // The switch re-renders the screen in Chinese: type once the engine is ready again.
+    await expect(page.getByRole("button", { name: "运行" })).toBeEnabled({
+      timeout: 90_000,
+    });
     await typeQuery(page, "SELECT eventName\nFORM events");
     await page.getByRole("button", { name: "运行" }).click();
     await expect(page.getByRole("alert")).toContainText("第 2 行");
