@@ -31,6 +31,7 @@ test("/ goes to the search box, j j o opens the third row, Escape closes it and 
   await events.open(QUERY);
   await events.waitForResults();
   const search = page.getByRole("searchbox", { name: "Refine loaded events" });
+  const firstRowIndex = await events.rows.first().getAttribute("aria-rowindex");
 
   await page.keyboard.press("/");
   await expect(search).toBeFocused();
@@ -41,6 +42,15 @@ test("/ goes to the search box, j j o opens the third row, Escape closes it and 
   await search.fill("");
   // The cleared box reaches the URL, and the rows are all back, before leaving it.
   await expect(page).not.toHaveURL(/[?&]q=/);
+  // "jk" matched nothing: wait until the table is back before using its rows.
+  await expect(events.grid).toBeVisible();
+  await expect(events.rows.first()).toHaveAttribute(
+    "aria-rowindex",
+    firstRowIndex ?? "",
+  );
+  await expect(
+    events.grid.locator('[role="row"][data-row-index="2"]'),
+  ).toBeVisible();
 
   // Escape leaves the box for the results: the first j is the active row.
   await page.keyboard.press("Escape");
