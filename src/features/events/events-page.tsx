@@ -370,6 +370,8 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
           tabIndex={-1}
           role="region"
           aria-label={t`Results`}
+          // The rows lag what was just typed for a moment (see useDeferredValue above).
+          aria-busy={deferredSearch !== search}
         >
           {refusal ? (
             <RangeRefusal message={refusal.message} />

@@ -8,7 +8,14 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import type { SearchCondition } from "@/lib/event-search-url";
 import { useFormat } from "@/components/i18n/use-format";
@@ -243,15 +250,33 @@ function EventsGrid({
     virtualizer.measure();
   }, [rowHeight, virtualizer]);
 
-  // Keep the active row in view and focused after keyboard moves.
-  useEffect(() => {
+  // Keep the active row in view and focused after keyboard moves. A row
+  // already rendered takes focus before the next key press is handled (a
+  // layout effect runs before the browser handles further input); one the
+  // virtualizer has yet to render gets it on the next frame, and key presses
+  // that land meanwhile count from it (pendingFocus), so none is lost.
+  const pendingFocus = useRef<number | null>(null);
+  useLayoutEffect(() => {
     if (!focusPending.current) return;
     focusPending.current = false;
+    const rowAt = () =>
+      scrollRef.current?.querySelector<HTMLElement>(
+        `[data-row-index="${activeIndex}"]`,
+      );
     virtualizer.scrollToIndex(activeIndex, { align: "auto" });
+    const now = rowAt();
+    if (now) {
+      pendingFocus.current = null;
+      now.focus();
+      return;
+    }
+    const target = activeIndex;
+    pendingFocus.current = target;
     requestAnimationFrame(() => {
-      scrollRef.current
-        ?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`)
-        ?.focus();
+      // A later move has taken over.
+      if (pendingFocus.current !== target) return;
+      pendingFocus.current = null;
+      rowAt()?.focus({ preventScroll: true });
     });
   }, [activeIndex, virtualizer]);
 
@@ -277,22 +302,24 @@ function EventsGrid({
     e: AuditEvent,
   ) => {
     if (event.target !== event.currentTarget) return;
+    // A key pressed before the last move's row took focus counts from that row.
+    const from = pendingFocus.current ?? index;
     const page = Math.max(
       1,
       Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1,
     );
     switch (event.key) {
       case "ArrowDown":
-        move(index + 1);
+        move(from + 1);
         break;
       case "ArrowUp":
-        move(index - 1);
+        move(from - 1);
         break;
       case "PageDown":
-        move(index + page);
+        move(from + page);
         break;
       case "PageUp":
-        move(index - page);
+        move(from - page);
         break;
       case "Home":
         move(0);
