@@ -251,7 +251,7 @@ export async function checkUrl(
 
 /** A lookup that answers only the checked address, so the socket goes where the check looked. */
 export function pinnedLookup(target: CheckedTarget): LookupFunction {
-  return ((_host: string, options: { all?: boolean }, callback: unknown) => {
+  return (_host: string, options: { all?: boolean }, callback: unknown) => {
     const done = callback as (
       error: Error | null,
       address: string | { address: string; family: number }[],
@@ -260,7 +260,7 @@ export function pinnedLookup(target: CheckedTarget): LookupFunction {
     if (options?.all)
       done(null, [{ address: target.address, family: target.family }]);
     else done(null, target.address, target.family);
-  });
+  };
 }
 
 export interface PostAnswer {
