@@ -6,11 +6,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo } from "react";
 import { Link } from "react-router";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { SafeText } from "@/components/ui/safe-text";
+import { FieldValues } from "@/components/field-values";
 import { EmptyState, LoadingState } from "@/components/ui/states";
 import { eventSearchHref } from "@/lib/event-search-url";
 import { EVENT_FIELDS, fieldById, topValues } from "@/lib/event-stats";
-import { useShare } from "./charts/use-share";
 import { overviewEventsQueryOptions } from "./queries";
 
 /** The fields' names in the reader's language (ids of EVENT_FIELDS). */
@@ -48,7 +47,6 @@ export function FieldStats({
 }: FieldStatsProps) {
   const { t, i18n } = useLingui();
   const { number, locale } = useFormat();
-  const formatShare = useShare();
   const labelOf = (f: { id: string; label: string }) =>
     Object.hasOwn(FIELD_LABEL, f.id) ? i18n._(FIELD_LABEL[f.id]!) : f.label;
   const id = useId();
@@ -95,74 +93,39 @@ export function FieldStats({
               ? t`Covers the ${total} loaded events only (the newest of the range; the cap was reached): ${distinct} different values of ${fieldName}.`
               : t`Covers the ${total} loaded events only: ${distinct} different values of ${fieldName}.`}
           </p>
-          <table className="data-table">
-            <caption className="visually-hidden">
-              <Trans>Top values of {label}</Trans>
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{label}</th>
-                <th scope="col">
-                  <Trans>Events</Trans>
-                </th>
-                <th scope="col">
-                  <Trans>Search</Trans>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.top.map(({ value, count }) => (
-                <tr key={value}>
-                  <td>
-                    {value === "" ? (
-                      <em>
-                        <Trans>(empty)</Trans>
-                      </em>
-                    ) : (
-                      <SafeText value={value} maxLength={100} />
-                    )}
-                  </td>
-                  <td>
-                    <meter
-                      min={0}
-                      max={stats.total}
-                      value={count}
-                      aria-hidden="true"
-                    />{" "}
-                    {formatShare(count, stats.total)}
-                  </td>
-                  <td className="row-actions">
-                    {value !== "" && (
-                      <>
-                        <Link
-                          to={eventSearchHref({
-                            region,
-                            from,
-                            to,
-                            filters: [{ key: chosen.searchKey, value: value }],
-                          })}
-                          aria-label={t`Only ${label} ${value}`}
-                        >
-                          <Trans>Only this</Trans>
-                        </Link>
-                        <Link
-                          to={eventSearchHref({
-                            region,
-                            from,
-                            to,
-                            exclude: [{ key: chosen.searchKey, value: value }],
-                          })}
-                          aria-label={t`Without ${label} ${value}`}
-                        >
-                          <Trans>Without</Trans>
-                        </Link>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FieldValues
+            label={label}
+            values={stats.top}
+            total={stats.total}
+            renderActions={(value) =>
+              value !== "" && (
+                <>
+                  <Link
+                    to={eventSearchHref({
+                      region,
+                      from,
+                      to,
+                      filters: [{ key: chosen.searchKey, value }],
+                    })}
+                    aria-label={t`Only ${label} ${value}`}
+                  >
+                    <Trans>Only this</Trans>
+                  </Link>
+                  <Link
+                    to={eventSearchHref({
+                      region,
+                      from,
+                      to,
+                      exclude: [{ key: chosen.searchKey, value }],
+                    })}
+                    aria-label={t`Without ${label} ${value}`}
+                  >
+                    <Trans>Without</Trans>
+                  </Link>
+                </>
+              )
+            }
+          />
         </>
       )}
     </div>

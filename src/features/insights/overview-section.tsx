@@ -3,15 +3,18 @@ import { msg } from "@lingui/core/macro";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useFormat } from "@/components/i18n/use-format";
 import { useQuery } from "@tanstack/react-query";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { EmptyState, LoadingState } from "@/components/ui/states";
 import { eventSearchHref, type SearchCondition } from "@/lib/event-search-url";
 import { usePrefsStore } from "@/stores/prefs-store";
+import {
+  HistogramChart,
+  HistogramLegend,
+} from "@/components/charts/histogram-chart";
+import { HistogramTable } from "@/components/charts/histogram-table";
 import { ChartFrame } from "./charts/chart-frame";
 import { ClientShareChart } from "./charts/client-share-chart";
-import { EventsHistogram, type Stack } from "./charts/events-histogram";
-import { HistogramTable } from "./charts/histogram-table";
 import { SpanPicker } from "./charts/span-picker";
 import { TopValuesChart } from "./charts/top-values-chart";
 import {
@@ -19,6 +22,7 @@ import {
   overviewEventsQueryOptions,
   overviewSeriesQueryOptions,
 } from "./queries";
+import type { InsightsFilters } from "./filters";
 import { TOP_FIELDS, type TopField } from "./to-series";
 
 const TOP_TITLE: Record<TopField, MessageDescriptor> = {
@@ -35,8 +39,8 @@ interface OverviewSectionProps {
   from: number;
   to: number;
   rangeLabel: string;
-  stack: Stack;
-  onStackChange: (stack: Stack) => void;
+  stack: InsightsFilters["stack"];
+  onStackChange: (stack: InsightsFilters["stack"]) => void;
 }
 
 /** Charts of the region and range: events over time, top values, client share. */
@@ -133,15 +137,31 @@ export function OverviewSection({
         coverage={coverage}
         summary={t`${writesText} writes and ${errorsText} failed calls in ${barCount} bars of ${barMinutes} minutes. The busiest bar starts ${busiestStart} with ${busiestTotal} events. Click a bar or drag across bars to open those events.`}
         chart={
-          <EventsHistogram
-            buckets={buckets}
-            stack={stack}
-            zone={zone}
-            onSelect={(a, b) => void navigate(spanHref(a, b))}
-          />
+          <div data-testid="events-histogram">
+            <HistogramChart
+              buckets={buckets}
+              stack={stack}
+              size="full"
+              onSelect={(a, b) => void navigate(spanHref(a, b))}
+            />
+            <p className="legend">
+              <HistogramLegend stack={stack} />
+            </p>
+          </div>
         }
         table={
-          <HistogramTable buckets={buckets} zone={zone} hrefFor={spanHref} />
+          <HistogramTable
+            buckets={buckets}
+            caption={t`Events per time bucket`}
+            renderNarrow={(i, { from: start, to: end }) => (
+              <Link
+                to={spanHref(i, i)}
+                aria-label={t`Open the events from ${start} to ${end}`}
+              >
+                <Trans>Open these events</Trans>
+              </Link>
+            )}
+          />
         }
         actions={
           <div className="chart-actions">
