@@ -2,7 +2,6 @@ import type { MessageDescriptor } from "@lingui/core";
 import { msg } from "@lingui/core/macro";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useFormat } from "@/components/i18n/use-format";
-import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo } from "react";
 import { Link } from "react-router";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -10,7 +9,7 @@ import { FieldValues } from "@/components/field-values";
 import { EmptyState, LoadingState } from "@/components/ui/states";
 import { eventSearchHref } from "@/lib/event-search-url";
 import { EVENT_FIELDS, fieldById, topValues } from "@/lib/event-stats";
-import { overviewEventsQueryOptions } from "./queries";
+import { useOverviewEvents } from "./use-overview-events";
 
 /** The fields' names in the reader's language (ids of EVENT_FIELDS). */
 const FIELD_LABEL: Record<string, MessageDescriptor> = {
@@ -50,7 +49,7 @@ export function FieldStats({
   const labelOf = (f: { id: string; label: string }) =>
     Object.hasOwn(FIELD_LABEL, f.id) ? i18n._(FIELD_LABEL[f.id]!) : f.label;
   const id = useId();
-  const loaded = useQuery(overviewEventsQueryOptions(region, from, to));
+  const loaded = useOverviewEvents(region, from, to);
   const chosen = fieldById(field) ?? EVENT_FIELDS[0]!;
   const stats = useMemo(
     () => topValues(loaded.data?.events ?? [], chosen.get, 20),
@@ -76,22 +75,24 @@ export function FieldStats({
           </option>
         ))}
       </select>
-      {loaded.isPending ? (
-        <LoadingState title={t`Loading events…`} />
-      ) : loaded.isError ? (
+      {loaded.isError ? (
         <ErrorPanel
           error={loaded.error}
           onRetry={() => void loaded.refetch()}
           compact
         />
-      ) : stats.total === 0 ? (
+      ) : stats.total === 0 && !loaded.complete ? (
+        <LoadingState title={t`Loading events…`} />
+      ) : stats.total === 0 || !loaded.data ? (
         <EmptyState title={t`No loaded events.`} />
       ) : (
         <>
           <p className="muted">
-            {loaded.data.truncated
-              ? t`Covers the ${total} loaded events only (the newest of the range; the cap was reached): ${distinct} different values of ${fieldName}.`
-              : t`Covers the ${total} loaded events only: ${distinct} different values of ${fieldName}.`}
+            {!loaded.complete
+              ? t`Still reading: covers the ${total} events read so far: ${distinct} different values of ${fieldName}.`
+              : loaded.data.truncated
+                ? t`Covers the ${total} loaded events only (the newest of the range; the cap was reached): ${distinct} different values of ${fieldName}.`
+                : t`Covers the ${total} loaded events only: ${distinct} different values of ${fieldName}.`}
           </p>
           <FieldValues
             label={label}

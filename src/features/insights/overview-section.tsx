@@ -17,13 +17,10 @@ import { ChartFrame } from "./charts/chart-frame";
 import { ClientShareChart } from "./charts/client-share-chart";
 import { SpanPicker } from "./charts/span-picker";
 import { TopValuesChart } from "./charts/top-values-chart";
-import {
-  OVERVIEW_CAP,
-  overviewEventsQueryOptions,
-  overviewSeriesQueryOptions,
-} from "./queries";
+import { OVERVIEW_CAP, overviewSeriesQueryOptions } from "./queries";
 import type { InsightsFilters } from "./filters";
 import { TOP_FIELDS, type TopField } from "./to-series";
+import { useOverviewEvents } from "./use-overview-events";
 
 const TOP_TITLE: Record<TopField, MessageDescriptor> = {
   name: msg`Top event names`,
@@ -57,18 +54,11 @@ export function OverviewSection({
   const { number, timeWithZone } = useFormat();
   const cap = number(OVERVIEW_CAP);
   const navigate = useNavigate();
-  const loaded = useQuery(overviewEventsQueryOptions(region, from, to));
-  const series = useQuery({
-    ...overviewSeriesQueryOptions(region, from, to),
-    enabled: loaded.isSuccess,
-  });
+  const loaded = useOverviewEvents(region, from, to);
+  const series = useQuery(
+    overviewSeriesQueryOptions(region, from, to, loaded.data, loaded.complete),
+  );
 
-  if (loaded.isPending)
-    return (
-      <LoadingState
-        title={t`Loading the events of ${region}, ${rangeLabel} (up to ${cap})…`}
-      />
-    );
   if (loaded.isError)
     return (
       <ErrorPanel
@@ -85,8 +75,13 @@ export function OverviewSection({
         onRetry={() => void series.refetch()}
       />
     );
-  if (!series.data) return <LoadingState title={t`Counting events…`} />;
   const s = series.data;
+  if (!loaded.data || !s || (s.total === 0 && !loaded.complete))
+    return (
+      <LoadingState
+        title={t`Loading the events of ${region}, ${rangeLabel} (up to ${cap})…`}
+      />
+    );
   if (s.total === 0)
     return (
       <EmptyState title={t`No events in ${region} for the ${rangeLabel}.`} />
@@ -96,7 +91,9 @@ export function OverviewSection({
     ? t` (the newest ${cap}; older events of the range are not counted)`
     : "";
   const totalText = number(s.total);
-  const coverage = t`Covers ${totalText} loaded events of ${region}, ${rangeLabel}${capNote}.`;
+  const coverage = loaded.complete
+    ? t`Covers ${totalText} loaded events of ${region}, ${rangeLabel}${capNote}.`
+    : t`Still reading: covers the ${totalText} events of ${region}, ${rangeLabel}, read so far (up to ${cap}); the charts grow as the rest arrives.`;
   const buckets = s.histogram.buckets;
   const spanHref = (first: number, last: number) =>
     eventSearchHref({
