@@ -8,7 +8,12 @@ import { lookupEventsLimiter, type RateLimiter } from "@/lib/rate-limiter";
 import { toApiTime } from "@/lib/time";
 import { rpc, type RetryInfo } from "./client";
 import { ApiError, describeError, isAbortError, isApiError } from "./errors";
-import type { AuditEvent, LookupAttribute } from "./schemas/event";
+import { createStringTable } from "@/lib/intern";
+import {
+  compactEvent,
+  type AuditEvent,
+  type LookupAttribute,
+} from "./schemas/event";
 import { divideWindow, splitWindow, type TimeWindow } from "./time-window";
 
 /**
@@ -258,6 +263,10 @@ export async function readEvents(
   let pages = previous.pages;
   let requests = previous.requests;
   let archiveEvents = previous.archiveEvents;
+  // One copy of each repeated string across the pages this call reads. The
+  // table is emptied when the call ends (the events keep their copies): the
+  // engine's optimised code can keep this call's variables reachable.
+  const strings = createStringTable();
   const archive: ArchiveReader =
     options.archive ?? ((q) => readArchivePage(archiveStore(), q));
 
@@ -329,7 +338,10 @@ export async function readEvents(
       pages++;
       tally.pages++;
       const fresh = page.events.filter((e) => !ids.has(e.id));
-      for (const e of fresh) ids.add(e.id);
+      for (const e of fresh) {
+        ids.add(e.id);
+        compactEvent(e, strings);
+      }
       if (fresh.length) {
         chunks.push(fresh);
         count += fresh.length;
@@ -407,7 +419,12 @@ export async function readEvents(
           oldest = Math.min(oldest, event.timeMs);
         if (ids.has(event.id)) continue;
         ids.add(event.id);
-        fresh.push(event.region ? event : { ...event, region: span.region });
+        fresh.push(
+          compactEvent(
+            event.region ? event : { ...event, region: span.region },
+            strings,
+          ),
+        );
       }
       if (fresh.length) {
         chunks.push(fresh);
@@ -468,6 +485,7 @@ export async function readEvents(
     );
   } finally {
     capped = todo.length > 0 && work.some((s) => full(s.region));
+    strings.clear();
   }
   return snapshot(Boolean(signal?.aborted) && todo.length > 0);
 }

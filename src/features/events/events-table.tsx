@@ -188,10 +188,47 @@ function EventsGrid({
   );
   const columnSizing = prefs.widths as ColumnSizingState;
 
+  const rowCount = events.length;
+  const activeIndex = Math.min(active, Math.max(0, rowCount - 1));
+
+  // The event ID, not a string built per row: the virtualizer asks for every
+  // row's key whenever it re-measures (one read's IDs are unique).
+  const getItemKey = useCallback(
+    (index: number) => events[index]?.id ?? index,
+    [events],
+  );
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    // Exactly a collapsed row's height: measuring a row that matches its
+    // estimate changes nothing, so only expanded rows cost a re-layout.
+    estimateSize: () => rowHeight,
+    // Stable between renders: a new function makes the virtualizer re-measure every row (O(n) per scroll).
+    getItemKey,
+    // Four rows either side: enough for wheel steps; each extra row is layout
+    // work on every jump (8 gave 74 long tasks over the bench's scroll of
+    // 100,000 rows, 4 gives 23).
+    overscan: 4,
+    // Before layout (or where there is none, as in jsdom) assume a screenful of rows.
+    initialRect: FALLBACK_RECT,
+    observeElementRect: (instance, callback) =>
+      observeElementRect(instance, (rect) =>
+        callback(rect.height > 0 ? rect : FALLBACK_RECT),
+      ),
+  });
+
+  // The table gets only the rows drawn: it builds a row object (with its
+  // caches) per datum, and for 100,000 loaded events those took ~50 MB.
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const end = (items.at(-1)?.index ?? -1) + 1;
+  const drawn = useMemo(() => events.slice(first, end), [events, first, end]);
   const table = useTable({
     features: eventTableFeatures,
     columns,
-    data: events,
+    data: drawn,
     getRowId: rowIdOf,
     state: { sorting, columnOrder, columnVisibility, columnSizing },
     // The page sorts (once per change, from the URL's order); the table only shows.
@@ -216,34 +253,6 @@ function EventsGrid({
   });
 
   const rows = table.getRowModel().rows;
-  const rowCount = rows.length;
-  const activeIndex = Math.min(active, Math.max(0, rowCount - 1));
-
-  const getItemKey = useCallback(
-    (index: number) => rows[index]?.id ?? index,
-    [rows],
-  );
-
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    // Exactly a collapsed row's height: measuring a row that matches its
-    // estimate changes nothing, so only expanded rows cost a re-layout.
-    estimateSize: () => rowHeight,
-    // Stable between renders: a new function makes the virtualizer re-measure every row (O(n) per scroll).
-    getItemKey,
-    // Four rows either side: enough for wheel steps; each extra row is layout
-    // work on every jump (8 gave 74 long tasks over the bench's scroll of
-    // 100,000 rows, 4 gives 23).
-    overscan: 4,
-    // Before layout (or where there is none, as in jsdom) assume a screenful of rows.
-    initialRect: FALLBACK_RECT,
-    observeElementRect: (instance, callback) =>
-      observeElementRect(instance, (rect) =>
-        callback(rect.height > 0 ? rect : FALLBACK_RECT),
-      ),
-  });
 
   // A density change changes every collapsed row's height.
   useEffect(() => {
@@ -441,8 +450,8 @@ function EventsGrid({
         className="events-grid-body"
         style={{ height: virtualizer.getTotalSize(), width: rowWidth }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
+        {items.map((item) => {
+          const row = rows[item.index - first];
           if (!row) return null;
           const e = row.original;
           const isExpanded = expanded.has(e.id);
