@@ -23,7 +23,7 @@ import { divideWindow, splitWindow, type TimeWindow } from "./time-window";
  * - a window is split into slices of at most 30 days (the API's span), per region;
  * - each slice is paged with NextToken, newest first;
  * - every attempt, retries included, takes the account's one LookupEvents
- *   limiter (10 calls in any 1.1 s), and calls in flight are bounded per
+ *   limiter (10 calls in any 1.05 s), and calls in flight are bounded per
  *   region and across the console;
  * - events are de-duplicated by eventId (global services answer in several regions);
  * - a read stops at a cap or when aborted, and what it did not read stays on
@@ -41,9 +41,22 @@ import { divideWindow, splitWindow, type TimeWindow } from "./time-window";
 
 /** LookupEvents' largest page. */
 export const PAGE_SIZE = 50;
-/** Calls in flight across the whole console, and per region of one read. */
+/**
+ * Calls in flight across the whole console, and per region of one read. A
+ * read of fewer regions than the console takes lets each of them use its
+ * share of the console's calls: one region alone has all six, so 150 ms of
+ * latency (or a busy browser answering late) does not leave the limiter's
+ * calls unused while pages wait behind each other.
+ */
 export const MAX_IN_FLIGHT = 6;
 export const MAX_IN_FLIGHT_PER_REGION = 3;
+
+/** Calls in flight per region when a read covers `regions` regions. */
+export const inFlightPerRegion = (regions: number): number =>
+  Math.max(
+    MAX_IN_FLIGHT_PER_REGION,
+    Math.floor(MAX_IN_FLIGHT / Math.max(1, regions)),
+  );
 
 export interface ReadScope {
   regions: readonly string[];
@@ -317,8 +330,9 @@ export async function readEvents(
     cancelled,
   });
 
+  const perRegionGate = inFlightPerRegion(scope.regions.length);
   const regionGates = new Map(
-    scope.regions.map((r) => [r, createSemaphore(MAX_IN_FLIGHT_PER_REGION)]),
+    scope.regions.map((r) => [r, createSemaphore(perRegionGate)]),
   );
   const full = (region: string) =>
     count >= cap || (perRegion[region]?.events ?? 0) >= capPerRegion;
