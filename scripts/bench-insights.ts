@@ -169,6 +169,13 @@ async function main() {
     );
     if (built.status !== 0) throw new Error("vite build failed");
   }
+  const base = `http://127.0.0.1:${port}`;
+  // Another server on the port would be measured instead of this build.
+  const taken = await fetch(`${base}/`).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${port} is taken: set BENCH_PORT`);
   const server = spawn(
     process.execPath,
     [
@@ -184,12 +191,12 @@ async function main() {
     ],
     { stdio: "ignore" },
   );
-  const base = `http://127.0.0.1:${port}`;
   const chromiumPath =
     process.env.CHROMIUM_PATH ??
     (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
   try {
     for (let i = 0; ; i++) {
+      if (server.exitCode !== null) throw new Error("vite preview exited");
       try {
         if ((await fetch(`${base}/`)).ok) break;
       } catch {
