@@ -370,6 +370,10 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
           tabIndex={-1}
           role="region"
           aria-label={t`Results`}
+          // The refine text the rows below are filtered by (the benchmark
+          // times typing → rows with it).
+          data-refine={search.refine}
+          aria-busy={results.refining}
         >
           {refusal ? (
             <RangeRefusal message={refusal.message} />
