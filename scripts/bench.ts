@@ -28,6 +28,7 @@ import {
   type Page,
 } from "@playwright/test";
 import { benchInsights } from "./bench-insights";
+import { benchRefine } from "./bench-refine";
 
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const BIG_ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -719,6 +720,14 @@ async function main() {
         record(
           "scrolling: frames over 25 ms",
           `${dropped} of ${scroll.frames.length} frames; ${nodes.toLocaleString("en-US")} elements in the document after scrolling`,
+        );
+        const refine = await benchRefine(page); // scripts/bench-refine.ts, on these loaded events
+        json.refine = refine;
+        record(
+          `refine over ${loading.loaded.toLocaleString("en-US")} events: key → rows, median / p95`,
+          `${ms(refine.median)} / ${ms(refine.p95)} over ${refine.keys} keys (max ${ms(refine.max)}); last key → every match ${ms(refine.settledMedian)} median`,
+          "p95 ≤ 50 ms",
+          refine.p95 <= 50,
         );
         await context.close();
       }

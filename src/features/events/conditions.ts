@@ -10,6 +10,7 @@ import {
   BROWSER_ONLY_KEYS,
   type SearchCondition,
 } from "@/lib/event-search-url";
+import { narrowsRefine, refineMatcher, refineNeedle } from "./refine-match";
 
 /**
  * Which conditions LookupEvents runs and which the browser applies. The API
@@ -129,31 +130,18 @@ export function matchesCondition(
   }
 }
 
-const haystacks = new WeakMap<AuditEvent, string>();
-
-/** Every field of the event as one lower-cased text (cached per event). */
-function haystackOf(event: AuditEvent): string {
-  let text = haystacks.get(event);
-  if (text === undefined) {
-    try {
-      text = JSON.stringify(event.raw).toLowerCase();
-    } catch {
-      text = "";
-    }
-    haystacks.set(event, text);
-  }
-  return text;
-}
-
-/** Refine: case-insensitive text over every field of the loaded event. */
+/** Refine: case-insensitive text over every field value of the loaded event. */
 export function matchesRefine(event: AuditEvent, refine: string): boolean {
-  const needle = refine.trim().toLowerCase();
-  if (!needle) return true;
-  if (haystackOf(event).includes(needle)) return true;
-  // JSON escapes quotes and control characters; compare the escaped needle too.
-  const escaped = JSON.stringify(needle).slice(1, -1);
-  return escaped !== needle && haystackOf(event).includes(escaped);
+  return refineMatcher(refine)?.(event) ?? true;
 }
+
+const sameConditions = (
+  a: readonly SearchCondition[],
+  b: readonly SearchCondition[],
+) =>
+  a === b ||
+  (a.length === b.length &&
+    a.every((c, i) => c.key === b[i]?.key && c.value === b[i]?.value));
 
 /** The browser's part of a search: conditions, exclusions and refine text. */
 export function filterLoaded(
@@ -162,12 +150,140 @@ export function filterLoaded(
   exclude: readonly SearchCondition[],
   refine: string,
 ): AuditEvent[] {
-  if (!browser.length && !exclude.length && !refine.trim())
+  const refined = refineMatcher(refine);
+  if (!browser.length && !exclude.length && !refined)
     return events as AuditEvent[];
   return events.filter(
     (e) =>
       browser.every((c) => matchesCondition(e, c)) &&
       !exclude.some((c) => matchesCondition(e, c)) &&
-      matchesRefine(e, refine),
+      (refined === undefined || refined(e)),
   );
+}
+
+/** Rows a refine shows at once, before it has looked at every loaded event. */
+export const REFINE_PREVIEW_ROWS = 200;
+
+/** What the browser's filters show so far: every match once `done`. */
+export interface FilteredView {
+  rows: AuditEvent[];
+  done: boolean;
+}
+
+interface Scan {
+  events: readonly AuditEvent[];
+  browser: readonly SearchCondition[];
+  exclude: readonly SearchCondition[];
+  refine: string;
+  test: (e: AuditEvent) => boolean;
+  /** The events still to look at, in order: lists, and where to go on in the current one. */
+  lists: (readonly AuditEvent[])[];
+  list: number;
+  at: number;
+  found: AuditEvent[];
+  done: boolean;
+}
+
+/**
+ * `filterLoaded` for the screen that filters again on every keystroke over
+ * up to 100,000 loaded events, without making the reader wait:
+ *
+ * - `view` looks at the events in order until it has the first
+ *   `REFINE_PREVIEW_ROWS` matches (or all of them), so the rows change at
+ *   once; `work` goes on through the rest a few milliseconds at a time, and
+ *   the screen shows every match when it is `done`;
+ * - when only the refine text changed and it contains the previous one
+ *   (typing on), only the previous matches and the events not looked at yet
+ *   are looked at again: nothing else can match.
+ */
+export function createLoadedFilter() {
+  let scan: Scan | undefined;
+
+  const start = (
+    events: readonly AuditEvent[],
+    browser: readonly SearchCondition[],
+    exclude: readonly SearchCondition[],
+    refine: string,
+  ): Scan => {
+    const refined = refineMatcher(refine);
+    const test = (e: AuditEvent) =>
+      browser.every((c) => matchesCondition(e, c)) &&
+      !exclude.some((c) => matchesCondition(e, c)) &&
+      (refined === undefined || refined(e));
+    const previous = scan;
+    const narrows =
+      previous !== undefined &&
+      previous.events === events &&
+      sameConditions(previous.browser, browser) &&
+      sameConditions(previous.exclude, exclude) &&
+      narrowsRefine(previous.refine, refine);
+    const lists = narrows
+      ? [
+          previous.found,
+          ...(previous.done
+            ? []
+            : [
+                (previous.lists[previous.list] ?? []).slice(previous.at),
+                ...previous.lists.slice(previous.list + 1),
+              ]),
+        ]
+      : [events];
+    return {
+      events,
+      browser,
+      exclude,
+      refine,
+      test,
+      lists,
+      list: 0,
+      at: 0,
+      found: [],
+      done: false,
+    };
+  };
+
+  /** Looks on until `stop()` says so (asked every 256 events); true when done. */
+  const advance = (s: Scan, stop: () => boolean): boolean => {
+    for (; s.list < s.lists.length; s.list++, s.at = 0) {
+      const list = s.lists[s.list] ?? [];
+      while (s.at < list.length) {
+        const e = list[s.at++] as AuditEvent;
+        if (s.test(e)) s.found.push(e);
+        if ((s.at & 255) === 0 && stop()) return false;
+      }
+    }
+    s.done = true;
+    return true;
+  };
+
+  return {
+    view(
+      events: readonly AuditEvent[],
+      browser: readonly SearchCondition[],
+      exclude: readonly SearchCondition[],
+      refine: string,
+    ): FilteredView {
+      if (!browser.length && !exclude.length && !refineNeedle(refine)) {
+        scan = undefined;
+        return { rows: events as AuditEvent[], done: true };
+      }
+      const same =
+        scan !== undefined &&
+        scan.events === events &&
+        sameConditions(scan.browser, browser) &&
+        sameConditions(scan.exclude, exclude) &&
+        refineNeedle(scan.refine) === refineNeedle(refine);
+      const s = same && scan ? scan : start(events, browser, exclude, refine);
+      scan = s;
+      if (!s.done) advance(s, () => s.found.length >= REFINE_PREVIEW_ROWS);
+      return { rows: s.done ? s.found : s.found.slice(), done: s.done };
+    },
+    /** Goes on with the current view for about `ms`; true when it has every match. */
+    work(ms: number): boolean {
+      const s = scan;
+      if (!s || s.done) return true;
+      const until = performance.now() + ms;
+      return advance(s, () => performance.now() >= until);
+    },
+  };
 }

@@ -178,8 +178,12 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
           tabIndex={-1}
           role="region"
           aria-label={t`Results`}
-          // The rows lag what was just typed for a moment (see useDeferredValue above).
-          aria-busy={deferredSearch !== search}
+          // The refine text the rows below are filtered by (the benchmark
+          // times typing → rows with it). The rows lag what was just typed
+          // for a moment (useDeferredValue above), and a refine over many
+          // events finishes in slices: busy until both are done.
+          data-refine={search.refine}
+          aria-busy={deferredSearch !== search || results.refining}
         >
           <ResultsBody results={results}>
             <EventsTable

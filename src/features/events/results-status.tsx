@@ -40,7 +40,9 @@ export function ResultsStatus({
     const shownCount = number(shown.length);
     const requests = result.requests;
     text = state;
-    if (shown.length !== loaded.length)
+    if (results.refining)
+      text += ` · ${t`first ${shownCount} shown, refining the rest…`}`;
+    else if (shown.length !== loaded.length)
       text += ` · ${t`${shownCount} shown after browser filters`}`;
     text += ` · ${plural(requests, { one: "# request", other: "# requests" })}`;
   }

@@ -4,7 +4,7 @@ import {
   useQueryClient,
   type QueryClient,
 } from "@tanstack/react-query";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import {
   failedSpans,
   isComplete,
@@ -19,7 +19,7 @@ import { regionsQueryOptions } from "@/features/regions/queries";
 import { ALL_REGIONS } from "@/features/regions/use-region";
 import { isCalendarPreset } from "@/lib/calendar-range";
 import { useSessionStore } from "@/stores/session-store";
-import { filterLoaded, planConditions } from "./conditions";
+import { createLoadedFilter, planConditions } from "./conditions";
 import type { EventSearch } from "./filters";
 import { createEventMerger } from "./merge";
 import {
@@ -86,6 +86,11 @@ async function continueRead(
 }
 
 const NO_LISTS: readonly AuditEvent[][] = [];
+
+/** How long one background pass of a refine looks at events before letting input in. */
+const REFINE_SLICE_MS = 8;
+/** How long the refine text stays unchanged before the rest of its matches are looked for. */
+const REFINE_SETTLE_MS = 300;
 
 /** Everything the event search shows, derived from the query cache (never copied into state). */
 export function useEventResults(search: EventSearch, region: string) {
@@ -177,10 +182,36 @@ export function useEventResults(search: EventSearch, region: string) {
     [read_, mark],
   );
   const heldBack = read_.length - loaded.length;
-  const shown = useMemo(
-    () => filterLoaded(loaded, plan.browser, search.exclude, search.refine),
-    [loaded, plan.browser, search.exclude, search.refine],
+  // The rows change at once with the first matches; the rest are found a
+  // few milliseconds at a time between keystrokes (see conditions.ts).
+  const [loadedFilter] = useState(createLoadedFilter);
+  const [filtered, setFiltered] = useState(0);
+  const view = useMemo(
+    () =>
+      loadedFilter.view(loaded, plan.browser, search.exclude, search.refine),
+    // `filtered` counts the background passes that finished: a new view then.
+    [
+      loadedFilter,
+      loaded,
+      plan.browser,
+      search.exclude,
+      search.refine,
+      filtered,
+    ],
   );
+  useEffect(() => {
+    if (view.done) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const step = () => {
+      if (loadedFilter.work(REFINE_SLICE_MS)) setFiltered((n) => n + 1);
+      else timer = setTimeout(step, 0);
+    };
+    // Once typing pauses: showing every match re-derives the whole table, a
+    // long task a keystroke would wait behind.
+    timer = setTimeout(step, REFINE_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [loadedFilter, view]);
+  const shown = view.rows;
 
   const complete = result ? isComplete(result) : false;
   const failed = result ? failedSpans(result) : [];
@@ -196,6 +227,8 @@ export function useEventResults(search: EventSearch, region: string) {
     heldBack,
     watermarkMs: mark,
     shown,
+    /** The refine has shown its first matches and is still looking through the rest. */
+    refining: !view.done,
     complete,
     failed,
     /** Parts still unread that did not fail (Load more / Load all reach them). */
