@@ -86,6 +86,10 @@ test.describe("hostile event data", () => {
     for (const index of [0, 1, 2, 11, 18]) {
       await refine.fill(`hostile-${index}-`);
       const row = grid.getByRole("row").nth(1);
+      // The rows follow the typed text a moment later: the results say when.
+      await expect(
+        page.getByRole("region", { name: "Results" }),
+      ).toHaveAttribute("aria-busy", "false");
       await expect(grid.getByRole("row")).toHaveCount(2);
       await row.locator(".open-event").click();
       const pane = page.locator(".event-pane");

@@ -27,6 +27,7 @@ import {
   type BrowserContext,
   type Page,
 } from "@playwright/test";
+import { benchInsights } from "./bench-insights";
 
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const BIG_ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -438,6 +439,8 @@ async function main() {
         "≤ 1000 ms",
         median(first) <= 1000,
       );
+
+      json.insights = await benchInsights(browser, base, record);
 
       console.log(
         "\n# filter change → updated rows (20 uncached searches, latency 0)",

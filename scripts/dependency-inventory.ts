@@ -38,6 +38,9 @@ export const ALLOWED_LICENCES = new Set([
 const REVIEWED_LICENCES: Readonly<Record<string, string>> = {
   // apache-arrow's dependency (via @duckdb/duckdb-wasm): LICENSE is MIT.
   "json-bignum@0.0.3": "MIT",
+  // ali-oss's dependency: its package.json lists
+  // ["MIT", "Apache2"]; LICENSE says "Dual Licensed MIT and Apache 2".
+  "pause-stream@0.0.11": "MIT",
 };
 
 interface LockEntry {

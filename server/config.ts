@@ -34,6 +34,19 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   maxResponseBytes: number;
   sessionTtlMs: number;
+  /** Alert rules run by the gateway (server/alerts); off without a store path. */
+  alerts: AlertsConfig;
+}
+
+export interface AlertsConfig {
+  /** GATEWAY_ALERTS_STORE: the JSON file that keeps rules, destinations and history. */
+  storePath: string | undefined;
+  /** GATEWAY_ALERT_ALLOW_ADDRESSES: addresses/CIDRs destinations may use although not public (labs, tests). */
+  allowAddresses: readonly string[];
+  /** GATEWAY_ALERT_REGIONS: the regions every rule reads (default cn-hangzhou). */
+  regions: readonly string[];
+  /** GATEWAY_ALERTS_TICK_S: how often the scheduler looks for due rules and deliveries; 0 leaves it to the caller. */
+  tickMs: number;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +185,8 @@ export function readConfig(env: Env = process.env): GatewayConfig {
     proxiesGiven: trustedProxies.length > 0,
   });
 
+  const alerts = readAlertsConfig(env);
+
   return {
     host,
     port: integer(env, "GATEWAY_PORT", 8080, 0, 65535),
@@ -229,6 +244,37 @@ export function readConfig(env: Env = process.env): GatewayConfig {
     ),
     sessionTtlMs:
       integer(env, "GATEWAY_SESSION_HOURS", 12, 1, 24 * 30) * 3_600_000,
+    alerts,
+  };
+}
+
+const REGION_ID = /^[a-z]{2,12}(?:-[a-z0-9]{1,20}){1,4}$/;
+
+function readAlertsConfig(env: Env): AlertsConfig {
+  const allowAddresses = list(env.GATEWAY_ALERT_ALLOW_ADDRESSES);
+  for (const entry of allowAddresses) {
+    const [address = "", bits] = entry.split("/");
+    const family = isIP(address);
+    const max = family === 4 ? 32 : 128;
+    if (
+      !family ||
+      (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= max))
+    )
+      throw new ConfigError(
+        `GATEWAY_ALERT_ALLOW_ADDRESSES: "${entry}" is not an IP address or CIDR range.`,
+      );
+  }
+  const regions = list(env.GATEWAY_ALERT_REGIONS);
+  for (const region of regions)
+    if (!REGION_ID.test(region))
+      throw new ConfigError(
+        `GATEWAY_ALERT_REGIONS: "${region}" is not a region ID (e.g. cn-hangzhou).`,
+      );
+  return {
+    storePath: env.GATEWAY_ALERTS_STORE?.trim() || undefined,
+    allowAddresses,
+    regions: regions.length > 0 ? regions : ["cn-hangzhou"],
+    tickMs: integer(env, "GATEWAY_ALERTS_TICK_S", 15, 0, 3_600) * 1_000,
   };
 }
 

@@ -8,6 +8,12 @@ import {
 import type { AddressInfo, Socket } from "node:net";
 import { Authenticator, loginStylesheet, safeNextPath } from "./auth";
 import { FailureLimiter } from "./auth-throttle";
+import { ALERTS_PREFIX, handleAlerts } from "./alerts/routes";
+import {
+  createAlertService,
+  type AlertService,
+  type AlertServiceOverrides,
+} from "./alerts/service";
 import { handleApi } from "./api-route";
 import type { GatewayConfig } from "./config";
 import { admit, type Exchange, type GatewayContext } from "./context";
@@ -35,6 +41,8 @@ export type { WhoAmI } from "./api-route";
 export interface GatewayDeps {
   credentials: CredentialSource;
   logger: Logger;
+  /** Replacements for the alert scheduler's clock, DNS, reader (tests, the live journey). */
+  alerts?: AlertServiceOverrides;
 }
 
 export interface RunningGateway {
@@ -43,12 +51,15 @@ export interface RunningGateway {
   port: number;
   /** Replaces the access token: every session signed in before ends. */
   rotateToken(token: string): void;
+  /** The alert rules the gateway runs; undefined without GATEWAY_ALERTS_STORE. */
+  alerts: AlertService | undefined;
   close(): Promise<void>;
 }
 
 export interface Gateway {
   server: Server;
   rotateToken: (token: string) => void;
+  alerts: AlertService | undefined;
 }
 
 export function createGateway(
@@ -74,6 +85,12 @@ export function createGateway(
     hosts: () => hosts,
   };
   if (config.auth.kind === "token") logger.redact(config.auth.token);
+  let origin = config.publicOrigin;
+  const alerts = createAlertService(
+    config,
+    { credentials: deps.credentials, logger, origin: () => origin },
+    deps.alerts,
+  );
 
   const server = createServer(
     {
@@ -84,7 +101,7 @@ export function createGateway(
       ),
     },
     (request, response) => {
-      handle(ctx, request, response).catch((error: unknown) => {
+      handle(ctx, request, response, alerts).catch((error: unknown) => {
         logger.log("error", "unhandled", {
           error: error instanceof Error ? error.message : String(error),
         });
@@ -107,9 +124,12 @@ export function createGateway(
   server.on("listening", () => {
     const address = server.address() as AddressInfo | null;
     if (address) hosts = allowedHosts(config, address.port);
+    if (address && !config.publicOrigin)
+      origin = `http://127.0.0.1:${address.port}`;
   });
   return {
     server,
+    alerts,
     rotateToken(token) {
       const weakness = tokenWeakness(token);
       if (weakness) throw new Error(`The new token is too weak: ${weakness}.`);
@@ -124,6 +144,7 @@ async function handle(
   ctx: GatewayContext,
   request: IncomingMessage,
   response: ServerResponse,
+  alerts: AlertService | undefined,
 ): Promise<void> {
   const started = Date.now();
   const requestId = newRequestId();
@@ -186,6 +207,8 @@ async function handle(
   }
   if (path === "/_gateway/login") return handleLogin(ctx, exchange);
   if (path === "/_gateway/logout") return handleLogout(ctx, exchange);
+  if (path.startsWith(ALERTS_PREFIX))
+    return handleAlerts(ctx, exchange, alerts);
   if (path === "/api" || path.startsWith("/api/"))
     return handleApi(ctx, exchange);
   return handleConsole(ctx, exchange);
@@ -281,6 +304,7 @@ export function startGateway(
     server.once("error", reject);
     server.listen(config.port, config.host, () => {
       server.off("error", reject);
+      gateway.alerts?.start();
       const { port } = server.address() as AddressInfo;
       const host = config.host.includes(":") ? `[${config.host}]` : config.host;
       resolve({
@@ -288,11 +312,14 @@ export function startGateway(
         port,
         url: `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${port}`,
         rotateToken: (token) => gateway.rotateToken(token),
-        close: () =>
-          new Promise<void>((done) => {
+        alerts: gateway.alerts,
+        close: async () => {
+          await new Promise<void>((done) => {
             server.closeAllConnections();
             server.close(() => done());
-          }),
+          });
+          await gateway.alerts?.stop();
+        },
       });
     });
   });

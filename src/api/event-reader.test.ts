@@ -1,5 +1,5 @@
 import { getResponse, http, HttpResponse } from "msw";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createHandlers } from "@mocks/handlers";
 import { installAccount, server, TEST_NOW } from "@mocks/node";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limiter";
@@ -9,7 +9,10 @@ import {
   eventsOf,
   failedRegions,
   failedSpans,
+  inFlightPerRegion,
   isComplete,
+  MAX_IN_FLIGHT,
+  MAX_IN_FLIGHT_PER_REGION,
   missingSpans,
   readAllEvents,
   readEvents,
@@ -290,6 +293,47 @@ describe("the event reader", () => {
     }
     expect(starts.length).toBeGreaterThan(10);
     expect(most).toBeLessThanOrEqual(10);
+  });
+});
+
+describe("calls in flight during Load all", () => {
+  /** Holds every LookupEvents until released; counts those held at once. */
+  function holdLookups() {
+    const held: Array<() => void> = [];
+    let most = 0;
+    server.use(
+      http.get("*/api/:region/", async ({ request }) => {
+        if (new URL(request.url).searchParams.get("Action") !== "LookupEvents")
+          return;
+        await new Promise<void>((resolve) => {
+          held.push(resolve);
+          most = Math.max(most, held.length);
+        });
+      }),
+    );
+    return {
+      held,
+      most: () => most,
+      release: () => held.splice(0).forEach((go) => go()),
+    };
+  }
+
+  it("gives one region the console's whole share, so latency does not leave the limiter idle", async () => {
+    installAccount({ rateLimits: false });
+    const calls = holdLookups();
+    const controller = new AbortController();
+    const reading = readAllEvents(scope(), { signal: controller.signal });
+    await vi.waitFor(() => expect(calls.held).toHaveLength(MAX_IN_FLIGHT));
+    controller.abort();
+    calls.release();
+    await reading;
+    expect(calls.most()).toBe(MAX_IN_FLIGHT);
+  });
+
+  it("shares the console's calls between regions, each keeping its own floor", () => {
+    expect(inFlightPerRegion(1)).toBe(MAX_IN_FLIGHT);
+    expect(inFlightPerRegion(2)).toBe(MAX_IN_FLIGHT / 2);
+    expect(inFlightPerRegion(12)).toBe(MAX_IN_FLIGHT_PER_REGION);
   });
 });
 

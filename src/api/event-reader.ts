@@ -8,7 +8,12 @@ import { lookupEventsLimiter, type RateLimiter } from "@/lib/rate-limiter";
 import { toApiTime } from "@/lib/time";
 import { rpc, type RetryInfo } from "./client";
 import { ApiError, describeError, isAbortError, isApiError } from "./errors";
-import type { AuditEvent, LookupAttribute } from "./schemas/event";
+import { createStringTable } from "@/lib/intern";
+import {
+  compactEvent,
+  type AuditEvent,
+  type LookupAttribute,
+} from "./schemas/event";
 import { divideWindow, splitWindow, type TimeWindow } from "./time-window";
 
 /**
@@ -18,7 +23,7 @@ import { divideWindow, splitWindow, type TimeWindow } from "./time-window";
  * - a window is split into slices of at most 30 days (the API's span), per region;
  * - each slice is paged with NextToken, newest first;
  * - every attempt, retries included, takes the account's one LookupEvents
- *   limiter (10 calls in any 1.1 s), and calls in flight are bounded per
+ *   limiter (10 calls in any 1.05 s), and calls in flight are bounded per
  *   region and across the console;
  * - events are de-duplicated by eventId (global services answer in several regions);
  * - a read stops at a cap or when aborted, and what it did not read stays on
@@ -36,9 +41,22 @@ import { divideWindow, splitWindow, type TimeWindow } from "./time-window";
 
 /** LookupEvents' largest page. */
 export const PAGE_SIZE = 50;
-/** Calls in flight across the whole console, and per region of one read. */
+/**
+ * Calls in flight across the whole console, and per region of one read. A
+ * read of fewer regions than the console takes lets each of them use its
+ * share of the console's calls: one region alone has all six, so 150 ms of
+ * latency (or a busy browser answering late) does not leave the limiter's
+ * calls unused while pages wait behind each other.
+ */
 export const MAX_IN_FLIGHT = 6;
 export const MAX_IN_FLIGHT_PER_REGION = 3;
+
+/** Calls in flight per region when a read covers `regions` regions. */
+export const inFlightPerRegion = (regions: number): number =>
+  Math.max(
+    MAX_IN_FLIGHT_PER_REGION,
+    Math.floor(MAX_IN_FLIGHT / Math.max(1, regions)),
+  );
 
 export interface ReadScope {
   regions: readonly string[];
@@ -258,6 +276,10 @@ export async function readEvents(
   let pages = previous.pages;
   let requests = previous.requests;
   let archiveEvents = previous.archiveEvents;
+  // One copy of each repeated string across the pages this call reads. The
+  // table is emptied when the call ends (the events keep their copies): the
+  // engine's optimised code can keep this call's variables reachable.
+  const strings = createStringTable();
   const archive: ArchiveReader =
     options.archive ?? ((q) => readArchivePage(archiveStore(), q));
 
@@ -308,8 +330,9 @@ export async function readEvents(
     cancelled,
   });
 
+  const perRegionGate = inFlightPerRegion(scope.regions.length);
   const regionGates = new Map(
-    scope.regions.map((r) => [r, createSemaphore(MAX_IN_FLIGHT_PER_REGION)]),
+    scope.regions.map((r) => [r, createSemaphore(perRegionGate)]),
   );
   const full = (region: string) =>
     count >= cap || (perRegion[region]?.events ?? 0) >= capPerRegion;
@@ -329,7 +352,10 @@ export async function readEvents(
       pages++;
       tally.pages++;
       const fresh = page.events.filter((e) => !ids.has(e.id));
-      for (const e of fresh) ids.add(e.id);
+      for (const e of fresh) {
+        ids.add(e.id);
+        compactEvent(e, strings);
+      }
       if (fresh.length) {
         chunks.push(fresh);
         count += fresh.length;
@@ -407,7 +433,12 @@ export async function readEvents(
           oldest = Math.min(oldest, event.timeMs);
         if (ids.has(event.id)) continue;
         ids.add(event.id);
-        fresh.push(event.region ? event : { ...event, region: span.region });
+        fresh.push(
+          compactEvent(
+            event.region ? event : { ...event, region: span.region },
+            strings,
+          ),
+        );
       }
       if (fresh.length) {
         chunks.push(fresh);
@@ -468,6 +499,7 @@ export async function readEvents(
     );
   } finally {
     capped = todo.length > 0 && work.some((s) => full(s.region));
+    strings.clear();
   }
   return snapshot(Boolean(signal?.aborted) && todo.length > 0);
 }

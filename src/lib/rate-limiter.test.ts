@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
-import { createRateLimiter, loadPages } from "./rate-limiter";
+import {
+  createRateLimiter,
+  loadPages,
+  LOOKUP_EVENTS_WINDOW_MS,
+} from "./rate-limiter";
 
 describe("createRateLimiter", () => {
   it("lets at most N starts through in any second", async () => {
@@ -34,6 +38,32 @@ describe("createRateLimiter", () => {
         expect(starts[i]! - starts[i - 10]!).toBeGreaterThanOrEqual(1100);
       // …and uses its budget: the 30th start comes in the third window.
       expect(starts[29]! - starts[0]!).toBeLessThan(3 * 1100);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("keeps LookupEvents within 95 % of its 10 calls a second, and under it in every second", async () => {
+    vi.useFakeTimers();
+    try {
+      const limiter = createRateLimiter(
+        10,
+        () => Date.now(),
+        LOOKUP_EVENTS_WINDOW_MS,
+      );
+      const starts: number[] = [];
+      const t0 = Date.now();
+      const all = Array.from({ length: 200 }, () =>
+        limiter.acquire().then(() => starts.push(Date.now() - t0)),
+      );
+      await vi.advanceTimersByTimeAsync(30_000);
+      await Promise.all(all);
+      for (let i = 10; i < starts.length; i++)
+        expect(starts[i]! - starts[i - 10]!).toBeGreaterThanOrEqual(1000);
+      // 200 calls: the last starts in the 20th window, at 9.5 calls a second or more.
+      expect(200 / ((starts.at(-1)! + 1000) / 1000)).toBeGreaterThanOrEqual(
+        9.5,
+      );
     } finally {
       vi.useRealTimers();
     }

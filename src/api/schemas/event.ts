@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { internJson, type StringTable } from "@/lib/intern";
 
 /**
  * The ActionTrail event as the service sends it. Only the fields Trailscope
@@ -157,6 +158,25 @@ export function toAuditEvent(
     sensitive: text(parsed.eventAttributes?.SensitiveAction) === "true",
     raw,
   };
+}
+
+/**
+ * Shares the strings of a parsed event with the other events of its read:
+ * every string inside `raw` and every flat field becomes the table's copy
+ * (in place; the event must be the caller's own, fresh from parsing). The
+ * text is unchanged; only duplicate copies become garbage.
+ */
+export function compactEvent(
+  event: AuditEvent,
+  table: StringTable,
+): AuditEvent {
+  internJson(event.raw, table);
+  const fields = event as unknown as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (typeof value === "string") fields[key] = table.intern(value);
+  }
+  return event;
 }
 
 /**

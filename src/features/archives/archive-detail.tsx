@@ -7,6 +7,7 @@ import { SafeText } from "@/components/ui/safe-text";
 import { LoadingState } from "@/components/ui/states";
 import type { ArchiveRecord } from "@/lib/archive/archive-store";
 import { archiveCoverage } from "@/lib/archive/coverage";
+import { parseDeliveryPath } from "@/lib/archive/delivery-path";
 import {
   buildManifest,
   manifestJson,
@@ -25,6 +26,12 @@ const slug = (text: string) =>
     .replace(/^-|-$/g, "")
     .slice(0, 60) || "archive";
 
+/** What a delivery file's name says: its stamp and how many events it holds. */
+function namedFacts(path: string) {
+  const named = parseDeliveryPath(path);
+  return { stamp: named?.stamp, declaredEvents: named?.eventCount };
+}
+
 /** One archive: its coverage calendar per region, its refused files, and its evidence manifest. */
 export function ArchiveDetail({ archive }: { archive: ArchiveRecord }) {
   const { t } = useLingui();
@@ -34,7 +41,14 @@ export function ArchiveDetail({ archive }: { archive: ArchiveRecord }) {
       archiveCoverage(
         (files.data ?? []).flatMap((f) =>
           !f.refused && f.region && f.day && f.events > 0
-            ? [{ region: f.region, day: f.day, events: f.events }]
+            ? [
+                {
+                  region: f.region,
+                  day: f.day,
+                  events: f.events,
+                  ...namedFacts(f.path),
+                },
+              ]
             : [],
         ),
       ),

@@ -38,7 +38,12 @@ function deliveryFile(region: string, day: number): File {
 describe("the archives screen", () => {
   it("imports delivered files, names the bad one and the missing days, and lists the archive", async () => {
     const { user } = renderApp("/archives");
-    await screen.findByRole("heading", { level: 1, name: "Archives" });
+    // The screen and its catalog load lazily: allow them the time other screen tests do.
+    await screen.findByRole(
+      "heading",
+      { level: 1, name: "Archives" },
+      { timeout: 15_000 },
+    );
     expect(await screen.findByText("No archive imported yet")).toBeVisible();
 
     const files = [0, 1, 2, 6, 7].map((d) => deliveryFile("cn-shenzhen", d));
@@ -69,6 +74,10 @@ describe("the archives screen", () => {
     expect(
       screen.getByRole("cell", { name: "2026-03-05: no file" }),
     ).toBeVisible();
+    // Counted against the five-minute delivery rhythm.
+    expect(
+      screen.getByText(/^5 files on 5 days with files, 1 a day on average/),
+    ).toBeVisible();
     expect(
       screen.getByRole("button", { name: "Download SHA-256 list" }),
     ).toBeEnabled();
@@ -85,9 +94,11 @@ describe("the archives screen", () => {
     const now = Date.UTC(2026, 10, 23, 3, 0);
     installAccount({ now, scale: 0.02, rateLimits: false });
     const { user } = renderApp("/archives?region=cn-hangzhou");
-    const panel = await screen.findByRole("region", {
-      name: "Read a trail's archive from its bucket",
-    });
+    const panel = await screen.findByRole(
+      "region",
+      { name: "Read a trail's archive from its bucket" },
+      { timeout: 15_000 },
+    );
     const trail = await within(panel).findByRole("combobox", { name: "Trail" });
     expect(trail).toHaveDisplayValue(/org-audit-all/);
     const day = new Date(now - 150 * DAY).toISOString().slice(0, 10);

@@ -115,16 +115,20 @@ function ArchiveTable({
     cancelled: t`cancelled (partial)`,
   };
   return (
-    <div className="table-wrap">
-      <table className="data-table">
+    <div className="table-scroll">
+      <table className="data-table archives-table">
         <thead>
           <tr>
             <th scope="col">{t`Name`}</th>
             <th scope="col">{t`Account`}</th>
             <th scope="col">{t`Regions`}</th>
             <th scope="col">{t`Days`}</th>
-            <th scope="col">{t`Files`}</th>
-            <th scope="col">{t`Events`}</th>
+            <th scope="col" className="num">
+              {t`Files`}
+            </th>
+            <th scope="col" className="num">
+              {t`Events`}
+            </th>
             <th scope="col">{t`Status`}</th>
             <th scope="col">
               <span className="visually-hidden">{t`Actions`}</span>
@@ -149,11 +153,11 @@ function ArchiveTable({
                   ? `${archive.firstDay} – ${archive.lastDay}`
                   : "—"}
               </td>
-              <td>
+              <td className="num">
                 {number(archive.files)}
                 {archive.refused > 0 && <Refused count={archive.refused} />}
               </td>
-              <td>{number(archive.events)}</td>
+              <td className="num">{number(archive.events)}</td>
               <td>{status[archive.status]}</td>
               <td className="actions">
                 <button type="button" onClick={() => onOpen(archive.id)}>

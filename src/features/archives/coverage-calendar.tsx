@@ -13,6 +13,58 @@ function level(day: CoverageDay): string {
   return "few";
 }
 
+/**
+ * The files counted against ActionTrail's delivery rhythm (a file about every
+ * five minutes while there is activity): how many per active day, the
+ * longest silence within a day, and files whose names declare other counts.
+ */
+function DeliveryRhythm({ coverage }: { coverage: RegionCoverage }) {
+  const { t } = useLingui();
+  const { number } = useFormat();
+  const files = number(coverage.files);
+  const days = coverage.activeDays;
+  const perDay = number(Math.round(coverage.files / Math.max(1, days)));
+  const silence = coverage.longestSilence;
+  const mismatch = coverage.mismatch;
+  const missing = number(mismatch?.missing ?? 0);
+  const mismatchFiles = mismatch?.files ?? 0;
+  const silentDay = silence?.day;
+  const silentFrom = silence?.from;
+  const silentTo = silence?.to;
+  const hours = silence ? Math.floor(silence.minutes / 60) : 0;
+  const minutes = silence ? silence.minutes % 60 : 0;
+  const length = hours ? t`${hours} h ${minutes} min` : t`${minutes} min`;
+  return (
+    <div className="delivery-rhythm">
+      <p className="muted">
+        {plural(days, {
+          one: `${files} files on # day with files, ${perDay} a day; a busy day holds up to 288 (one every five minutes while there is activity).`,
+          other: `${files} files on # days with files, ${perDay} a day on average; a busy day holds up to 288 (one every five minutes while there is activity).`,
+        })}
+      </p>
+      {silence && silence.minutes > 15 && (
+        <p className="muted">
+          {t`Longest time without a file within a day: ${length} on ${silentDay}, from ${silentFrom} to ${silentTo} (as the file names write times). A quiet spell and missing deliveries look the same here; compare with the event search for that time.`}
+        </p>
+      )}
+      {mismatch && (
+        <p className="delivery-mismatch">
+          {mismatch.missing > 0
+            ? plural(mismatchFiles, {
+                one: `# file holds fewer events than its name declares (${missing} missing).`,
+                other: `# files hold fewer events than their names declare (${missing} missing).`,
+              })
+            : plural(mismatchFiles, {
+                one: "# file holds other event counts than its name declares.",
+                other:
+                  "# files hold other event counts than their names declare.",
+              })}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** Months of a region's days: rows of up to 31 cells. */
 function months(days: readonly CoverageDay[]): [string, CoverageDay[]][] {
   const byMonth = new Map<string, CoverageDay[]>();
@@ -46,6 +98,7 @@ export function CoverageCalendar({ coverage }: { coverage: RegionCoverage }) {
           {plural(eventCount, { one: "# event", other: "# events" })}
         </span>
       </h3>
+      <DeliveryRhythm coverage={coverage} />
       {coverage.gaps.length === 0 ? (
         <p>{t`A file for every day from the first to the last.`}</p>
       ) : (

@@ -61,5 +61,12 @@ describe("the event search over imported archives", () => {
     expect(
       screen.queryByText(/ActionTrail keeps events for 90 days/),
     ).toBeNull();
+    // The scope says which source answered: the whole window is older than
+    // 90 days, so the archive answered and the API nothing.
+    expect(
+      await screen.findByText(
+        /Answered by the ActionTrail API: 0; by imported archives: 1 \(before /,
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -4,8 +4,11 @@ import type { AuditEvent } from "@/api/schemas/event";
 import { useFormat } from "@/components/i18n/use-format";
 import { busiestBucket, searchHistogram } from "@/lib/histogram";
 import { usePrefsStore, type HistogramStack } from "@/stores/prefs-store";
-import { HistogramBarsTable } from "./histogram-bars-table";
-import { HistogramChart, HISTOGRAM_SERIES } from "./histogram-chart";
+import {
+  HistogramChart,
+  HistogramLegend,
+} from "@/components/charts/histogram-chart";
+import { HistogramTable } from "@/components/charts/histogram-table";
 import "./events-histogram.css";
 
 const MINUTE = 60_000;
@@ -29,7 +32,7 @@ export function EventsHistogram({
   window,
   onNarrow,
 }: EventsHistogramProps) {
-  const { t, i18n } = useLingui();
+  const { t } = useLingui();
   const { number, time, zoneLabel } = useFormat();
   const prefs = usePrefsStore((s) => s.eventHistogram);
   const setPrefs = usePrefsStore((s) => s.setEventHistogram);
@@ -67,7 +70,6 @@ export function EventsHistogram({
   const summary = busiest
     ? t`${total} events from ${from} to ${to} (${zone}), one bar per ${interval}; the busiest bar starts ${busiestFrom} with ${busiestCount} events.`
     : t`No shown events from ${from} to ${to} (${zone}).`;
-  const series = HISTOGRAM_SERIES[prefs.stack];
 
   return (
     <section className="events-histogram" aria-labelledby={`${id}-title`}>
@@ -113,7 +115,21 @@ export function EventsHistogram({
           <>
             <p className="events-histogram-summary muted">{summary}</p>
             {showTable ? (
-              <HistogramBarsTable buckets={buckets} onSelect={select} />
+              <HistogramTable
+                buckets={buckets}
+                caption={t`Shown events per time bar (bars without events left out)`}
+                hideEmpty
+                renderNarrow={(i, { from, to }) => (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => select(i, i)}
+                    aria-label={t`Narrow the search to ${from} – ${to}`}
+                  >
+                    <Trans>Narrow to this bar</Trans>
+                  </button>
+                )}
+              />
             ) : (
               <>
                 <div
@@ -124,21 +140,12 @@ export function EventsHistogram({
                   <HistogramChart
                     buckets={buckets}
                     stack={prefs.stack}
+                    size="compact"
                     onSelect={select}
                   />
                 </div>
                 <p className="events-histogram-hint muted">
-                  {series.length > 1 &&
-                    series.map((s) => (
-                      <span key={s.key} className="events-histogram-legend">
-                        <span
-                          className="events-histogram-swatch"
-                          style={{ background: s.color }}
-                          aria-hidden="true"
-                        />{" "}
-                        {i18n._(s.label)}
-                      </span>
-                    ))}
+                  <HistogramLegend stack={prefs.stack} />
                   <Trans>
                     Click a bar or drag across bars to narrow the time range.
                   </Trans>

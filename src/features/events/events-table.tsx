@@ -8,7 +8,14 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import type { SearchCondition } from "@/lib/event-search-url";
 import { useFormat } from "@/components/i18n/use-format";
@@ -181,10 +188,47 @@ function EventsGrid({
   );
   const columnSizing = prefs.widths as ColumnSizingState;
 
+  const rowCount = events.length;
+  const activeIndex = Math.min(active, Math.max(0, rowCount - 1));
+
+  // The event ID, not a string built per row: the virtualizer asks for every
+  // row's key whenever it re-measures (one read's IDs are unique).
+  const getItemKey = useCallback(
+    (index: number) => events[index]?.id ?? index,
+    [events],
+  );
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    // Exactly a collapsed row's height: measuring a row that matches its
+    // estimate changes nothing, so only expanded rows cost a re-layout.
+    estimateSize: () => rowHeight,
+    // Stable between renders: a new function makes the virtualizer re-measure every row (O(n) per scroll).
+    getItemKey,
+    // Four rows either side: enough for wheel steps; each extra row is layout
+    // work on every jump (8 gave 74 long tasks over the bench's scroll of
+    // 100,000 rows, 4 gives 23).
+    overscan: 4,
+    // Before layout (or where there is none, as in jsdom) assume a screenful of rows.
+    initialRect: FALLBACK_RECT,
+    observeElementRect: (instance, callback) =>
+      observeElementRect(instance, (rect) =>
+        callback(rect.height > 0 ? rect : FALLBACK_RECT),
+      ),
+  });
+
+  // The table gets only the rows drawn: it builds a row object (with its
+  // caches) per datum, and for 100,000 loaded events those took ~50 MB.
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const end = (items.at(-1)?.index ?? -1) + 1;
+  const drawn = useMemo(() => events.slice(first, end), [events, first, end]);
   const table = useTable({
     features: eventTableFeatures,
     columns,
-    data: events,
+    data: drawn,
     getRowId: rowIdOf,
     state: { sorting, columnOrder, columnVisibility, columnSizing },
     // The page sorts (once per change, from the URL's order); the table only shows.
@@ -209,49 +253,39 @@ function EventsGrid({
   });
 
   const rows = table.getRowModel().rows;
-  const rowCount = rows.length;
-  const activeIndex = Math.min(active, Math.max(0, rowCount - 1));
-
-  const getItemKey = useCallback(
-    (index: number) => rows[index]?.id ?? index,
-    [rows],
-  );
-
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in this render only
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scrollRef.current,
-    // Exactly a collapsed row's height: measuring a row that matches its
-    // estimate changes nothing, so only expanded rows cost a re-layout.
-    estimateSize: () => rowHeight,
-    // Stable between renders: a new function makes the virtualizer re-measure every row (O(n) per scroll).
-    getItemKey,
-    // Four rows either side: enough for wheel steps; each extra row is layout
-    // work on every jump (8 gave 74 long tasks over the bench's scroll of
-    // 100,000 rows, 4 gives 23).
-    overscan: 4,
-    // Before layout (or where there is none, as in jsdom) assume a screenful of rows.
-    initialRect: FALLBACK_RECT,
-    observeElementRect: (instance, callback) =>
-      observeElementRect(instance, (rect) =>
-        callback(rect.height > 0 ? rect : FALLBACK_RECT),
-      ),
-  });
 
   // A density change changes every collapsed row's height.
   useEffect(() => {
     virtualizer.measure();
   }, [rowHeight, virtualizer]);
 
-  // Keep the active row in view and focused after keyboard moves.
-  useEffect(() => {
+  // Keep the active row in view and focused after keyboard moves. A row
+  // already rendered takes focus before the next key press is handled (a
+  // layout effect runs before the browser handles further input); one the
+  // virtualizer has yet to render gets it on the next frame, and key presses
+  // that land meanwhile count from it (pendingFocus), so none is lost.
+  const pendingFocus = useRef<number | null>(null);
+  useLayoutEffect(() => {
     if (!focusPending.current) return;
     focusPending.current = false;
+    const rowAt = () =>
+      scrollRef.current?.querySelector<HTMLElement>(
+        `[data-row-index="${activeIndex}"]`,
+      );
     virtualizer.scrollToIndex(activeIndex, { align: "auto" });
+    const now = rowAt();
+    if (now) {
+      pendingFocus.current = null;
+      now.focus();
+      return;
+    }
+    const target = activeIndex;
+    pendingFocus.current = target;
     requestAnimationFrame(() => {
-      scrollRef.current
-        ?.querySelector<HTMLElement>(`[data-row-index="${activeIndex}"]`)
-        ?.focus();
+      // A later move has taken over.
+      if (pendingFocus.current !== target) return;
+      pendingFocus.current = null;
+      rowAt()?.focus({ preventScroll: true });
     });
   }, [activeIndex, virtualizer]);
 
@@ -277,22 +311,24 @@ function EventsGrid({
     e: AuditEvent,
   ) => {
     if (event.target !== event.currentTarget) return;
+    // A key pressed before the last move's row took focus counts from that row.
+    const from = pendingFocus.current ?? index;
     const page = Math.max(
       1,
       Math.floor((scrollRef.current?.clientHeight ?? 400) / rowHeight) - 1,
     );
     switch (event.key) {
       case "ArrowDown":
-        move(index + 1);
+        move(from + 1);
         break;
       case "ArrowUp":
-        move(index - 1);
+        move(from - 1);
         break;
       case "PageDown":
-        move(index + page);
+        move(from + page);
         break;
       case "PageUp":
-        move(index - page);
+        move(from - page);
         break;
       case "Home":
         move(0);
@@ -414,8 +450,8 @@ function EventsGrid({
         className="events-grid-body"
         style={{ height: virtualizer.getTotalSize(), width: rowWidth }}
       >
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
+        {items.map((item) => {
+          const row = rows[item.index - first];
           if (!row) return null;
           const e = row.original;
           const isExpanded = expanded.has(e.id);

@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import { useFormat } from "@/components/i18n/use-format";
 import { Dialog } from "@/components/ui/dialog";
-import { SafeText } from "@/components/ui/safe-text";
+import { FieldValues } from "@/components/field-values";
 import { topValues } from "@/lib/event-stats";
 import type { SearchCondition } from "@/lib/event-search-url";
 import type { ColumnField } from "./column-fields";
@@ -31,7 +31,7 @@ export function FieldStatsPopover({
   onFilter,
 }: FieldStatsPopoverProps) {
   const { t } = useLingui();
-  const { number, percent } = useFormat();
+  const { number } = useFormat();
   useTabTrap(true, "dialog.field-stats[open]");
   const stats = useMemo(
     () => topValues(events, field.get, TOP),
@@ -40,10 +40,6 @@ export function FieldStatsPopover({
   const total = number(stats.total);
   const distinct = number(stats.distinct);
   const listed = number(TOP);
-  const share = (count: number) => {
-    const ratio = stats.total === 0 ? 0 : count / stats.total;
-    return percent(ratio, ratio < 0.1 ? 1 : 0);
-  };
   return (
     <Dialog
       open
@@ -59,75 +55,36 @@ export function FieldStatsPopover({
       <p className="muted">
         {t`Over the ${total} shown events (loaded, then filtered in the browser): ${distinct} different values.`}
       </p>
-      <table className="data-table">
-        <caption className="visually-hidden">
-          <Trans>Top values of {label}</Trans>
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{label}</th>
-            <th scope="col">
-              <Trans>Events</Trans>
-            </th>
-            <th scope="col">
-              <Trans>Share</Trans>
-            </th>
-            <th scope="col">
-              <Trans>Search</Trans>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {stats.top.map(({ value, count }) => {
-            const condition = field.condition(value);
-            return (
-              <tr key={value}>
-                <td>
-                  {value === "" ? (
-                    <em>
-                      <Trans>(empty)</Trans>
-                    </em>
-                  ) : (
-                    <SafeText value={value} maxLength={100} />
-                  )}
-                </td>
-                <td>{number(count)}</td>
-                <td>
-                  <meter
-                    min={0}
-                    max={stats.total}
-                    value={count}
-                    aria-hidden="true"
-                  />{" "}
-                  {share(count)}
-                </td>
-                <td className="row-actions">
-                  {condition && (
-                    <>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => onFilter(condition, "only")}
-                        aria-label={t`Only ${label} ${value}`}
-                      >
-                        <Trans>Only this</Trans>
-                      </button>{" "}
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => onFilter(condition, "without")}
-                        aria-label={t`Without ${label} ${value}`}
-                      >
-                        <Trans>Without this</Trans>
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <FieldValues
+        label={label}
+        values={stats.top}
+        total={stats.total}
+        renderActions={(value) => {
+          const condition = field.condition(value);
+          return (
+            condition && (
+              <>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onFilter(condition, "only")}
+                  aria-label={t`Only ${label} ${value}`}
+                >
+                  <Trans>Only this</Trans>
+                </button>{" "}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onFilter(condition, "without")}
+                  aria-label={t`Without ${label} ${value}`}
+                >
+                  <Trans>Without this</Trans>
+                </button>
+              </>
+            )
+          );
+        }}
+      />
       {stats.distinct > TOP && (
         <p className="muted small">
           {t`The ${listed} most frequent values are listed.`}

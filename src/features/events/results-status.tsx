@@ -64,7 +64,7 @@ export function ResultsStatus({
 /** What was searched, the empty results included: an auditor can show it. */
 export function SearchScope({ results }: { results: EventResults }) {
   const { t } = useLingui();
-  const { time, zoneLabel } = useFormat();
+  const { number, time, zoneLabel } = useFormat();
   const { result, plan } = results;
   if (!result) return null;
   const { window, regions } = result.scope;
@@ -74,6 +74,10 @@ export function SearchScope({ results }: { results: EventResults }) {
   const and = t`and`;
   const pages = result.pages;
   const events = result.count;
+  // Which source answered: the API's 90 days, or archives imported here.
+  const fromArchives = number(result.archiveEvents);
+  const fromApi = number(result.count - result.archiveEvents);
+  const archiveFrom = `${time(result.scope.archiveBefore ?? 0)} ${zoneLabel(result.scope.archiveBefore ?? 0)}`;
   return (
     <p className="search-scope muted small">
       <Trans>Searched</Trans>{" "}
@@ -96,6 +100,14 @@ export function SearchScope({ results }: { results: EventResults }) {
         </>
       )}
       {`; ${t`${plural(pages, { one: "# page", other: "# pages" })} and ${plural(events, { one: "# event read.", other: "# events read." })}`}`}
+      {result.scope.archiveBefore !== undefined && (
+        <>
+          {" "}
+          <span className="search-sources">
+            {t`Answered by the ActionTrail API: ${fromApi}; by imported archives: ${fromArchives} (before ${archiveFrom}).`}
+          </span>
+        </>
+      )}
     </p>
   );
 }

@@ -35,8 +35,18 @@ export const LOAD_ALL_LIMITS = [10_000, 50_000, 100_000] as const;
 export type LoadAllLimit = (typeof LOAD_ALL_LIMITS)[number];
 export const DEFAULT_LOAD_ALL_LIMIT: LoadAllLimit = 10_000;
 
-/** How often a running read writes its progress to the cache (each write re-derives the table). */
-const PROGRESS_INTERVAL_MS = 300;
+/**
+ * How often a running read writes its progress to the cache. Each write
+ * re-derives the table and the histogram (tens of milliseconds with
+ * thousands of rows), on the thread that also sends the next calls: Load all
+ * reports once a second so that work does not eat into its rate, Load more
+ * and Retry (a page or a few) a few times a second.
+ */
+export const PROGRESS_INTERVAL_MS: Record<ReadMode, number> = {
+  page: 300,
+  failed: 300,
+  all: 1000,
+};
 
 export interface ContinueRequest {
   mode: ReadMode;
@@ -66,7 +76,7 @@ async function continueRead(
     onRetry: noteRetry,
     onProgress: (progress) => {
       const now = Date.now();
-      if (now - last < PROGRESS_INTERVAL_MS) return;
+      if (now - last < PROGRESS_INTERVAL_MS[mode]) return;
       last = now;
       queryClient.setQueryData(key, progress);
     },

@@ -1,3 +1,4 @@
+import { workerJobs } from "@/lib/worker-jobs";
 import {
   aggregate,
   type AggregateOptions,
@@ -5,49 +6,22 @@ import {
   type SeriesEvent,
 } from "./to-series";
 
-type Reply =
-  { id: number; series: OverviewSeries } | { id: number; error: string };
-
-let worker: Worker | undefined;
-let nextId = 0;
-const pending = new Map<
-  number,
-  { resolve: (s: OverviewSeries) => void; reject: (e: Error) => void }
->();
-
-function getWorker(): Worker | undefined {
-  if (typeof Worker === "undefined") return undefined;
-  if (!worker) {
-    worker = new Worker(new URL("./aggregate.worker.ts", import.meta.url), {
-      type: "module",
-    });
-    worker.addEventListener("message", (event: MessageEvent<Reply>) => {
-      const job = pending.get(event.data.id);
-      if (!job) return;
-      pending.delete(event.data.id);
-      if ("error" in event.data) job.reject(new Error(event.data.error));
-      else job.resolve(event.data.series);
-    });
-    worker.addEventListener("error", () => {
-      for (const job of pending.values())
-        job.reject(new Error("The chart worker failed."));
-      pending.clear();
-      worker = undefined;
-    });
-  }
-  return worker;
+export interface AggregateJob {
+  events: SeriesEvent[];
+  options: AggregateOptions;
 }
+
+const aggregateJobs = workerJobs<AggregateJob, OverviewSeries>({
+  create: () =>
+    new Worker(new URL("./aggregate.worker.ts", import.meta.url), {
+      type: "module",
+    }),
+  runHere: ({ events, options }) => aggregate(events, options),
+  failure: "The chart worker failed.",
+});
 
 /** Aggregates in a Web Worker; where there is none (jsdom tests), on the main thread. */
-export function aggregateOffThread(
+export const aggregateOffThread = (
   events: SeriesEvent[],
   options: AggregateOptions,
-): Promise<OverviewSeries> {
-  const w = getWorker();
-  if (!w) return Promise.resolve(aggregate(events, options));
-  const id = ++nextId;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    w.postMessage({ id, events, options });
-  });
-}
+): Promise<OverviewSeries> => aggregateJobs({ events, options });

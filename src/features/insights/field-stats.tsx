@@ -2,16 +2,14 @@ import type { MessageDescriptor } from "@lingui/core";
 import { msg } from "@lingui/core/macro";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useFormat } from "@/components/i18n/use-format";
-import { useQuery } from "@tanstack/react-query";
 import { useId, useMemo } from "react";
 import { Link } from "react-router";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { SafeText } from "@/components/ui/safe-text";
+import { FieldValues } from "@/components/field-values";
 import { EmptyState, LoadingState } from "@/components/ui/states";
 import { eventSearchHref } from "@/lib/event-search-url";
 import { EVENT_FIELDS, fieldById, topValues } from "@/lib/event-stats";
-import { useShare } from "./charts/use-share";
-import { overviewEventsQueryOptions } from "./queries";
+import { useOverviewEvents } from "./use-overview-events";
 
 /** The fields' names in the reader's language (ids of EVENT_FIELDS). */
 const FIELD_LABEL: Record<string, MessageDescriptor> = {
@@ -48,11 +46,10 @@ export function FieldStats({
 }: FieldStatsProps) {
   const { t, i18n } = useLingui();
   const { number, locale } = useFormat();
-  const formatShare = useShare();
   const labelOf = (f: { id: string; label: string }) =>
     Object.hasOwn(FIELD_LABEL, f.id) ? i18n._(FIELD_LABEL[f.id]!) : f.label;
   const id = useId();
-  const loaded = useQuery(overviewEventsQueryOptions(region, from, to));
+  const loaded = useOverviewEvents(region, from, to);
   const chosen = fieldById(field) ?? EVENT_FIELDS[0]!;
   const stats = useMemo(
     () => topValues(loaded.data?.events ?? [], chosen.get, 20),
@@ -78,91 +75,58 @@ export function FieldStats({
           </option>
         ))}
       </select>
-      {loaded.isPending ? (
-        <LoadingState title={t`Loading events…`} />
-      ) : loaded.isError ? (
+      {loaded.isError ? (
         <ErrorPanel
           error={loaded.error}
           onRetry={() => void loaded.refetch()}
           compact
         />
-      ) : stats.total === 0 ? (
+      ) : stats.total === 0 && !loaded.complete ? (
+        <LoadingState title={t`Loading events…`} />
+      ) : stats.total === 0 || !loaded.data ? (
         <EmptyState title={t`No loaded events.`} />
       ) : (
         <>
           <p className="muted">
-            {loaded.data.truncated
-              ? t`Covers the ${total} loaded events only (the newest of the range; the cap was reached): ${distinct} different values of ${fieldName}.`
-              : t`Covers the ${total} loaded events only: ${distinct} different values of ${fieldName}.`}
+            {!loaded.complete
+              ? t`Still reading: covers the ${total} events read so far: ${distinct} different values of ${fieldName}.`
+              : loaded.data.truncated
+                ? t`Covers the ${total} loaded events only (the newest of the range; the cap was reached): ${distinct} different values of ${fieldName}.`
+                : t`Covers the ${total} loaded events only: ${distinct} different values of ${fieldName}.`}
           </p>
-          <table className="data-table">
-            <caption className="visually-hidden">
-              <Trans>Top values of {label}</Trans>
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{label}</th>
-                <th scope="col">
-                  <Trans>Events</Trans>
-                </th>
-                <th scope="col">
-                  <Trans>Search</Trans>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.top.map(({ value, count }) => (
-                <tr key={value}>
-                  <td>
-                    {value === "" ? (
-                      <em>
-                        <Trans>(empty)</Trans>
-                      </em>
-                    ) : (
-                      <SafeText value={value} maxLength={100} />
-                    )}
-                  </td>
-                  <td>
-                    <meter
-                      min={0}
-                      max={stats.total}
-                      value={count}
-                      aria-hidden="true"
-                    />{" "}
-                    {formatShare(count, stats.total)}
-                  </td>
-                  <td className="row-actions">
-                    {value !== "" && (
-                      <>
-                        <Link
-                          to={eventSearchHref({
-                            region,
-                            from,
-                            to,
-                            filters: [{ key: chosen.searchKey, value: value }],
-                          })}
-                          aria-label={t`Only ${label} ${value}`}
-                        >
-                          <Trans>Only this</Trans>
-                        </Link>
-                        <Link
-                          to={eventSearchHref({
-                            region,
-                            from,
-                            to,
-                            exclude: [{ key: chosen.searchKey, value: value }],
-                          })}
-                          aria-label={t`Without ${label} ${value}`}
-                        >
-                          <Trans>Without</Trans>
-                        </Link>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FieldValues
+            label={label}
+            values={stats.top}
+            total={stats.total}
+            renderActions={(value) =>
+              value !== "" && (
+                <>
+                  <Link
+                    to={eventSearchHref({
+                      region,
+                      from,
+                      to,
+                      filters: [{ key: chosen.searchKey, value }],
+                    })}
+                    aria-label={t`Only ${label} ${value}`}
+                  >
+                    <Trans>Only this</Trans>
+                  </Link>
+                  <Link
+                    to={eventSearchHref({
+                      region,
+                      from,
+                      to,
+                      exclude: [{ key: chosen.searchKey, value }],
+                    })}
+                    aria-label={t`Without ${label} ${value}`}
+                  >
+                    <Trans>Without</Trans>
+                  </Link>
+                </>
+              )
+            }
+          />
         </>
       )}
     </div>

@@ -3,23 +3,24 @@ import { msg } from "@lingui/core/macro";
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useFormat } from "@/components/i18n/use-format";
 import { useQuery } from "@tanstack/react-query";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { EmptyState, LoadingState } from "@/components/ui/states";
 import { eventSearchHref, type SearchCondition } from "@/lib/event-search-url";
 import { usePrefsStore } from "@/stores/prefs-store";
+import {
+  HistogramChart,
+  HistogramLegend,
+} from "@/components/charts/histogram-chart";
+import { HistogramTable } from "@/components/charts/histogram-table";
 import { ChartFrame } from "./charts/chart-frame";
 import { ClientShareChart } from "./charts/client-share-chart";
-import { EventsHistogram, type Stack } from "./charts/events-histogram";
-import { HistogramTable } from "./charts/histogram-table";
 import { SpanPicker } from "./charts/span-picker";
 import { TopValuesChart } from "./charts/top-values-chart";
-import {
-  OVERVIEW_CAP,
-  overviewEventsQueryOptions,
-  overviewSeriesQueryOptions,
-} from "./queries";
+import { OVERVIEW_CAP, overviewSeriesQueryOptions } from "./queries";
+import type { InsightsFilters } from "./filters";
 import { TOP_FIELDS, type TopField } from "./to-series";
+import { useOverviewEvents } from "./use-overview-events";
 
 const TOP_TITLE: Record<TopField, MessageDescriptor> = {
   name: msg`Top event names`,
@@ -35,8 +36,8 @@ interface OverviewSectionProps {
   from: number;
   to: number;
   rangeLabel: string;
-  stack: Stack;
-  onStackChange: (stack: Stack) => void;
+  stack: InsightsFilters["stack"];
+  onStackChange: (stack: InsightsFilters["stack"]) => void;
 }
 
 /** Charts of the region and range: events over time, top values, client share. */
@@ -53,18 +54,11 @@ export function OverviewSection({
   const { number, timeWithZone } = useFormat();
   const cap = number(OVERVIEW_CAP);
   const navigate = useNavigate();
-  const loaded = useQuery(overviewEventsQueryOptions(region, from, to));
-  const series = useQuery({
-    ...overviewSeriesQueryOptions(region, from, to),
-    enabled: loaded.isSuccess,
-  });
+  const loaded = useOverviewEvents(region, from, to);
+  const series = useQuery(
+    overviewSeriesQueryOptions(region, from, to, loaded.data, loaded.complete),
+  );
 
-  if (loaded.isPending)
-    return (
-      <LoadingState
-        title={t`Loading the events of ${region}, ${rangeLabel} (up to ${cap})…`}
-      />
-    );
   if (loaded.isError)
     return (
       <ErrorPanel
@@ -81,8 +75,13 @@ export function OverviewSection({
         onRetry={() => void series.refetch()}
       />
     );
-  if (!series.data) return <LoadingState title={t`Counting events…`} />;
   const s = series.data;
+  if (!loaded.data || !s || (s.total === 0 && !loaded.complete))
+    return (
+      <LoadingState
+        title={t`Loading the events of ${region}, ${rangeLabel} (up to ${cap})…`}
+      />
+    );
   if (s.total === 0)
     return (
       <EmptyState title={t`No events in ${region} for the ${rangeLabel}.`} />
@@ -92,7 +91,9 @@ export function OverviewSection({
     ? t` (the newest ${cap}; older events of the range are not counted)`
     : "";
   const totalText = number(s.total);
-  const coverage = t`Covers ${totalText} loaded events of ${region}, ${rangeLabel}${capNote}.`;
+  const coverage = loaded.complete
+    ? t`Covers ${totalText} loaded events of ${region}, ${rangeLabel}${capNote}.`
+    : t`Still reading: covers the ${totalText} events of ${region}, ${rangeLabel}, read so far (up to ${cap}); the charts grow as the rest arrives.`;
   const buckets = s.histogram.buckets;
   const spanHref = (first: number, last: number) =>
     eventSearchHref({
@@ -133,15 +134,31 @@ export function OverviewSection({
         coverage={coverage}
         summary={t`${writesText} writes and ${errorsText} failed calls in ${barCount} bars of ${barMinutes} minutes. The busiest bar starts ${busiestStart} with ${busiestTotal} events. Click a bar or drag across bars to open those events.`}
         chart={
-          <EventsHistogram
-            buckets={buckets}
-            stack={stack}
-            zone={zone}
-            onSelect={(a, b) => void navigate(spanHref(a, b))}
-          />
+          <div data-testid="events-histogram">
+            <HistogramChart
+              buckets={buckets}
+              stack={stack}
+              size="full"
+              onSelect={(a, b) => void navigate(spanHref(a, b))}
+            />
+            <p className="legend">
+              <HistogramLegend stack={stack} />
+            </p>
+          </div>
         }
         table={
-          <HistogramTable buckets={buckets} zone={zone} hrefFor={spanHref} />
+          <HistogramTable
+            buckets={buckets}
+            caption={t`Events per time bucket`}
+            renderNarrow={(i, { from: start, to: end }) => (
+              <Link
+                to={spanHref(i, i)}
+                aria-label={t`Open the events from ${start} to ${end}`}
+              >
+                <Trans>Open these events</Trans>
+              </Link>
+            )}
+          />
         }
         actions={
           <div className="chart-actions">

@@ -1,4 +1,8 @@
-import { queryOptions } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  queryOptions,
+  skipToken,
+} from "@tanstack/react-query";
 import { rpc } from "@/api/client";
 import {
   eventsOf,
@@ -39,8 +43,18 @@ export const insightKeys = {
   all: ["insights"] as const,
   overview: (region: string, from: number, to: number) =>
     [...insightKeys.all, "overview", region, from, to] as const,
-  series: (region: string, from: number, to: number) =>
-    [...insightKeys.all, "series", region, from, to] as const,
+  /** The overview's read so far, while it is under way. */
+  overviewSoFar: (region: string, from: number, to: number) =>
+    [...insightKeys.all, "overview-so-far", region, from, to] as const,
+  /** The events are appended only: how many there are (and whether the read is done) names them. */
+  series: (
+    region: string,
+    from: number,
+    to: number,
+    count: number,
+    complete: boolean,
+  ) =>
+    [...insightKeys.all, "series", region, from, to, count, complete] as const,
   serviceInsights: (region: string, from: number, to: number) =>
     [...insightKeys.all, "service-insights", region, from, to] as const,
   findings: (
@@ -65,7 +79,15 @@ export const insightKeys = {
     [...insightKeys.all, "daily-counts", region, today] as const,
 };
 
-/** All events of one region and range, newest first, up to OVERVIEW_CAP. */
+/** How often, at most, the overview's read so far is handed to the screens (ms). */
+const SO_FAR_EVERY = 300;
+
+/**
+ * All events of one region and range, newest first, up to OVERVIEW_CAP. While
+ * the read is under way its result so far goes to `overviewSoFarQueryOptions`
+ * (the first page at once, then every SO_FAR_EVERY ms), so the charts and
+ * field statistics show first content long before the last page.
+ */
 export const overviewEventsQueryOptions = (
   region: string,
   from: number,
@@ -73,34 +95,70 @@ export const overviewEventsQueryOptions = (
 ) =>
   queryOptions({
     queryKey: insightKeys.overview(region, from, to),
-    queryFn: async ({ signal }): Promise<LoadedEvents> =>
-      toLoaded(
-        await readAllEvents(
-          {
-            regions: [region],
-            window: { startMs: from, endMs: to },
-            attributes: [],
+    queryFn: async ({ signal, client }): Promise<LoadedEvents> => {
+      const soFar = insightKeys.overviewSoFar(region, from, to);
+      let handed = -Infinity;
+      // A new read starts from nothing, not from an earlier read's pages.
+      client.removeQueries({ queryKey: soFar, exact: true });
+      const result = await readAllEvents(
+        {
+          regions: [region],
+          window: { startMs: from, endMs: to },
+          attributes: [],
+        },
+        {
+          cap: OVERVIEW_CAP,
+          signal,
+          onProgress: (partial) => {
+            const now = performance.now();
+            if (signal.aborted || now - handed < SO_FAR_EVERY) return;
+            handed = now;
+            client.setQueryData<LoadedEvents>(soFar, toLoaded(partial));
           },
-          { cap: OVERVIEW_CAP, signal },
-        ),
-      ),
+        },
+      );
+      return toLoaded(result);
+    },
     staleTime: 5 * 60_000,
   });
 
-/** The overview's chart series, counted in a Web Worker from the loaded events (shared with the overview query's cache). */
-export const overviewSeriesQueryOptions = (
+/** The overview's read so far (filled by its query while the read is under way; nothing to fetch here). */
+export const overviewSoFarQueryOptions = (
   region: string,
   from: number,
   to: number,
 ) =>
+  queryOptions<LoadedEvents>({
+    queryKey: insightKeys.overviewSoFar(region, from, to),
+    queryFn: skipToken,
+    staleTime: Infinity,
+  });
+
+/**
+ * The overview's chart series, counted in a Web Worker from the events read
+ * so far (or all of them): each new part of the read is counted again while
+ * the previous series stays on screen.
+ */
+export const overviewSeriesQueryOptions = (
+  region: string,
+  from: number,
+  to: number,
+  loaded: LoadedEvents | undefined,
+  complete: boolean,
+) =>
   queryOptions({
-    queryKey: insightKeys.series(region, from, to),
-    queryFn: async ({ client }) => {
-      const loaded = await client.ensureQueryData(
-        overviewEventsQueryOptions(region, from, to),
-      );
-      return aggregateOffThread(loaded.events.map(toSeriesEvent), { from, to });
-    },
+    // The events are appended only, so their count (with `complete`) names them.
+    queryKey: insightKeys.series(
+      region,
+      from,
+      to,
+      loaded?.events.length ?? 0,
+      complete,
+    ),
+    queryFn: loaded
+      ? () => aggregateOffThread(loaded.events.map(toSeriesEvent), { from, to })
+      : skipToken,
+    placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
   });
 

@@ -134,6 +134,48 @@ describe("archive coverage", () => {
     expect(sh).toMatchObject({ files: 12, events: 90 });
   });
 
+  it("counts deliveries against the five-minute rhythm: active days, the longest silence within a day, and names that declare other counts", () => {
+    const [hz] = archiveCoverage([
+      // Every five minutes, then nothing from 10:05 to 14:30, then again.
+      ...["100000", "100500", "143000", "143500"].map((clock) => ({
+        region: "cn-hangzhou",
+        day: "2026-06-07",
+        events: 4,
+        stamp: `20260607${clock}`,
+        declaredEvents: 4,
+      })),
+      // A file across midnight in the stamp's zone still counts in minutes.
+      {
+        region: "cn-hangzhou",
+        day: "2026-06-08",
+        events: 2,
+        stamp: "20260607235500",
+        declaredEvents: 5,
+      },
+      {
+        region: "cn-hangzhou",
+        day: "2026-06-08",
+        events: 1,
+        stamp: "20260608000500",
+      },
+      // A stamp that is not a time is ignored, not misread.
+      { region: "cn-hangzhou", day: "2026-06-08", events: 1, stamp: "x" },
+    ]);
+    expect(hz).toMatchObject({
+      activeDays: 2,
+      longestSilence: {
+        day: "2026-06-07",
+        from: "10:05",
+        to: "14:30",
+        minutes: 265,
+      },
+      mismatch: { files: 1, missing: 3 },
+    });
+    const [sh] = archiveCoverage(files);
+    expect(sh!.longestSilence).toBeUndefined();
+    expect(sh!.mismatch).toBeUndefined();
+  });
+
   it("widens to the asked span, so missing days at either end are gaps too", () => {
     const [hz] = archiveCoverage(files, {
       from: "2026-05-31",

@@ -11,12 +11,37 @@ export interface ArchiveFileFacts {
   /** `YYYY-MM-DD` (the delivery folder's day). */
   day: string;
   events: number;
+  /** The name's `YYYYMMDDHHMMSS` delivery stamp, when it has one. */
+  stamp?: string | undefined;
+  /** The events the file's name says it holds, when it says so. */
+  declaredEvents?: number | undefined;
 }
 
 export interface CoverageDay {
   day: string;
   files: number;
   events: number;
+}
+
+/**
+ * The longest time without a delivery between two files of one day. Files
+ * arrive about every five minutes while there is activity, so a long silence
+ * on a day that has files is either a quiet spell or missing deliveries: the
+ * archive cannot tell which, and says so.
+ */
+export interface Silence {
+  day: string;
+  /** `HH:MM` of the files either side, as their names write them. */
+  from: string;
+  to: string;
+  minutes: number;
+}
+
+/** Files holding fewer or more events than their names declare. */
+export interface CountMismatch {
+  files: number;
+  /** Declared minus read, over those files (positive: events missing). */
+  missing: number;
 }
 
 export interface RegionCoverage {
@@ -29,6 +54,12 @@ export interface RegionCoverage {
   gaps: Gap[];
   files: number;
   events: number;
+  /** Days that have files: at one file per five minutes, up to 288 each. */
+  activeDays: number;
+  /** The longest silence between two files of a day, if any day has two. */
+  longestSilence?: Silence | undefined;
+  /** Where names declare event counts that the files do not hold. */
+  mismatch?: CountMismatch | undefined;
 }
 
 export interface Gap {
@@ -64,6 +95,8 @@ export function archiveCoverage(
   span?: { from: string; to: string },
 ): RegionCoverage[] {
   const byRegion = new Map<string, Map<string, CoverageDay>>();
+  const stamps = new Map<string, Map<string, string[]>>();
+  const mismatches = new Map<string, CountMismatch>();
   for (const file of files) {
     let days = byRegion.get(file.region);
     if (!days)
@@ -72,6 +105,21 @@ export function archiveCoverage(
     day.files += 1;
     day.events += file.events;
     days.set(file.day, day);
+    if (file.stamp && STAMP.test(file.stamp)) {
+      let byDay = stamps.get(file.region);
+      if (!byDay)
+        stamps.set(file.region, (byDay = new Map<string, string[]>()));
+      byDay.set(file.day, [...(byDay.get(file.day) ?? []), file.stamp]);
+    }
+    if (
+      file.declaredEvents !== undefined &&
+      file.declaredEvents !== file.events
+    ) {
+      const m = mismatches.get(file.region) ?? { files: 0, missing: 0 };
+      m.files += 1;
+      m.missing += file.declaredEvents - file.events;
+      mismatches.set(file.region, m);
+    }
   }
   return [...byRegion.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
@@ -92,6 +140,9 @@ export function archiveCoverage(
         gaps: gapsOf(region, days),
         files: days.reduce((n, d) => n + d.files, 0),
         events: days.reduce((n, d) => n + d.events, 0),
+        activeDays: held.size,
+        longestSilence: longestSilence(stamps.get(region)),
+        mismatch: mismatches.get(region),
       };
     });
 }
@@ -114,4 +165,37 @@ export function gapsOf(region: string, days: readonly CoverageDay[]): Gap[] {
     }
   });
   return gaps;
+}
+
+const STAMP = /^\d{14}$/;
+/** A `YYYYMMDDHHMMSS` stamp in minutes, zone-less (only differences are used). */
+const minuteOf = (stamp: string) =>
+  Date.UTC(
+    Number(stamp.slice(0, 4)),
+    Number(stamp.slice(4, 6)) - 1,
+    Number(stamp.slice(6, 8)),
+    Number(stamp.slice(8, 10)),
+    Number(stamp.slice(10, 12)),
+  ) / 60_000;
+const clock = (stamp: string) => `${stamp.slice(8, 10)}:${stamp.slice(10, 12)}`;
+
+/**
+ * The longest silence between consecutive files of the same day. Stamps are
+ * compared as written (the documentation names no zone; both ends share it).
+ */
+export function longestSilence(
+  byDay: ReadonlyMap<string, readonly string[]> | undefined,
+): Silence | undefined {
+  let longest: Silence | undefined;
+  for (const [day, list] of byDay ?? []) {
+    const sorted = [...list].sort();
+    for (let i = 1; i < sorted.length; i++) {
+      const a = sorted[i - 1]!;
+      const b = sorted[i]!;
+      const minutes = minuteOf(b) - minuteOf(a);
+      if (minutes > (longest?.minutes ?? 0))
+        longest = { day, from: clock(a), to: clock(b), minutes };
+    }
+  }
+  return longest;
 }

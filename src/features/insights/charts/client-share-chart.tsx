@@ -1,10 +1,10 @@
 import { msg } from "@lingui/core/macro";
 import { Trans, useLingui } from "@lingui/react/macro";
-import { useShare } from "./use-share";
+import { useShare } from "@/components/charts/use-share";
 import { Cell, Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
 import type { ClientKind } from "../to-series";
 import { ChartFrame } from "./chart-frame";
-import { ChartTooltip } from "./chart-tooltip";
+import { ChartTooltip } from "@/components/charts/chart-tooltip";
 
 const COLORS = [
   "var(--chart-1)",

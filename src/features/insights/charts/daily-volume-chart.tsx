@@ -9,7 +9,7 @@ import {
   YAxis,
 } from "recharts";
 import { ChartFrame } from "./chart-frame";
-import { ChartTooltip } from "./chart-tooltip";
+import { ChartTooltip } from "@/components/charts/chart-tooltip";
 
 interface DailyVolumeChartProps {
   region: string;

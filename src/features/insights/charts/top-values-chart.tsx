@@ -1,6 +1,6 @@
 import { Trans, useLingui } from "@lingui/react/macro";
 import { useFormat } from "@/components/i18n/use-format";
-import { useShare } from "./use-share";
+import { useShare } from "@/components/charts/use-share";
 import {
   Bar,
   BarChart,
@@ -14,7 +14,7 @@ import { SafeText } from "@/components/ui/safe-text";
 import type { ValueCount } from "@/lib/event-stats";
 import { toVisibleString } from "@/lib/visible-text";
 import { ChartFrame } from "./chart-frame";
-import { ChartTooltip } from "./chart-tooltip";
+import { ChartTooltip } from "@/components/charts/chart-tooltip";
 import { fitLabel, fitLabelToWidth, textWidth } from "./fit-label";
 
 /** The value axis' width in pixels; labels are 12 px and keep a small gap. */

@@ -40,7 +40,7 @@ export function CoverageView() {
       <ExaminedRange data={data} />
       <CoverageGrid matrix={matrix} />
       <div className="table-scroll">
-        <table className="coverage-table">
+        <table className="data-table coverage-table">
           <caption>
             <Trans>Tactics and techniques, with hits on the events</Trans>
           </caption>
@@ -49,7 +49,9 @@ export function CoverageView() {
               <th scope="col">{t`Tactic`}</th>
               <th scope="col">{t`Technique`}</th>
               <th scope="col">{t`Covered by`}</th>
-              <th scope="col">{t`Hits`}</th>
+              <th scope="col" className="num">
+                {t`Hits`}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -93,7 +95,9 @@ function TacticRows({
           <td>
             {tech.covered ? tech.sources.join("; ") : <strong>{t`Gap`}</strong>}
           </td>
-          <td>{tech.covered && counted ? number(tech.hits) : "—"}</td>
+          <td className="num">
+            {tech.covered && counted ? number(tech.hits) : "—"}
+          </td>
         </tr>
       ))}
     </>

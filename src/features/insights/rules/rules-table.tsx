@@ -92,7 +92,7 @@ export function RulesTable({ rows, counted, onToggle }: RulesTableProps) {
         <EmptyState title={t`No rule matches these filters.`} />
       ) : (
         <div className="table-scroll">
-          <table className="rules-table">
+          <table className="data-table rules-table">
             <thead>
               <tr>
                 <th scope="col">{t`Rule`}</th>
@@ -100,7 +100,9 @@ export function RulesTable({ rows, counted, onToggle }: RulesTableProps) {
                 <th scope="col">{t`ATT&CK`}</th>
                 <th scope="col">{t`ID`}</th>
                 <th scope="col">{t`Source`}</th>
-                <th scope="col">{t`Hits`}</th>
+                <th scope="col" className="num">
+                  {t`Hits`}
+                </th>
                 <th scope="col">{t`On`}</th>
               </tr>
             </thead>
@@ -151,7 +153,7 @@ function RuleTableRow({
         <CopyButton value={row.id} label={t`Copy the ID of ${title}`} />
       </td>
       <td>{i18n._(SOURCE_LABEL[row.source])}</td>
-      <td>{counted ? number(row.hits) : "—"}</td>
+      <td className="num">{counted ? number(row.hits) : "—"}</td>
       <td>
         <button
           type="button"

@@ -1,27 +1,34 @@
-import { Trans, useLingui } from "@lingui/react/macro";
+import { Trans } from "@lingui/react/macro";
+import type { ReactNode } from "react";
 import { useFormat } from "@/components/i18n/use-format";
 import type { HistogramBucket } from "@/lib/histogram";
+import "./charts.css";
 
-interface HistogramBarsTableProps {
+interface HistogramTableProps {
   buckets: readonly HistogramBucket[];
-  onSelect: (first: number, last: number) => void;
+  /** What the table lists, for screen readers. */
+  caption: string;
+  /** Leave out the bars without events. */
+  hideEmpty?: boolean;
+  /** The control that opens or narrows to bar `index` (a button or a link), named after its span. */
+  renderNarrow: (
+    index: number,
+    span: { from: string; to: string },
+  ) => ReactNode;
 }
 
-/** The histogram's figures as a table; each bar with events is a button away from narrowing to it. */
-export function HistogramBarsTable({
+/** A histogram's figures as a table, each bar a control away from its events. */
+export function HistogramTable({
   buckets,
-  onSelect,
-}: HistogramBarsTableProps) {
-  const { t } = useLingui();
+  caption,
+  hideEmpty = false,
+  renderNarrow,
+}: HistogramTableProps) {
   const { number, time } = useFormat();
   return (
-    <div className="events-histogram-table">
+    <div className="table-scroll histogram-table">
       <table className="data-table">
-        <caption className="visually-hidden">
-          <Trans>
-            Shown events per time bar (bars without events left out)
-          </Trans>
-        </caption>
+        <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">
@@ -49,7 +56,7 @@ export function HistogramBarsTable({
         </thead>
         <tbody>
           {buckets.map((b, i) => {
-            if (b.total === 0) return null;
+            if (hideEmpty && b.total === 0) return null;
             const from = time(b.start);
             const to = time(b.end);
             return (
@@ -60,16 +67,7 @@ export function HistogramBarsTable({
                 <td>{number(b.write)}</td>
                 <td>{number(b.error)}</td>
                 <td>{number(b.total)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => onSelect(i, i)}
-                    aria-label={t`Narrow the search to ${from} – ${to}`}
-                  >
-                    <Trans>Narrow to this bar</Trans>
-                  </button>
-                </td>
+                <td>{renderNarrow(i, { from, to })}</td>
               </tr>
             );
           })}

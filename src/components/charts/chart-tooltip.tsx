@@ -1,4 +1,5 @@
 import { useFormat } from "@/components/i18n/use-format";
+import "./charts.css";
 interface TooltipLine {
   label: string;
   value: number;
