@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { expectAccessible } from "./axe";
 import { E2E_NOW, expect, openConsole, test } from "./fixtures";
 import { InsightsPage } from "./pages/insights";
 
@@ -191,5 +192,40 @@ test.describe("findings over a loaded events file", () => {
     const url = new URL(page.url());
     expect(url.searchParams.get("kind")).toBe("ip");
     expect(url.searchParams.get("value")).toBe(WAKE_IP);
+  });
+
+  test("the loaded file's own span is a range, said with the events it read, and a custom range is accessible", async ({
+    page,
+  }) => {
+    const count = await loadHarbourFile(page);
+    const insights = new InsightsPage(page);
+    await page.goto("/insights/findings?mock-latency=0-0");
+    const range = insights.findings.getByRole("combobox", { name: "Range" });
+    await range.selectOption({ label: "The loaded events file" });
+    await expect(page).toHaveURL(/from=.*&to=/);
+    await expect(
+      insights.findings.getByText(
+        "Events from the loaded file northwind-harbour.json, not from ActionTrail.",
+      ),
+    ).toBeVisible({ timeout: 60_000 });
+    await expect(
+      insights.findings.getByText(
+        new RegExp(`both ends included\\), .*: ${count} events examined`),
+      ),
+    ).toBeVisible();
+    await expect(
+      insights.finding(
+        /SSH, RDP, database or all ports opened to the internet/,
+      ),
+    ).toBeVisible();
+
+    await range.selectOption({ label: "Custom range…" });
+    const form = insights.findings.getByRole("form", {
+      name: "Custom time range",
+    });
+    await expect(form.getByRole("textbox", { name: /^From/ })).not.toHaveValue(
+      "",
+    );
+    await expectAccessible(page, "Findings with a custom range");
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Download } from "@playwright/test";
 import { INCIDENTS } from "../mocks/data/incidents";
+import { expectAccessible } from "./axe";
 import { expect, test } from "./fixtures";
 
 const prod = INCIDENTS.stoppedProdInstance;
@@ -37,6 +38,39 @@ test.describe("Investigate", () => {
     await expect(
       stop.getByText(/review before running; Trailscope never runs it/),
     ).toBeVisible();
+  });
+
+  test("Detect automatically finds the instance by its name, says what it chose, and the note is accessible", async ({
+    page,
+  }) => {
+    await page.goto("/investigate?mock-latency=0-0");
+    await page
+      .getByRole("searchbox", { name: /User, role, AccessKey/ })
+      .fill(prod.instanceName);
+    await page.getByRole("button", { name: "Investigate" }).click();
+    const note = page.getByRole("status").filter({
+      hasText: `Found as a resource: instance ${prod.instanceName} (${prod.instanceId})`,
+    });
+    await expect(note).toBeVisible({ timeout: 45_000 });
+    await expect(page).toHaveURL(
+      new RegExp(`/investigate/resource\\?name=${prod.instanceId}`),
+    );
+    await expect(
+      page.getByRole("article", {
+        name: new RegExp(`^StopInstance by ${prod.userName}`),
+      }),
+    ).toBeVisible({ timeout: 45_000 });
+    await expectAccessible(page, "A resource found by Detect automatically");
+
+    await page.goto("/investigate?mock-latency=0-0");
+    await page
+      .getByRole("searchbox", { name: /User, role, AccessKey/ })
+      .fill("no-such-thing-42");
+    await page.getByRole("button", { name: "Investigate" }).click();
+    await expect(
+      page.getByRole("link", { name: "Investigate resource no-such-thing-42" }),
+    ).toBeVisible({ timeout: 45_000 });
+    await expectAccessible(page, "Detect automatically with nothing found");
   });
 
   test("pins three events to a case and exports it with a manifest whose hashes match the files", async ({

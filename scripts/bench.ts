@@ -731,6 +731,7 @@ async function main() {
         );
         await context.close();
       }
+      await (await import("./bench-findings-worker")).run(rows, browser, base);
     } finally {
       await stop(server);
     }

@@ -8,7 +8,8 @@
 /** What a worker sends back for job `id`: a partial result, the result, or the error. */
 export type WorkerReply<R, P> =
   | { id: number; partial: P }
-  | { id: number; result: R }
+  /** `computeMs`: the worker's own time on the job (the benchmark reads it). */
+  | { id: number; result: R; computeMs?: number }
   | { id: number; error: string };
 
 /** The work itself: the same function in the worker and, without one, here. */
@@ -81,8 +82,9 @@ export function answerJobs<J, R, P = never>(run: JobRunner<J, R, P>): void {
   scope.addEventListener("message", (event) => {
     const { id, job } = event.data;
     try {
+      const started = performance.now();
       const result = run(job, (partial) => scope.postMessage({ id, partial }));
-      scope.postMessage({ id, result });
+      scope.postMessage({ id, result, computeMs: performance.now() - started });
     } catch (error) {
       scope.postMessage({
         id,

@@ -11,6 +11,7 @@ import {
   type ReadResult,
 } from "@/api/event-reader";
 import type { AuditEvent } from "@/api/schemas/event";
+import { archivedDays } from "@/lib/archive/browser-store";
 import { loadPages } from "@/lib/rate-limiter";
 import { DAY, toApiDate, toApiTime } from "@/lib/time";
 import { aggregateOffThread } from "./aggregate-client";
@@ -62,6 +63,7 @@ export const insightKeys = {
     to: number,
     userRules: readonly string[],
     disabled: readonly string[],
+    archiveBefore: number | undefined,
   ) =>
     [
       ...insightKeys.all,
@@ -71,6 +73,7 @@ export const insightKeys = {
       to,
       userRules,
       disabled,
+      archiveBefore ?? null,
     ] as const,
   dailyCounts: (region: string, today: string) =>
     [...insightKeys.all, "daily-counts", region, today] as const,
@@ -202,10 +205,20 @@ export const dailyCountsQueryOptions = (region: string, today: number) =>
     staleTime: 30 * 60_000,
   });
 
+/** The days imported trail archives span (shared with the archives screen, which refreshes every "archives" query after an import). */
+export const archivedDaysQueryOptions = () =>
+  queryOptions({
+    queryKey: ["archives", "days"],
+    queryFn: async () => (await archivedDays()) ?? null,
+    staleTime: 60_000,
+  });
+
 /**
  * Findings over every region and the chosen range: all events read with the
- * shared reader (30-day slices), then rules and detectors in the worker.
- * The result says how many events were examined and which regions failed.
+ * shared reader (30-day slices; parts older than `archiveBefore` from the
+ * imported archives), then rules and detectors in the worker. The result
+ * says how many events were examined, how many came from archives, and
+ * which regions failed.
  */
 export const findingsQueryOptions = (
   regions: readonly string[],
@@ -213,12 +226,25 @@ export const findingsQueryOptions = (
   to: number,
   userRules: readonly string[],
   disabled: readonly string[],
+  archiveBefore?: number,
 ) =>
   queryOptions({
-    queryKey: insightKeys.findings(regions, from, to, userRules, disabled),
+    queryKey: insightKeys.findings(
+      regions,
+      from,
+      to,
+      userRules,
+      disabled,
+      archiveBefore,
+    ),
     queryFn: async ({ signal }) => {
       const read = await readAllEvents(
-        { regions, window: { startMs: from, endMs: to }, attributes: [] },
+        {
+          regions,
+          window: { startMs: from, endMs: to },
+          attributes: [],
+          ...(archiveBefore === undefined ? {} : { archiveBefore }),
+        },
         { signal },
       );
       const result = await findingsOffThread({
@@ -226,7 +252,11 @@ export const findingsQueryOptions = (
         userRules: [...userRules],
         disabled: [...disabled],
       });
-      return { ...result, failedRegions: failedRegions(read) };
+      return {
+        ...result,
+        archiveEvents: read.archiveEvents,
+        failedRegions: failedRegions(read),
+      };
     },
     enabled: regions.length > 0,
     staleTime: 10 * 60_000,

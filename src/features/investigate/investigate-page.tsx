@@ -1,20 +1,40 @@
 import { Trans, useLingui } from "@lingui/react/macro";
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { useFormat } from "@/components/i18n/use-format";
+import { LoadingState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
+import { regionsQueryOptions } from "@/features/regions/queries";
 import { useCasesStore } from "@/stores/cases-store";
+import { DetectChoices } from "./detect-choices";
+import { readingHref } from "./detect-note";
+import { readingsOf, type Reading } from "./detect-target";
 import {
   guessTargets,
   identityHref,
   IDENTITY_KINDS,
   KIND_LABEL,
+  RANGE_MS,
   resourceHref,
   type IdentityKind,
 } from "./filters";
+import { detectTargetQueryOptions } from "./queries";
 import "./investigate.css";
 
 type Choice = "auto" | IdentityKind | "resource";
+
+type Detect =
+  | { value: string; state: "looking" }
+  | { value: string; state: "several" | "none"; readings: Reading[] };
+
+/** The readings a value's shape alone suggests (nothing in the events named it). */
+const shapeReadings = (value: string): Reading[] =>
+  guessTargets(value).map((g) =>
+    g.to === "resource"
+      ? { to: "resource", id: value, type: "" }
+      : { to: "identity", kind: g.kind, value },
+  );
 
 /** Example values of each kind: identifiers, the same in every language. */
 const EXAMPLES = "li.wei · LTAI5t… · 203.0.113.24 · i-bp1…";
@@ -31,19 +51,37 @@ export function InvestigatePage() {
   const cases = useCasesStore((s) => s.cases);
   const { number } = useFormat();
   const caseCount = number(cases.length);
-  const [readings, setReadings] = useState<{
-    value: string;
-    targets: ReturnType<typeof guessTargets>;
-  }>();
-  const hrefOf = (
-    value: string,
-    target: ReturnType<typeof guessTargets>[number],
-  ) =>
-    target.to === "resource"
-      ? resourceHref({ name: value })
-      : identityHref({ kind: target.kind, value });
-  const labelOf = (target: ReturnType<typeof guessTargets>[number]) =>
-    target.to === "resource" ? t`Resource` : t(KIND_LABEL[target.kind]);
+  const queryClient = useQueryClient();
+  const [detect, setDetect] = useState<Detect>();
+  const handleDetect = async (value: string) => {
+    setDetect({ value, state: "looking" });
+    const now = Math.floor(Date.now() / 60_000) * 60_000;
+    try {
+      const regions = await queryClient.fetchQuery(regionsQueryOptions());
+      const found = await queryClient.fetchQuery(
+        detectTargetQueryOptions(
+          value,
+          now - RANGE_MS["7d"],
+          now,
+          regions.regions.map((r) => r.id),
+        ),
+      );
+      const readings = readingsOf(value, found);
+      if (readings.length === 1) {
+        const [only] = readings as [Reading];
+        void navigate(readingHref(only), { state: { found: only } });
+        return;
+      }
+      setDetect(
+        readings.length > 1
+          ? { value, state: "several", readings }
+          : { value, state: "none", readings: shapeReadings(value) },
+      );
+    } catch {
+      setDetect({ value, state: "none", readings: shapeReadings(value) });
+    }
+  };
+  const looking = detect?.value ?? "";
   const handleSubmit = (event: React.FormEvent) => {
     event.preventDefault();
     const value = text.trim();
@@ -54,24 +92,12 @@ export function InvestigatePage() {
       return;
     }
     setError("");
-    setReadings(undefined);
-    if (choice === "auto") {
-      const targets = guessTargets(value);
-      if (targets.length > 1) {
-        setReadings({ value, targets });
-        return;
-      }
-    }
-    const target =
-      choice === "auto"
-        ? guessTargets(value)[0]!
-        : choice === "resource"
-          ? { to: "resource" as const }
-          : { to: "identity" as const, kind: choice };
+    setDetect(undefined);
+    if (choice === "auto") return void handleDetect(value);
     void navigate(
-      target.to === "resource"
+      choice === "resource"
         ? resourceHref({ name: value })
-        : identityHref({ kind: target.kind, value }),
+        : identityHref({ kind: choice, value }),
     );
   };
   return (
@@ -125,13 +151,16 @@ export function InvestigatePage() {
           </p>
         )}
       </form>
-      {readings && (
-        <Readings
-          value={readings.value}
-          choices={readings.targets.map((target) => ({
-            label: labelOf(target),
-            href: hrefOf(readings.value, target),
-          }))}
+      {detect?.state === "looking" && (
+        <LoadingState
+          title={t`Looking for “${looking}” among users, AccessKeys, addresses and resources…`}
+        />
+      )}
+      {detect && detect.state !== "looking" && (
+        <DetectChoices
+          value={detect.value}
+          readings={detect.readings}
+          found={detect.state === "several"}
         />
       )}
       <p>
@@ -140,34 +169,5 @@ export function InvestigatePage() {
         </Link>
       </p>
     </section>
-  );
-}
-
-/** A value with more than one reading: the first guess, and a link per reading. */
-function Readings({
-  value,
-  choices,
-}: {
-  value: string;
-  choices: { label: string; href: string }[];
-}) {
-  const { t } = useLingui();
-  const detected = choices[0]?.label ?? "";
-  return (
-    <div className="card" role="status">
-      <p>
-        <Trans>
-          “{value}” could be more than one thing. Detected first as {detected};
-          choose:
-        </Trans>
-      </p>
-      <ul>
-        {choices.map(({ label, href }) => (
-          <li key={label}>
-            <Link to={href}>{t`Investigate as ${label}`}</Link>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

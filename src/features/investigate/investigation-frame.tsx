@@ -7,6 +7,7 @@ import { LoadingState } from "@/components/ui/states";
 import { toApiTime } from "@/lib/time";
 import type { CaseSearch } from "@/stores/cases-store";
 import { CaseBar } from "./case-bar";
+import { FoundNote } from "./detect-note";
 import type { InvestigateRange } from "./filters";
 import type { InvestigationEvents } from "./queries";
 import { RangeSelect } from "./range-select";
@@ -82,6 +83,7 @@ export function InvestigationFrame({
           </button>
         </span>
       </header>
+      <FoundNote />
       <CaseBar />
       {aside}
       {w.regions.isError ? (

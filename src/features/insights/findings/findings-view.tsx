@@ -3,23 +3,25 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useFormat } from "@/components/i18n/use-format";
+import { toApiTime } from "@/lib/time";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { EmptyState, LoadingState } from "@/components/ui/states";
 import { regionsQueryOptions } from "@/features/regions/queries";
 import { useFindingsStore } from "@/stores/findings-store";
 import { useRulesStore } from "@/stores/rules-store";
-import { findingsQueryOptions } from "../queries";
+import { useSessionStore } from "@/stores/session-store";
+import { archivedDaysQueryOptions, findingsQueryOptions } from "../queries";
+import {
+  archiveBefore,
+  findingsRangeProblem,
+  findingsWindow,
+  parseFindingsRange,
+  rangeParams,
+} from "./findings-range";
+import { FindingsRangePicker, type LoadedFile } from "./findings-range-picker";
+import { FindingsScope } from "./findings-scope";
 import { FindingCard } from "./finding-card";
 import { applyTriage } from "./triage";
-
-const DAY = 86_400_000;
-const RANGES = [1, 7, 30, 90] as const;
-type RangeDays = (typeof RANGES)[number];
-
-const parseRange = (value: string | null): RangeDays => {
-  const n = Number(value);
-  return (RANGES as readonly number[]).includes(n) ? (n as RangeDays) : 7;
-};
 
 const minuteNow = () => Math.floor(Date.now() / 60_000) * 60_000;
 
@@ -37,14 +39,42 @@ function viewEnd(fresh = false): number {
   return lastEnd.end;
 }
 
+/** The loaded events file's span to the second, when the console reads one. */
+function loadedFileOf(
+  info:
+    | { fileName: string; firstEventTime?: string; lastEventTime?: string }
+    | undefined,
+): LoadedFile | undefined {
+  const first = Date.parse(info?.firstEventTime ?? "");
+  const last = Date.parse(info?.lastEventTime ?? "");
+  if (!info || !Number.isFinite(first) || !Number.isFinite(last))
+    return undefined;
+  return {
+    fileName: info.fileName,
+    from: toApiTime(Math.floor(first / 1000) * 1000),
+    to: toApiTime(
+      Math.max(
+        Math.ceil(last / 1000) * 1000,
+        Math.floor(first / 1000) * 1000 + 1000,
+      ),
+    ),
+  };
+}
+
 /** Findings over every region and the chosen range, most severe and newest first. */
 export function FindingsView() {
   const { t } = useLingui();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
-  const days = parseRange(params.get("days"));
+  const range = parseFindingsRange(params);
   const [now, setNow] = useState(() => viewEnd());
-  const from = now - days * DAY;
+  const span = findingsWindow(range, now);
+  const { startMs: from, endMs: to } = span;
+  const ownData = useSessionStore((s) => s.demoState?.ownData);
+  const archives = Boolean(useQuery(archivedDaysQueryOptions()).data);
+  const rules = { ownData: Boolean(ownData), archives };
+  const problem = findingsRangeProblem(span, now, rules);
+  const loadedFile = loadedFileOf(ownData);
   const [showDecided, setShowDecided] = useState(false);
   const userRules = useRulesStore((s) => s.userRules);
   const disabled = useRulesStore((s) => s.disabled);
@@ -55,9 +85,17 @@ export function FindingsView() {
     [regions.data],
   );
   const yaml = useMemo(() => userRules.map((r) => r.yaml), [userRules]);
-  const result = useQuery(
-    findingsQueryOptions(regionIds, from, now, yaml, disabled),
-  );
+  const result = useQuery({
+    ...findingsQueryOptions(
+      regionIds,
+      from,
+      to,
+      yaml,
+      disabled,
+      archiveBefore(span, now, rules),
+    ),
+    enabled: regionIds.length > 0 && !problem,
+  });
   const eventsById = useMemo(
     () => new Map((result.data?.events ?? []).map((e) => [e.id, e])),
     [result.data],
@@ -66,37 +104,19 @@ export function FindingsView() {
     () => applyTriage(result.data?.findings ?? [], decisions, showDecided),
     [result.data, decisions, showDecided],
   );
-  const labels: Record<RangeDays, string> = {
-    1: t`Last 24 hours`,
-    7: t`Last 7 days`,
-    30: t`Last 30 days`,
-    90: t`Last 90 days`,
-  };
   return (
     <section aria-labelledby="findings-title" className="page-section">
       <h2 id="findings-title">
         <Trans>Findings</Trans>
       </h2>
       <div className="page-tools">
-        <label htmlFor="findings-range">
-          <Trans>Range</Trans>
-        </label>
-        <select
-          id="findings-range"
-          value={days}
-          onChange={(e) =>
-            setParams((p) => {
-              p.set("days", e.target.value);
-              return p;
-            })
-          }
-        >
-          {RANGES.map((r) => (
-            <option key={r} value={r}>
-              {labels[r]}
-            </option>
-          ))}
-        </select>
+        <FindingsRangePicker
+          range={range}
+          window={span}
+          loadedFile={loadedFile}
+          check={(w) => findingsRangeProblem(w, Date.now(), rules)}
+          onChange={(next) => setParams((p) => rangeParams(p, next))}
+        />
         <button type="button" onClick={() => setNow(viewEnd(true))}>
           <Trans>Refresh</Trans>
         </button>
@@ -109,7 +129,11 @@ export function FindingsView() {
           <Trans>Show acknowledged and dismissed</Trans>
         </label>
       </div>
-      {regions.isError ? (
+      {problem ? (
+        <p role="alert" className="notice warn">
+          {problem}
+        </p>
+      ) : regions.isError ? (
         <ErrorPanel
           error={regions.error}
           title={t`Regions could not be loaded`}
@@ -127,12 +151,14 @@ export function FindingsView() {
         <LoadingState title={t`Reading events and running the rules…`} />
       ) : (
         <>
-          <p className="muted">
-            <Trans>
-              {format.range(from, now)}, {regionIds.length} regions,{" "}
-              {format.number(result.data.examined)} events examined.
-            </Trans>
-          </p>
+          <FindingsScope
+            from={from}
+            to={to}
+            regions={regionIds.length}
+            examined={result.data.examined}
+            archiveEvents={result.data.archiveEvents}
+            fileName={ownData?.fileName}
+          />
           {result.data.failedRegions.length > 0 && (
             <p role="status" className="notice warn">
               <Trans>
