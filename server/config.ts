@@ -1,5 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
+import {
+  OssConfigError,
+  readOssConfig,
+  type OssConfig,
+} from "./oss/oss-config";
 import { TOKEN_HOW_TO, tokenWeakness } from "./token-strength";
 
 /** Everything the gateway is told by its environment. */
@@ -34,6 +39,8 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   maxResponseBytes: number;
   sessionTtlMs: number;
+  /** Reading trails' archives in OSS (./oss/oss-config.ts). */
+  oss: OssConfig;
 }
 
 export class ConfigError extends Error {
@@ -229,7 +236,17 @@ export function readConfig(env: Env = process.env): GatewayConfig {
     ),
     sessionTtlMs:
       integer(env, "GATEWAY_SESSION_HOURS", 12, 1, 24 * 30) * 3_600_000,
+    oss: ossSettings(env),
   };
+}
+
+function ossSettings(env: Env): OssConfig {
+  try {
+    return readOssConfig(env);
+  } catch (error) {
+    if (error instanceof OssConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /**
