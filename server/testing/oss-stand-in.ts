@@ -34,6 +34,11 @@ export interface StandInObject {
 export interface BucketObjects {
   list(prefix: string, marker: string): Iterable<StandInObject>;
   get(key: string): StandInObject | undefined;
+  /**
+   * The `/`-folders right under `prefix`, when the bucket knows them without
+   * walking every key (a generated bucket); undefined to derive them.
+   */
+  folders?(prefix: string): readonly string[] | undefined;
 }
 
 export interface StandInBucket {
@@ -283,7 +288,18 @@ function listObjectsXml(
   const folders: string[] = [];
   let last = "";
   let truncated = false;
-  for (const o of bucket.objects.list(prefix, marker)) {
+  const known =
+    delimiter === "/" ? bucket.objects.folders?.(prefix) : undefined;
+  for (const folder of known ?? []) {
+    if (folder <= marker) continue;
+    if (folders.length >= maxKeys) {
+      truncated = true;
+      break;
+    }
+    folders.push(folder);
+    last = folder;
+  }
+  for (const o of known ? [] : bucket.objects.list(prefix, marker)) {
     const rest = o.key.slice(prefix.length);
     const cut = delimiter ? rest.indexOf(delimiter) : -1;
     const folder =
