@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { deliveryKey } from "@/lib/archive/delivery-path";
 import {
   bucketObjects,
@@ -23,7 +23,12 @@ import {
  * stand-in: trail "org-audit-all" (cn-hangzhou) delivers to bucket
  * "trailscope-audit-archive" under "audit-logs".
  */
-const world = useGatewayWorld();
+const STS_KEY = {
+  accessKeyId: "STS.NUossTestRole01",
+  accessKeySecret: "sts-oss-secret-Kp4wQ8",
+  securityToken: "CAIS-oss-sts-token-Xv71",
+};
+const world = useGatewayWorld({ keys: [STS_KEY] });
 const TRAIL = "/api/_archive/cn-hangzhou/org-audit-all";
 const PREFIX = "audit-logs";
 const BASE = Date.UTC(2026, 9, 1, 0, 0, 0);
@@ -119,7 +124,7 @@ const extra: StandInObject[] = [
 let oss: RunningOssStandIn;
 beforeAll(async () => {
   oss = await startOssStandIn({
-    keys: [TEST_KEY],
+    keys: [TEST_KEY, STS_KEY],
     maxKeysCap: 2,
     buckets: [
       {
@@ -292,6 +297,58 @@ describe("reading one delivered file", () => {
     );
     expect(answer.status).toBe(404);
     expect(answer.json()).toMatchObject({ Code: "NoSuchKey" });
+  });
+});
+
+describe("looking the trail up", () => {
+  it("asks ActionTrail once for a month's files, not once per file", async () => {
+    const gw = await gatewayWithOss();
+    const describes = () =>
+      world
+        .standIn()
+        .received.filter((r) => r.params.Action === "DescribeTrails").length;
+    const before = describes();
+    await call(gw, `${TRAIL}/files?from=2026-10-01&to=2026-10-01`, {
+      headers: fromConsole(gw),
+    });
+    for (const file of delivered.slice(0, 3)) {
+      const answer = await call(
+        gw,
+        `${TRAIL}/object?key=${encodeURIComponent(file.key)}`,
+        { headers: fromConsole(gw) },
+      );
+      expect(answer.status).toBe(200);
+    }
+    expect(describes() - before).toBe(1);
+  });
+});
+
+describe("STS credentials from the chain", () => {
+  it("sign OSS requests with the security token, quietly", async () => {
+    const warn = vi.spyOn(console, "warn");
+    try {
+      const gw = await world.gateway(
+        { GATEWAY_OSS_ENDPOINT: oss.endpoint },
+        STS_KEY,
+      );
+      const before = oss.received.length;
+      const answer = await call(
+        gw,
+        `${TRAIL}/files?from=2026-10-01&to=2026-10-01`,
+        {
+          headers: fromConsole(gw),
+        },
+      );
+      expect(answer.status).toBe(200);
+      const sent = oss.received.slice(before);
+      expect(sent.length).toBeGreaterThan(0);
+      for (const r of sent)
+        expect(r.headers["x-oss-security-token"]).toBe(STS_KEY.securityToken);
+      expect(warn).not.toHaveBeenCalled();
+      expect(world.logLines.join("\n")).not.toContain(STS_KEY.securityToken);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
 

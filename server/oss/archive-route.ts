@@ -127,7 +127,9 @@ function archiveSession(
     exchange,
     oss: aliOssReader(config.oss, credentials, config.upstreamTimeoutMs),
     async trail(region, name) {
-      const trail = await actionTrail.trail(region, name);
+      const trail = await lookUpTrail(ctx, region, name, () =>
+        actionTrail.trail(region, name),
+      );
       if (!trail)
         throw new ArchiveError(
           404,
@@ -145,6 +147,34 @@ function archiveSession(
     },
     allTrails: () => actionTrail.allTrails(),
   };
+}
+
+/**
+ * Trails looked up in the last minute, per gateway: importing a month reads
+ * thousands of files, and each would otherwise cost a DescribeTrails call
+ * against ActionTrail's rate limit. Only found trails are kept.
+ */
+const TRAIL_TTL_MS = 60_000;
+type TrailCache = Map<string, { trail: TrailDelivery; until: number }>;
+const trailCaches = new WeakMap<GatewayContext, TrailCache>();
+
+async function lookUpTrail(
+  ctx: GatewayContext,
+  region: string,
+  name: string,
+  read: () => Promise<TrailDelivery | undefined>,
+): Promise<TrailDelivery | undefined> {
+  const cache: TrailCache = trailCaches.get(ctx) ?? (new Map() as TrailCache);
+  trailCaches.set(ctx, cache);
+  const id = `${region}/${name}`;
+  const now = Date.now();
+  const kept = cache.get(id);
+  if (kept && kept.until > now) return kept.trail;
+  const trail = await read();
+  if (cache.size > 1000) cache.clear();
+  if (trail) cache.set(id, { trail, until: now + TRAIL_TTL_MS });
+  else cache.delete(id);
+  return trail;
 }
 
 interface Route {

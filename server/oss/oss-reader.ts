@@ -100,7 +100,20 @@ export function aliOssReader(
     return new OSS({
       accessKeyId: key.accessKeyId,
       accessKeySecret: key.accessKeySecret,
-      ...(key.securityToken ? { stsToken: key.securityToken } : {}),
+      ...(key.securityToken
+        ? {
+            stsToken: key.securityToken,
+            // The chain refreshes STS keys; ali-oss asks again through it.
+            refreshSTSToken: async () => {
+              const fresh = await credentials();
+              return {
+                accessKeyId: fresh.accessKeyId,
+                accessKeySecret: fresh.accessKeySecret,
+                stsToken: fresh.securityToken ?? "",
+              };
+            },
+          }
+        : {}),
       region: `oss-${region}`,
       ...(bucket ? { bucket } : {}),
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
