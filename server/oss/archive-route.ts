@@ -10,7 +10,9 @@ import { ArchiveError } from "./archive-error";
 import { checkArchiveKey, listingDays } from "./archive-keys";
 import { listArchive } from "./list-archive";
 import { listAccountBuckets } from "./list-buckets";
-import { aliOssReader, ossFailure, type OssReader } from "./oss-reader";
+import { asArchiveError } from "./archive-failure";
+import { aliOssReader, type OssReader } from "./oss-reader";
+import { lookUpTrail } from "./trail-cache";
 
 /**
  * The gateway's read-only window on trails' archives in OSS, answering what
@@ -147,34 +149,6 @@ function archiveSession(
     },
     allTrails: () => actionTrail.allTrails(),
   };
-}
-
-/**
- * Trails looked up in the last minute, per gateway: importing a month reads
- * thousands of files, and each would otherwise cost a DescribeTrails call
- * against ActionTrail's rate limit. Only found trails are kept.
- */
-const TRAIL_TTL_MS = 60_000;
-type TrailCache = Map<string, { trail: TrailDelivery; until: number }>;
-const trailCaches = new WeakMap<GatewayContext, TrailCache>();
-
-async function lookUpTrail(
-  ctx: GatewayContext,
-  region: string,
-  name: string,
-  read: () => Promise<TrailDelivery | undefined>,
-): Promise<TrailDelivery | undefined> {
-  const cache: TrailCache = trailCaches.get(ctx) ?? (new Map() as TrailCache);
-  trailCaches.set(ctx, cache);
-  const id = `${region}/${name}`;
-  const now = Date.now();
-  const kept = cache.get(id);
-  if (kept && kept.until > now) return kept.trail;
-  const trail = await read();
-  if (cache.size > 1000) cache.clear();
-  if (trail) cache.set(id, { trail, until: now + TRAIL_TTL_MS });
-  else cache.delete(id);
-  return trail;
 }
 
 interface Route {
@@ -338,50 +312,3 @@ const isoTime = (text: string): string => {
   const at = Date.parse(text);
   return Number.isNaN(at) ? text : new Date(at).toISOString();
 };
-
-/** Any failure as the envelope's status, code and message. */
-function asArchiveError(error: unknown, timeoutMs: number): ArchiveError {
-  if (error instanceof ArchiveError) return error;
-  if (error instanceof UpstreamError)
-    return error.kind === "timeout"
-      ? new ArchiveError(
-          504,
-          "GatewayTimeout",
-          `The archive did not answer within ${Math.round(timeoutMs / 1000)} s. Try again.`,
-        )
-      : error.kind === "too-large"
-        ? new ArchiveError(
-            502,
-            "Gateway.ResponseTooLarge",
-            "The answer was larger than the gateway passes on.",
-          )
-        : new ArchiveError(
-            502,
-            "Gateway.UpstreamUnreachable",
-            "The gateway could not reach the archive.",
-          );
-  const failure = ossFailure(error);
-  const known: Record<string, [number, string]> = {
-    NoSuchKey: [404, "The specified key does not exist."],
-    NoSuchBucket: [404, "The trail's bucket does not exist."],
-    AccessDenied: [403, "OSS refused the gateway's AccessKey for this bucket."],
-    InvalidAccessKeyId: [403, "OSS does not know the gateway's AccessKey."],
-    SignatureDoesNotMatch: [403, "OSS did not accept the gateway's signature."],
-  };
-  const hit = failure.code ? known[failure.code] : undefined;
-  if (hit && failure.code)
-    return new ArchiveError(hit[0], failure.code, hit[1]);
-  if (failure.code && /Timeout/i.test(failure.code))
-    return new ArchiveError(
-      504,
-      "GatewayTimeout",
-      `OSS did not answer within ${Math.round(timeoutMs / 1000)} s. Try again.`,
-    );
-  return new ArchiveError(
-    502,
-    "Gateway.UpstreamUnreachable",
-    failure.status
-      ? `OSS answered HTTP ${failure.status}${failure.code ? ` (${failure.code})` : ""}.`
-      : "The gateway could not reach OSS.",
-  );
-}
