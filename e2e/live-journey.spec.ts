@@ -89,6 +89,8 @@ test.describe("Trailscope against ActionTrail through the gateway", () => {
     await page
       .getByLabel("Your account ID (to build the ARNs)")
       .fill(ACCOUNT_ID);
+    // The bucket list comes from OSS through the gateway: type a name instead.
+    await page.getByRole("radio", { name: "Type a bucket name" }).check();
     await page
       .getByLabel("Bucket", { exact: true })
       .fill("no-such-bucket-live");

@@ -5,6 +5,7 @@ import { admit, type Exchange, type GatewayContext } from "./context";
 import { GATEWAY_ERRORS, Refusal } from "./envelope";
 import { byteLimit, openUpstream, UpstreamError } from "./forward";
 import { checkSameOrigin } from "./origin";
+import { handleArchive, isArchivePath } from "./oss/archive-route";
 import { signRequestParams, toQueryString } from "./signature";
 
 /** What `/api/_whoami` answers: the console's header shows it in live mode. */
@@ -33,6 +34,8 @@ export async function handleApi(
       whoAmI(ctx, exchange, identity);
       return;
     }
+    if (isArchivePath(exchange.url.pathname))
+      return await handleArchive(ctx, exchange, identity);
     const call = await readApiCall(
       exchange.request,
       exchange.url,

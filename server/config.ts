@@ -1,5 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
+import {
+  OssConfigError,
+  readOssConfig,
+  type OssConfig,
+} from "./oss/oss-config";
 import { TOKEN_HOW_TO, tokenWeakness } from "./token-strength";
 
 /** Everything the gateway is told by its environment. */
@@ -36,6 +41,8 @@ export interface GatewayConfig {
   sessionTtlMs: number;
   /** Alert rules run by the gateway (server/alerts); off without a store path. */
   alerts: AlertsConfig;
+  /** Reading trails' archives in OSS (./oss/oss-config.ts). */
+  oss: OssConfig;
 }
 
 export interface AlertsConfig {
@@ -245,6 +252,7 @@ export function readConfig(env: Env = process.env): GatewayConfig {
     sessionTtlMs:
       integer(env, "GATEWAY_SESSION_HOURS", 12, 1, 24 * 30) * 3_600_000,
     alerts,
+    oss: ossSettings(env),
   };
 }
 
@@ -276,6 +284,15 @@ function readAlertsConfig(env: Env): AlertsConfig {
     regions: regions.length > 0 ? regions : ["cn-hangzhou"],
     tickMs: integer(env, "GATEWAY_ALERTS_TICK_S", 15, 0, 3_600) * 1_000,
   };
+}
+
+function ossSettings(env: Env): OssConfig {
+  try {
+    return readOssConfig(env);
+  } catch (error) {
+    if (error instanceof OssConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /**

@@ -5,13 +5,17 @@ import { alibabaCloudCredentials } from "../credentials";
 import { startGateway } from "../gateway";
 import { createLogger } from "../logger";
 import { startStandIn } from "./actiontrail-stand-in";
+import { startOssStandIn } from "./oss-stand-in";
+import { simulatedBuckets } from "./simulated-buckets";
 
 /**
  * The live-mode end-to-end world: a stand-in ActionTrail on loopback
  * (STAND_IN_PORT, default 4185) that verifies signatures and answers with the
  * simulated account, and the real gateway (GATEWAY_PORT, default 4184) in
  * front of it, reading its credentials from the environment through the
- * Alibaba Cloud credential chain like in production.
+ * Alibaba Cloud credential chain like in production. A stand-in OSS
+ * (OSS_STAND_IN_PORT, default any free port) checks V4 signatures and serves
+ * the account's buckets with what its trails delivered, for the archive.
  */
 async function main(): Promise<void> {
   const accessKeyId = process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
@@ -27,10 +31,16 @@ async function main(): Promise<void> {
     keys: [{ accessKeyId, accessKeySecret }],
     port: Number(process.env.STAND_IN_PORT ?? 4185),
   });
+  const oss = await startOssStandIn({
+    buckets: simulatedBuckets(account),
+    keys: [{ accessKeyId, accessKeySecret }],
+    port: Number(process.env.OSS_STAND_IN_PORT ?? 0),
+  });
   const config = readConfig({
     ...process.env,
     GATEWAY_PORT: process.env.GATEWAY_PORT ?? "4184",
     ACTIONTRAIL_ENDPOINT_TEMPLATE: standIn.endpointTemplate,
+    GATEWAY_OSS_ENDPOINT: oss.endpoint,
   });
   const logger = createLogger();
   const gateway = await startGateway(config, {
@@ -40,10 +50,11 @@ async function main(): Promise<void> {
   logger.log("info", "live e2e world ready", {
     gateway: gateway.url,
     standIn: standIn.endpointTemplate,
+    oss: oss.endpoint,
   });
 
   const stop = () => {
-    void Promise.all([gateway.close(), standIn.close()]).then(() =>
+    void Promise.all([gateway.close(), standIn.close(), oss.close()]).then(() =>
       process.exit(0),
     );
   };
