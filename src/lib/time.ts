@@ -93,8 +93,21 @@ const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar fields of an instant in a zone (Intl, so DST rules come from the platform). */
 export function wallClock(ms: number, zone: DisplayZone) {
-  // The browser's zone is looked up each time (tests and travellers change it).
-  let format = zone === "local" ? undefined : partsFormatters.get(zone);
+  // The browser's zone: Date's local fields are the same calendar, read from
+  // the zone in force now (tests and travellers change it), and cost nothing,
+  // where a new Intl formatter per call made scrolling the table stall.
+  if (zone === "local") {
+    const d = new Date(ms);
+    return {
+      year: d.getFullYear(),
+      month: d.getMonth() + 1,
+      day: d.getDate(),
+      hour: d.getHours(),
+      minute: d.getMinutes(),
+      second: d.getSeconds(),
+    };
+  }
+  let format = partsFormatters.get(zone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-US", {
       timeZone: ianaZone(zone),
@@ -106,7 +119,7 @@ export function wallClock(ms: number, zone: DisplayZone) {
       minute: "2-digit",
       second: "2-digit",
     });
-    if (zone !== "local") partsFormatters.set(zone, format);
+    partsFormatters.set(zone, format);
   }
   const parts = format.formatToParts(ms);
   const value = (type: Intl.DateTimeFormatPartTypes) =>
