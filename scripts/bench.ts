@@ -640,6 +640,8 @@ async function main() {
         record(
           `JS heap with ${loading.loaded.toLocaleString("en-US")} events`,
           `${(metric("JSHeapUsedSize") / 2 ** 20).toFixed(0)} MB, ${(await page.evaluate(() => document.getElementsByTagName("*").length)).toLocaleString("en-US")} elements in the document`,
+          "≤ 80 MB",
+          metric("JSHeapUsedSize") / 2 ** 20 <= 80,
         );
 
         await page.evaluate(() => {
