@@ -92,8 +92,12 @@ test.describe("Saved searches", () => {
     await expect(events.conditions).toContainText("Failure");
     await events.waitForResults();
 
+    // The Query page reads back from now: a day keeps its engine quick to fill.
+    await events.range.selectOption("24h");
+    await events.waitForResults();
     await menuButton.click();
     await panel.getByRole("link", { name: "Open as SQL" }).click();
+    await expect(page).toHaveURL(/range=24h/);
     await expect(page).toHaveURL(/\/query\?/);
     const editor = page.getByRole("textbox", { name: "SQL query" });
     await expect(editor).toContainText("eventType = 'ConsoleSignin'");
