@@ -7,6 +7,7 @@ import { ColumnChooser } from "./column-chooser";
 import { ExportMenu } from "./export-menu";
 import type { EventSearch } from "./filters";
 import { LoadAllProgress } from "./load-all-progress";
+import { SavedSearchesMenu } from "./saved-searches-menu";
 import {
   HeldBackNote,
   MissingParts,
@@ -121,6 +122,12 @@ export function EventsToolbar({
             <Trans>keep the range relative</Trans>
           </label>
         </span>
+        <SavedSearchesMenu
+          search={search}
+          region={region}
+          window={results.window}
+          loaded={results.loaded}
+        />
         <ColumnChooser events={results.shown} />
         <ExportMenu
           shown={results.shown}
