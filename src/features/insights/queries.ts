@@ -15,7 +15,13 @@ import { archivedDays } from "@/lib/archive/browser-store";
 import { loadPages } from "@/lib/rate-limiter";
 import { DAY, toApiDate, toApiTime } from "@/lib/time";
 import { aggregateOffThread } from "./aggregate-client";
+import type { FindingsResult } from "./findings/compute";
 import { findingsOffThread } from "./findings/findings-client";
+import {
+  groupFindings,
+  type Finding,
+  type Signal,
+} from "./findings/group-findings";
 import { toSeriesEvent } from "./to-series";
 
 /** The overview loads at most this many events of the region and range (newest first). */
@@ -68,6 +74,25 @@ export const insightKeys = {
     [
       ...insightKeys.all,
       "findings",
+      regions,
+      from,
+      to,
+      userRules,
+      disabled,
+      archiveBefore ?? null,
+    ] as const,
+  /** The findings of a read still under way (rule hits only; see findingsQueryOptions). */
+  findingsSoFar: (
+    regions: readonly string[],
+    from: number,
+    to: number,
+    userRules: readonly string[],
+    disabled: readonly string[],
+    archiveBefore: number | undefined,
+  ) =>
+    [
+      ...insightKeys.all,
+      "findings-so-far",
       regions,
       from,
       to,
@@ -213,12 +238,31 @@ export const archivedDaysQueryOptions = () =>
     staleTime: 60_000,
   });
 
+/** How often, at most, the part of a findings read that arrived is run through the rules (ms). */
+const FINDINGS_SO_FAR_EVERY = 1_000;
+
+/** What the Findings view shows while its read is under way. */
+export interface FindingsSoFar {
+  findings: Finding[];
+  /** Events read and run through the rules so far. */
+  examined: number;
+  events: AuditEvent[];
+  rules: FindingsResult["rules"];
+}
+
 /**
  * Findings over every region and the chosen range: all events read with the
  * shared reader (30-day slices; parts older than `archiveBefore` from the
  * imported archives), then rules and detectors in the worker. The result
  * says how many events were examined, how many came from archives, and
  * which regions failed.
+ *
+ * A long read (every region, 90 days) takes minutes at 10 calls a second,
+ * so while it runs each new part of it goes to the worker on its own, through
+ * the single-event rules only, and the findings so far (grouped over every
+ * part's rule hits) go to `findingsSoFarQueryOptions`. The stateful detectors
+ * (new address, bursts, dormant credentials…) need the whole read: they run
+ * once it is complete, and that result replaces the one so far.
  */
 export const findingsQueryOptions = (
   regions: readonly string[],
@@ -237,7 +281,52 @@ export const findingsQueryOptions = (
       disabled,
       archiveBefore,
     ),
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal, client }) => {
+      const soFarKey = insightKeys.findingsSoFar(
+        regions,
+        from,
+        to,
+        userRules,
+        disabled,
+        archiveBefore,
+      );
+      // A new read starts from nothing, not from an earlier read's findings.
+      client.removeQueries({ queryKey: soFarKey, exact: true });
+      const seen = new Set<string>();
+      const signals: Signal[] = [];
+      const behind: AuditEvent[] = [];
+      const rules: FindingsResult["rules"] = {};
+      let busy = false;
+      let handed = -Infinity;
+      const runPart = (events: AuditEvent[]) => {
+        const fresh = events.filter((e) => !seen.has(e.id));
+        if (fresh.length === 0) return;
+        for (const e of fresh) seen.add(e.id);
+        busy = true;
+        findingsOffThread({
+          events: fresh,
+          userRules: [...userRules],
+          disabled: [...disabled],
+          rulesOnly: true,
+        }).then(
+          (part) => {
+            busy = false;
+            if (signal.aborted) return;
+            signals.push(...(part.signals ?? []));
+            behind.push(...part.events);
+            Object.assign(rules, part.rules);
+            client.setQueryData<FindingsSoFar>(soFarKey, {
+              findings: groupFindings(signals),
+              examined: seen.size,
+              events: behind,
+              rules: { ...rules },
+            });
+          },
+          () => {
+            busy = false;
+          },
+        );
+      };
       const read = await readAllEvents(
         {
           regions,
@@ -245,7 +334,16 @@ export const findingsQueryOptions = (
           attributes: [],
           ...(archiveBefore === undefined ? {} : { archiveBefore }),
         },
-        { signal },
+        {
+          signal,
+          onProgress: (partial) => {
+            const now = performance.now();
+            if (signal.aborted || busy) return;
+            if (now - handed < FINDINGS_SO_FAR_EVERY) return;
+            handed = now;
+            runPart(eventsOf(partial));
+          },
+        },
       );
       const result = await findingsOffThread({
         events: eventsOf(read),
@@ -260,4 +358,26 @@ export const findingsQueryOptions = (
     },
     enabled: regions.length > 0,
     staleTime: 10 * 60_000,
+  });
+
+/** The findings of a read still under way (filled by findingsQueryOptions; nothing to fetch here). */
+export const findingsSoFarQueryOptions = (
+  regions: readonly string[],
+  from: number,
+  to: number,
+  userRules: readonly string[],
+  disabled: readonly string[],
+  archiveBefore?: number,
+) =>
+  queryOptions<FindingsSoFar>({
+    queryKey: insightKeys.findingsSoFar(
+      regions,
+      from,
+      to,
+      userRules,
+      disabled,
+      archiveBefore,
+    ),
+    queryFn: skipToken,
+    staleTime: Infinity,
   });

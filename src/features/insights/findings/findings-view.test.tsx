@@ -23,12 +23,15 @@ describe("Findings view", () => {
       const nameRe = new RegExp(
         INCIDENTS.publicBucket.userName.replace(".", "\\."),
       );
-      const bucket = await within(view).findByRole(
-        "article",
-        { name: nameRe },
-        { timeout: 30_000 },
-      );
-      expect(within(view).getByText(/events examined/)).toBeInTheDocument();
+      // Rule findings show while the read goes on; the whole result says what it examined.
+      expect(
+        await within(view).findByText(
+          /events examined/,
+          {},
+          { timeout: 30_000 },
+        ),
+      ).toBeInTheDocument();
+      const bucket = within(view).getByRole("article", { name: nameRe });
 
       await user.type(
         within(bucket).getByLabelText("Reason"),

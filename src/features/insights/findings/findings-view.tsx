@@ -10,7 +10,11 @@ import { regionsQueryOptions } from "@/features/regions/queries";
 import { useFindingsStore } from "@/stores/findings-store";
 import { useRulesStore } from "@/stores/rules-store";
 import { useSessionStore } from "@/stores/session-store";
-import { archivedDaysQueryOptions, findingsQueryOptions } from "../queries";
+import {
+  archivedDaysQueryOptions,
+  findingsQueryOptions,
+  findingsSoFarQueryOptions,
+} from "../queries";
 import {
   archiveBefore,
   findingsRangeProblem,
@@ -85,25 +89,27 @@ export function FindingsView() {
     [regions.data],
   );
   const yaml = useMemo(() => userRules.map((r) => r.yaml), [userRules]);
+  const before = archiveBefore(span, now, rules);
   const result = useQuery({
-    ...findingsQueryOptions(
-      regionIds,
-      from,
-      to,
-      yaml,
-      disabled,
-      archiveBefore(span, now, rules),
-    ),
+    ...findingsQueryOptions(regionIds, from, to, yaml, disabled, before),
     enabled: regionIds.length > 0 && !problem,
   });
+  // While the read runs: the rule hits of what was read so far.
+  const soFar = useQuery({
+    ...findingsSoFarQueryOptions(regionIds, from, to, yaml, disabled, before),
+    enabled: regionIds.length > 0 && !problem && !result.data,
+  });
+  const partial = result.data ? undefined : soFar.data;
+  const shown = result.data ?? partial;
   const eventsById = useMemo(
-    () => new Map((result.data?.events ?? []).map((e) => [e.id, e])),
-    [result.data],
+    () => new Map((shown?.events ?? []).map((e) => [e.id, e])),
+    [shown],
   );
   const triaged = useMemo(
-    () => applyTriage(result.data?.findings ?? [], decisions, showDecided),
-    [result.data, decisions, showDecided],
+    () => applyTriage(shown?.findings ?? [], decisions, showDecided),
+    [shown, decisions, showDecided],
   );
+  const examinedSoFar = format.number(partial?.examined ?? 0);
   return (
     <section aria-labelledby="findings-title" className="page-section">
       <h2 id="findings-title">
@@ -147,19 +153,31 @@ export function FindingsView() {
           onRetry={() => void result.refetch()}
           compact
         />
-      ) : !result.data ? (
+      ) : !shown ? (
         <LoadingState title={t`Reading events and running the rules…`} />
       ) : (
         <>
-          <FindingsScope
-            from={from}
-            to={to}
-            regions={regionIds.length}
-            examined={result.data.examined}
-            archiveEvents={result.data.archiveEvents}
-            fileName={ownData?.fileName}
-          />
-          {result.data.failedRegions.length > 0 && (
+          {partial ? (
+            <p role="status" className="notice">
+              <Trans>
+                Still reading: {examinedSoFar} events so far. Rule findings are
+                shown as the read goes; behaviour detections (new addresses,
+                bursts, dormant credentials) run when the read is complete.
+              </Trans>
+            </p>
+          ) : (
+            result.data && (
+              <FindingsScope
+                from={from}
+                to={to}
+                regions={regionIds.length}
+                examined={result.data.examined}
+                archiveEvents={result.data.archiveEvents}
+                fileName={ownData?.fileName}
+              />
+            )
+          )}
+          {result.data && result.data.failedRegions.length > 0 && (
             <p role="status" className="notice warn">
               <Trans>
                 Missing parts: {result.data.failedRegions.join(", ")}.
@@ -175,9 +193,11 @@ export function FindingsView() {
             </p>
           )}
           {triaged.visible.length === 0 ? (
-            <EmptyState
-              title={t`No findings in this range, ${format.number(result.data.examined)} events examined.`}
-            />
+            partial ? null : (
+              <EmptyState
+                title={t`No findings in this range, ${format.number(shown.examined)} events examined.`}
+              />
+            )
           ) : (
             <div className="card-list">
               {triaged.visible.map(({ finding, triage }) => (
@@ -185,7 +205,7 @@ export function FindingsView() {
                   key={finding.key}
                   finding={finding}
                   triage={triage}
-                  rules={result.data.rules}
+                  rules={shown.rules}
                   events={finding.eventIds.flatMap(
                     (id) => eventsById.get(id) ?? [],
                   )}

@@ -57,6 +57,8 @@ export function runFindings(input: FindingsInput): {
   examined: number;
   /** The events behind the findings (up to FINDING_EVENTS_MAX of each), oldest first. */
   events: AuditEvent[];
+  /** Every signal before grouping (a read under way groups those of all its parts). */
+  signals: Signal[];
 } {
   const events = uniqueEvents(input.events);
   const rules = input.rules.filter((r) => !input.disabled.has(r.meta.id));
@@ -75,5 +77,6 @@ export function runFindings(input: FindingsInput): {
     findings,
     examined: events.length,
     events: events.filter((e) => behind.has(e.id)),
+    signals,
   };
 }
