@@ -2,8 +2,12 @@ import type { Page } from "@playwright/test";
 import { expect, openConsole, test } from "./fixtures";
 
 /** The SQL editor (CodeMirror): replaced by what the user types. */
-async function typeQuery(page: Page, sql: string): Promise<void> {
-  const editor = page.getByRole("textbox", { name: "SQL query" });
+async function typeQuery(
+  page: Page,
+  sql: string,
+  name = "SQL query",
+): Promise<void> {
+  const editor = page.getByRole("textbox", { name });
   await editor.click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.press("Delete");
@@ -132,10 +136,10 @@ test.describe("Query", () => {
     await expect(page.getByRole("button", { name: "运行" })).toBeEnabled({
       timeout: 90_000,
     });
-    await typeQuery(page, "SELECT eventName\nFORM events");
+    await typeQuery(page, "SELECT eventName\nFORM events", "SQL 查询");
     await page.getByRole("button", { name: "运行" }).click();
     await expect(page.getByRole("alert")).toContainText("第 2 行");
-    await typeQuery(page, "SELECT count(*) AS n FROM events");
+    await typeQuery(page, "SELECT count(*) AS n FROM events", "SQL 查询");
     await page.getByRole("button", { name: "运行" }).click();
     await expect(page.getByText(/1 行 · 在此浏览器中用时/)).toBeVisible();
   });

@@ -5,7 +5,7 @@ import {
   syntaxHighlighting,
 } from "@codemirror/language";
 import { autocompletion } from "@codemirror/autocomplete";
-import { EditorSelection, EditorState } from "@codemirror/state";
+import { Compartment, EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers } from "@codemirror/view";
 import { useEffect, useRef } from "react";
 import { EVENT_COLUMN_NAMES } from "./events-table";
@@ -19,6 +19,13 @@ interface SqlEditorProps {
   focusOffset?: number | undefined;
 }
 
+const contentAttributes = (label: string) =>
+  EditorView.contentAttributes.of({
+    "aria-label": label,
+    "aria-multiline": "true",
+    role: "textbox",
+  });
+
 /** The SQL editor: highlighting, column-name completion, Ctrl/Cmd+Enter runs. */
 export function SqlEditor({
   value,
@@ -29,6 +36,12 @@ export function SqlEditor({
 }: SqlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(null);
+  // The accessible name follows the language (a compartment swaps it in place).
+  const labelling = useRef(new Compartment());
+  // What the editor itself reported and React has not yet handed back: those
+  // values are echoes, not outside changes. Without this, a render carrying
+  // an older echo (typing outran React) would overwrite newer text.
+  const echoes = useRef<string[]>([]);
   const callbacks = useRef({ onChange, onRun });
   useEffect(() => {
     callbacks.current = { onChange, onRun };
@@ -69,14 +82,12 @@ export function SqlEditor({
           autocompletion(),
           syntaxHighlighting(defaultHighlightStyle),
           EditorView.lineWrapping,
-          EditorView.contentAttributes.of({
-            "aria-label": label,
-            "aria-multiline": "true",
-            role: "textbox",
-          }),
+          labelling.current.of(contentAttributes(label)),
           EditorView.updateListener.of((update) => {
-            if (update.docChanged)
-              callbacks.current.onChange(update.state.doc.toString());
+            if (!update.docChanged) return;
+            const text = update.state.doc.toString();
+            echoes.current.push(text);
+            callbacks.current.onChange(text);
           }),
         ],
       }),
@@ -89,11 +100,24 @@ export function SqlEditor({
 
   useEffect(() => {
     const editor = view.current;
-    if (!editor || editor.state.doc.toString() === value) return;
+    if (!editor) return;
+    const echo = echoes.current.indexOf(value);
+    if (echo >= 0) {
+      echoes.current.splice(0, echo + 1);
+      return;
+    }
+    echoes.current = [];
+    if (editor.state.doc.toString() === value) return;
     editor.dispatch({
       changes: { from: 0, to: editor.state.doc.length, insert: value },
     });
   }, [value]);
+
+  useEffect(() => {
+    view.current?.dispatch({
+      effects: labelling.current.reconfigure(contentAttributes(label)),
+    });
+  }, [label]);
 
   useEffect(() => {
     const editor = view.current;
