@@ -1,32 +1,14 @@
 import { screen, within } from "@testing-library/react";
-import { http } from "msw";
-import { server } from "@mocks/node";
 import { describe, expect, it } from "vitest";
+import { holdLookupsAfter } from "@/testing/hold-lookups";
 import { renderApp } from "@/testing/render";
-
-/** Holds every LookupEvents call after the first until `release()`; the rest of the API answers as usual. */
-function holdAfterFirstPage() {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  let calls = 0;
-  server.use(
-    http.get("*/api/:region/", async ({ request }) => {
-      const url = new URL(request.url);
-      if (url.searchParams.get("Action") !== "LookupEvents") return undefined;
-      calls += 1;
-      if (calls > 1) await gate;
-      return undefined;
-    }),
-  );
-  return release;
-}
 
 describe("Insights while its events are still being read", () => {
   it(
     "draws the overview from the first page, says it is still reading, and covers all events once the read is done",
     { timeout: 60_000 },
     async () => {
-      const release = holdAfterFirstPage();
+      const release = holdLookupsAfter(1);
       renderApp("/insights?region=cn-hangzhou");
       const chart = await screen.findByRole(
         "region",
@@ -53,7 +35,7 @@ describe("Insights while its events are still being read", () => {
     "lists a field's top values from the first page, then over every loaded event",
     { timeout: 60_000 },
     async () => {
-      const release = holdAfterFirstPage();
+      const release = holdLookupsAfter(1);
       renderApp("/insights/fields?region=cn-hangzhou&field=user");
       const fields = await screen.findByRole(
         "region",

@@ -45,6 +45,18 @@ const toLoaded = (result: ReadResult): LoadedEvents => ({
   result,
 });
 
+/** What a findings read is over: regions, range, the user's rules, the switched-off IDs, and where archives answer. */
+type FindingsArgs = [
+  regions: readonly string[],
+  from: number,
+  to: number,
+  userRules: readonly string[],
+  disabled: readonly string[],
+  archiveBefore: number | undefined,
+];
+const findingsTail = (...[r, from, to, rules, off, before]: FindingsArgs) =>
+  [r, from, to, rules, off, before ?? null] as const;
+
 export const insightKeys = {
   all: ["insights"] as const,
   overview: (region: string, from: number, to: number) =>
@@ -63,43 +75,11 @@ export const insightKeys = {
     [...insightKeys.all, "series", region, from, to, count, complete] as const,
   serviceInsights: (region: string, from: number, to: number) =>
     [...insightKeys.all, "service-insights", region, from, to] as const,
-  findings: (
-    regions: readonly string[],
-    from: number,
-    to: number,
-    userRules: readonly string[],
-    disabled: readonly string[],
-    archiveBefore: number | undefined,
-  ) =>
-    [
-      ...insightKeys.all,
-      "findings",
-      regions,
-      from,
-      to,
-      userRules,
-      disabled,
-      archiveBefore ?? null,
-    ] as const,
+  findings: (...args: FindingsArgs) =>
+    [...insightKeys.all, "findings", ...findingsTail(...args)] as const,
   /** The findings of a read still under way (rule hits only; see findingsQueryOptions). */
-  findingsSoFar: (
-    regions: readonly string[],
-    from: number,
-    to: number,
-    userRules: readonly string[],
-    disabled: readonly string[],
-    archiveBefore: number | undefined,
-  ) =>
-    [
-      ...insightKeys.all,
-      "findings-so-far",
-      regions,
-      from,
-      to,
-      userRules,
-      disabled,
-      archiveBefore ?? null,
-    ] as const,
+  findingsSoFar: (...args: FindingsArgs) =>
+    [...insightKeys.all, "findings-so-far", ...findingsTail(...args)] as const,
   dailyCounts: (region: string, today: string) =>
     [...insightKeys.all, "daily-counts", region, today] as const,
 };
@@ -361,23 +341,9 @@ export const findingsQueryOptions = (
   });
 
 /** The findings of a read still under way (filled by findingsQueryOptions; nothing to fetch here). */
-export const findingsSoFarQueryOptions = (
-  regions: readonly string[],
-  from: number,
-  to: number,
-  userRules: readonly string[],
-  disabled: readonly string[],
-  archiveBefore?: number,
-) =>
+export const findingsSoFarQueryOptions = (...args: FindingsArgs) =>
   queryOptions<FindingsSoFar>({
-    queryKey: insightKeys.findingsSoFar(
-      regions,
-      from,
-      to,
-      userRules,
-      disabled,
-      archiveBefore,
-    ),
+    queryKey: insightKeys.findingsSoFar(...args),
     queryFn: skipToken,
     staleTime: Infinity,
   });
