@@ -219,7 +219,7 @@ export const archivedDaysQueryOptions = () =>
   });
 
 /** How often, at most, the part of a findings read that arrived is run through the rules (ms). */
-const FINDINGS_SO_FAR_EVERY = 1_000;
+const FINDINGS_SO_FAR_EVERY = 400;
 
 /** What the Findings view shows while its read is under way. */
 export interface FindingsSoFar {
