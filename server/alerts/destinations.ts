@@ -145,7 +145,7 @@ export function secretsOf(settings: DestinationSettings): string[] {
 // ---------- text ----------
 
 const INVISIBLE =
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what it writes out visibly
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 
 /** Event text made safe to show elsewhere: invisible characters written out, length capped. */
