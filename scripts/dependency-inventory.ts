@@ -41,6 +41,9 @@ const REVIEWED_LICENCES: Readonly<Record<string, string>> = {
   // ali-oss's dependency: its package.json lists
   // ["MIT", "Apache2"]; LICENSE says "Dual Licensed MIT and Apache 2".
   "pause-stream@0.0.11": "MIT",
+  // @alicloud/sls20201230's dependency (the Log Service OpenAPI client):
+  // its package.json spells the licence "Apache License 2.0", not as SPDX.
+  "@darabonba/typescript@1.0.5": "Apache-2.0",
 };
 
 interface LockEntry {
@@ -65,17 +68,18 @@ export function inventory(lock: {
 }): InventoryRow[] {
   return Object.entries(lock.packages ?? {})
     .filter(([path, entry]) => path !== "" && !entry.dev && !entry.devOptional)
-    .map(([path, entry]) => ({
-      name: path.replace(/^(?:.*\/)?node_modules\//, ""),
-      version: entry.version ?? "?",
-      licence:
-        typeof entry.license === "string"
-          ? entry.license
-          : (REVIEWED_LICENCES[
-              `${path.replace(/^(?:.*\/)?node_modules\//, "")}@${entry.version}`
-            ] ?? "UNKNOWN"),
-      integrity: entry.integrity ?? "",
-    }))
+    .map(([path, entry]) => {
+      const name = path.replace(/^(?:.*\/)?node_modules\//, "");
+      const reviewed = REVIEWED_LICENCES[`${name}@${entry.version}`];
+      return {
+        name,
+        version: entry.version ?? "?",
+        licence:
+          reviewed ??
+          (typeof entry.license === "string" ? entry.license : "UNKNOWN"),
+        integrity: entry.integrity ?? "",
+      };
+    })
     .sort((a, b) =>
       a.name === b.name
         ? a.version.localeCompare(b.version)
