@@ -104,7 +104,7 @@ export function ColumnChooser({
       <summary>
         <Trans>Columns</Trans>
       </summary>
-      <div className="column-chooser-panel">
+      <div className="column-chooser-panel toolbar-popover">
         <ul className="column-chooser-shown" aria-label={t`Columns, in order`}>
           {order.map((id, index) => {
             const label = eventColumnLabel(id);

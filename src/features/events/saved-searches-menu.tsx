@@ -114,7 +114,7 @@ export function SavedSearchesMenu({
       </button>
       <div
         id={panelId}
-        className="saved-searches-panel"
+        className="saved-searches-panel toolbar-popover"
         hidden={!open}
         role="region"
         aria-label={t`Saved searches`}
