@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createTransport } from "nodemailer";
 import type { Firing } from "../../src/stores/alerts-store";
+import { markInvisible } from "../../src/lib/visible-chars";
 import {
   checkHost,
   DeliveryFailed,
@@ -144,25 +145,16 @@ export function secretsOf(settings: DestinationSettings): string[] {
 
 // ---------- text ----------
 
-const INVISIBLE =
-  // eslint-disable-next-line no-control-regex -- control characters are what it writes out visibly
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
-
-/** Event text made safe to show elsewhere: invisible characters written out, length capped. */
+/**
+ * Event text made safe to show elsewhere: every invisible character written
+ * out as ⟦LABEL⟧ by the console's own rule (src/lib/visible-chars.ts), so a
+ * message reads as the console does, and the length capped.
+ */
 export function plainText(value: string, max = 200): string {
-  const visible = value
-    .replace(/[\r\n\t]/g, " ")
-    .replace(
-      INVISIBLE,
-      (ch) =>
-        `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`,
-    )
-    .replace(
-      /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-      "\uFFFD",
-    );
-  return visible.length > max
-    ? `${visible.slice(0, max)}… (${visible.length} characters)`
+  const cut = value.length > max ? value.slice(0, max) : value;
+  const visible = markInvisible(cut);
+  return value.length > max
+    ? `${visible}… (${value.length} characters)`
     : visible;
 }
 
