@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createTransport } from "nodemailer";
-import type { Firing } from "../../src/stores/alerts-store";
+import type { Firing } from "../../src/lib/alerts/rule";
 import { markInvisible } from "../../src/lib/visible-chars";
 import {
   checkHost,

@@ -3,7 +3,7 @@ import type {
   AlertSchedule,
   AlertSeverity,
   ConsoleDestination,
-} from "../../src/stores/alerts-store";
+} from "../../src/lib/alerts/rule";
 import type { DestinationSettings } from "./store";
 
 /**

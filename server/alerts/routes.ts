@@ -1,4 +1,5 @@
-import { nextRunAt } from "../../src/features/alerts/schedule";
+import { TEST_WINDOW_MINUTES } from "../../src/lib/alerts/run-rule";
+import { nextRunAt } from "../../src/lib/alerts/schedule";
 import { admit, type Exchange, type GatewayContext } from "../context";
 import { GATEWAY_ERRORS, Refusal } from "../envelope";
 import { checkSameOrigin } from "../origin";
@@ -11,7 +12,7 @@ import {
   ruleInputSchema,
   settingsFrom,
 } from "./input";
-import { resumeDestination, TEST_WINDOW_MINUTES } from "./scheduler";
+import { resumeDestination } from "./scheduler";
 import type { AlertService } from "./service";
 import { checkHost, checkUrl, DestinationRefused } from "./ssrf";
 import {
@@ -308,10 +309,9 @@ async function deleteRule(call: Call, id: string): Promise<void> {
 
 async function testRule(call: Call, id: string): Promise<void> {
   const rule = findRule(call.alerts.store.current, id);
-  const result = await call.alerts.scheduler.evaluateRule(
-    rule,
-    TEST_WINDOW_MINUTES,
-  );
+  const result = await call.alerts.scheduler.evaluateRule(rule, {
+    windowMinutes: TEST_WINDOW_MINUTES,
+  });
   const firing = result.firing;
   const destinations = call.alerts.store.current.destinations
     .filter((d) => rule.destinationIds.includes(d.id))

@@ -1,22 +1,10 @@
-import type { AuditEvent } from "../../src/api/schemas/event";
 import {
-  evaluate,
-  matcherFor,
-  serverReads,
-} from "../../src/features/alerts/match";
-import {
-  decide,
-  isDue,
-  lastFiringOf,
-  runWindow,
-} from "../../src/features/alerts/schedule";
+  runRuleOverWindow,
+  type RuleRunResult,
+} from "../../src/lib/alerts/run-rule";
+import type { Firing } from "../../src/lib/alerts/rule";
+import { isDue } from "../../src/lib/alerts/schedule";
 import type { CompiledRule } from "../../src/lib/sigma/compile";
-import {
-  MAX_FIRING_EVENTS,
-  type Firing,
-  type FiringEvent,
-  type RuleRun,
-} from "../../src/stores/alerts-store";
 import type { Logger } from "../logger";
 import type { Notification, Sender } from "./destinations";
 import type { EventReader } from "./lookup";
@@ -34,9 +22,9 @@ import {
  *
  * - Each tick runs every enabled rule that is due (every 5, 15 or 60 minutes;
  *   at once when new) over its window, in every configured region, through
- *   the gateway's LookupEvents reader, with the console's own pure matching
- *   (src/features/alerts/match.ts) and schedule/quiet-period rules
- *   (src/features/alerts/schedule.ts): one rule, one meaning, both sides.
+ *   the gateway's LookupEvents reader, with the console's own runner
+ *   (src/lib/alerts/run-rule.ts: matching, threshold, quiet period): one
+ *   rule, one meaning, both sides.
  * - A firing and one delivery per destination are written to the store
  *   before anything is sent; each attempt is recorded before it is made. A
  *   restart therefore loses nothing: pending deliveries are picked up by the
@@ -70,23 +58,7 @@ export interface SchedulerOptions {
 
 export const DEFAULT_RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 1_800_000];
 export const DEFAULT_PAUSE_AFTER_FAILURES = 5;
-/** The test button reads a day. */
-export const TEST_WINDOW_MINUTES = 24 * 60;
-
-export interface RuleRunResult {
-  run: RuleRun;
-  firing?: Firing | undefined;
-  /** The matched events, for a test run's preview. */
-  events: AuditEvent[];
-}
-
-const toFiringEvent = (e: AuditEvent): FiringEvent => ({
-  id: e.id,
-  name: e.name,
-  timeMs: e.timeMs,
-  region: e.region,
-  userName: e.userName,
-});
+export type { RuleRunResult };
 
 const errorText = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -145,94 +117,52 @@ export class AlertScheduler {
     }
   }
 
-  /** Reads the rule's window and decides; records nothing. `windowMinutes` overrides the rule's (the test button reads a day). */
-  async evaluateRule(
+  /**
+   * Reads the rule's window in every region and decides; records nothing.
+   * A test (`test`: over a day) ignores the quiet period: it shows what the
+   * rule would send.
+   */
+  evaluateRule(
     rule: GatewayRule,
-    windowMinutes?: number,
+    test?: { windowMinutes: number },
   ): Promise<RuleRunResult> {
     const { clock, regions, readEvents, pack, store } = this.options;
-    const now = clock();
-    const window = runWindow(
-      windowMinutes ? { ...rule, windowMinutes } : rule,
-      now,
-    );
-    const base = {
-      at: now,
-      windowStart: window.startMs,
-      windowEnd: window.endMs,
-    };
-    const seen = new Set<string>();
-    const events: AuditEvent[] = [];
-    let partial = false;
-    const errors: string[] = [];
-    let reads = 0;
-    for (const region of regions)
-      for (const attributes of serverReads(rule.source)) {
-        reads++;
-        try {
-          const result = await readEvents({
-            region,
-            startMs: window.startMs,
-            endMs: window.endMs,
-            attributes,
-            cap: this.options.cap ?? 20_000,
-          });
-          partial ||= !result.complete;
-          for (const event of result.events)
-            if (!seen.has(event.id)) {
-              seen.add(event.id);
-              events.push(event);
-            }
-        } catch (error) {
-          partial = true;
-          errors.push(`${region}: ${errorText(error)}`);
-        }
-      }
-    if (reads > 0 && errors.length === reads)
-      return {
-        run: {
-          ...base,
-          matched: 0,
-          outcome: "failed",
-          partial: true,
-          error: errors.join("; "),
-        },
-        events: [],
-      };
-    const { matched, identity } = evaluate(
-      rule,
-      events,
-      matcherFor(rule.source, pack),
-    );
-    const outcome = decide(
-      rule,
-      matched.length,
-      lastFiringOf(rule.id, store.current.firings),
-      now,
-    );
-    const run: RuleRun = {
-      ...base,
-      matched: matched.length,
-      outcome,
-      partial,
-      ...(errors.length ? { error: errors.join("; ") } : {}),
-    };
-    const firing: Firing | undefined =
-      matched.length >= rule.threshold
-        ? {
-            id: newId("fire"),
-            ruleId: rule.id,
-            ruleName: rule.name,
-            severity: rule.severity,
-            at: now,
-            windowStart: window.startMs,
-            windowEnd: window.endMs,
-            count: matched.length,
-            identity,
-            events: matched.slice(0, MAX_FIRING_EVENTS).map(toFiringEvent),
+    const cap = this.options.cap ?? 20_000;
+    return runRuleOverWindow(rule, {
+      now: clock(),
+      windowMinutes: test?.windowMinutes,
+      firings: test ? [] : store.current.firings,
+      pack,
+      newId: () => newId("fire"),
+      describeError: errorText,
+      // Each region on its own: one that cannot be read leaves the run partial.
+      read: async (attributes, window) => {
+        const events = [];
+        const errors: string[] = [];
+        let complete = true;
+        for (const region of regions)
+          try {
+            const result = await readEvents({
+              region,
+              startMs: window.startMs,
+              endMs: window.endMs,
+              attributes,
+              cap,
+            });
+            complete &&= result.complete;
+            events.push(...result.events);
+          } catch (error) {
+            errors.push(`${region}: ${errorText(error)}`);
           }
-        : undefined;
-    return { run, firing, events: matched };
+        if (errors.length === regions.length && regions.length > 0)
+          throw new Error(errors.join("; "));
+        return {
+          events,
+          complete: complete && errors.length === 0,
+          ...(errors.length ? { error: errors.join("; ") } : {}),
+        };
+      },
+    });
   }
 
   /** What a rule's firing would send (the test button's preview). */

@@ -7,7 +7,7 @@ import type {
   Firing,
   RuleRun,
   SEVERITIES,
-} from "../../src/stores/alerts-store";
+} from "../../src/lib/alerts/rule";
 
 /**
  * The gateway's alert state — rules, destinations (with their secrets),

@@ -13,7 +13,7 @@ import {
 import { FiringView } from "./firing-view";
 import { DESTINATION_LABELS, OUTCOME_LABELS, SEVERITY_LABELS } from "./labels";
 import { RuleEditor } from "./rule-editor";
-import { nextRunAt } from "./schedule";
+import { nextRunAt } from "@/lib/alerts/schedule";
 import { TestRunButton } from "./test-run";
 
 /** How many firings a rule shows under it. */
