@@ -38,6 +38,7 @@ export {
 /** How much history is kept per rule and in the centre. */
 export const MAX_FIRINGS = 200;
 export const MAX_NOTICES = 200;
+export const MAX_READ_REMOTE = 1_000;
 
 interface AlertsState {
   rules: AlertRule[];
@@ -49,6 +50,9 @@ interface AlertsState {
   trails: Record<string, WatchedTrail>;
   /** Set by a simulated incident: every enabled rule runs at the next tick. */
   runRequestedAt: number;
+  /** Ids of the gateway's notices read in this browser (live mode with gateway alerts). */
+  readRemote: string[];
+  markRemoteRead: (ids: readonly string[]) => void;
   saveRule: (rule: AlertRule) => void;
   deleteRule: (id: string) => void;
   setEnabled: (id: string, enabled: boolean) => void;
@@ -72,6 +76,14 @@ export const useAlertsStore = create<AlertsState>()(
       notices: [],
       runRequestedAt: 0,
       trails: {},
+      readRemote: [],
+      markRemoteRead: (ids) =>
+        set((s) => ({
+          readRemote: [
+            ...ids.filter((id) => !s.readRemote.includes(id)),
+            ...s.readRemote,
+          ].slice(0, MAX_READ_REMOTE),
+        })),
       saveRule: (rule) =>
         set((s) => ({
           rules: s.rules.some((r) => r.id === rule.id)

@@ -79,7 +79,12 @@ export interface Firing {
   events: FiringEvent[];
 }
 
-export type NoticeKind = "firing" | "delivery-warning" | "delivery-ok";
+export type NoticeKind =
+  | "firing"
+  | "delivery-warning"
+  | "delivery-ok"
+  /** The gateway gave up sending to a destination, or paused it (`detail` says which and why). */
+  | "destination-warning";
 
 export interface Notice {
   id: string;
