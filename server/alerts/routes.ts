@@ -37,6 +37,7 @@ import { textMessage } from "./destinations";
  *   POST   destinations/:id/resume           a paused destination sends again
  *   GET    firings[?ruleId=]     firings with their deliveries
  *   GET    warnings              delivery warnings, newest first
+ *   GET    notices               trail delivery notices (the trail watch), newest first
  */
 export const ALERTS_PREFIX = "/api/_alerts/";
 
@@ -159,6 +160,10 @@ async function route(call: Call): Promise<void> {
   }
   if (collection === "firings" && !id)
     return only(method, "GET", () => listFirings(call));
+  if (collection === "notices" && !id)
+    return only(method, "GET", () =>
+      reply(call, 200, { notices: call.alerts.store.current.notices }),
+    );
   if (collection === "warnings" && !id)
     return only(method, "GET", () =>
       reply(call, 200, { warnings: call.alerts.store.current.warnings }),

@@ -6,6 +6,7 @@ import type { AuditEvent } from "@/api/schemas/event";
 import { makeEvent } from "@/lib/audit-event-factory";
 import { createLogger } from "../logger";
 import type { Notification, Sender } from "./destinations";
+import type { SeenTrail } from "@/lib/alerts/trail-watch";
 import type { EventReader } from "./lookup";
 import {
   AlertScheduler,
@@ -14,6 +15,7 @@ import {
 } from "./scheduler";
 import { DeliveryFailed } from "./ssrf";
 import { AlertStore, type Destination, type GatewayRule } from "./store";
+import type { TrailReader } from "./trails";
 
 const MIN = 60_000;
 const T0 = Date.parse("2026-03-02T08:00:00Z");
@@ -370,5 +372,73 @@ describe("a gateway restart", () => {
     });
     // The rule does not fire again for the same events: its last run was kept.
     expect(second.store.current.lastRuns["rule-trail"]?.at).toBe(T0);
+  });
+});
+
+describe("the trail watch", () => {
+  it("records a stopped or failing trail as a warning, a delivery as a standing confirmation, looks every 5 minutes, and keeps it across a restart", async () => {
+    let seen: SeenTrail[] = [
+      {
+        name: "audit-prod",
+        health: { level: "healthy", lastDelivery: T0 - 4 * MIN },
+      },
+    ];
+    let looks = 0;
+    const readTrails: TrailReader = () => {
+      looks++;
+      return Promise.resolve(seen);
+    };
+    const { store, scheduler } = await world(fakeSender(), { readTrails });
+    await scheduler.tick();
+    expect(store.current.notices).toEqual([
+      expect.objectContaining({
+        id: "delivered-audit-prod",
+        kind: "delivery-ok",
+        level: "delivered",
+        at: T0 - 4 * MIN,
+        read: true,
+      }),
+    ]);
+    seen = [
+      {
+        name: "audit-prod",
+        health: {
+          level: "failing",
+          code: "NoSuchBucket",
+          detail: "NoSuchBucket: The specified bucket does not exist.",
+          lastDelivery: T0 - 4 * MIN,
+        },
+      },
+    ];
+    now = T0 + 4 * MIN;
+    await scheduler.tick();
+    expect(looks).toBe(1);
+    now = T0 + 5 * MIN;
+    await scheduler.tick();
+    expect(looks).toBe(2);
+    expect(store.current.notices[0]).toMatchObject({
+      kind: "delivery-warning",
+      trail: "audit-prod",
+      level: "failing",
+      code: "NoSuchBucket",
+      read: false,
+    });
+    expect(logLines.join("\n")).toContain("trail delivery warning");
+    await scheduler.stop();
+    const again = AlertStore.open(path);
+    expect(again.current.notices.map((n) => n.kind)).toEqual([
+      "delivery-warning",
+      "delivery-ok",
+    ]);
+    expect(again.current.trails["audit-prod"]?.level).toBe("failing");
+  });
+
+  it("keeps what it saw when the trails cannot be read", async () => {
+    const { store, scheduler } = await world(fakeSender(), {
+      readTrails: () => Promise.reject(new Error("Throttling.User: slow down")),
+    });
+    await scheduler.tick();
+    expect(store.current.notices).toEqual([]);
+    expect(logLines.join("\n")).toContain("trails could not be read");
   });
 });

@@ -4,10 +4,12 @@ import {
 } from "../../src/lib/alerts/run-rule";
 import type { Firing } from "../../src/lib/alerts/rule";
 import { isDue } from "../../src/lib/alerts/schedule";
+import { watchTrails } from "../../src/lib/alerts/trail-watch";
 import type { CompiledRule } from "../../src/lib/sigma/compile";
 import type { Logger } from "../logger";
 import type { Notification, Sender } from "./destinations";
 import type { EventReader } from "./lookup";
+import type { TrailReader } from "./trails";
 import { DeliveryFailed } from "./ssrf";
 import {
   newId,
@@ -54,10 +56,16 @@ export interface SchedulerOptions {
   pauseAfterFailures?: number;
   /** Events read per region and read at most. */
   cap?: number;
+  /** Looks at every trail's delivery (GetTrailStatus); without it trails are not watched. */
+  readTrails?: TrailReader | undefined;
+  /** How often trails are looked at (the first tick looks at once). */
+  trailCheckMs?: number | undefined;
 }
 
 export const DEFAULT_RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 1_800_000];
 export const DEFAULT_PAUSE_AFTER_FAILURES = 5;
+/** A delivery cycle: OSS files hold about five minutes of events. */
+export const DEFAULT_TRAIL_CHECK_MS = 5 * 60_000;
 export type { RuleRunResult };
 
 const errorText = (error: unknown): string =>
@@ -68,6 +76,7 @@ export class AlertScheduler {
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly retryDelays: readonly number[];
   private readonly pauseAfter: number;
+  private nextTrailCheck = -Infinity;
 
   constructor(private readonly options: SchedulerOptions) {
     this.retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
@@ -109,6 +118,7 @@ export class AlertScheduler {
       const { rules, lastRuns } = this.options.store.current;
       for (const rule of rules)
         if (isDue(rule, lastRuns[rule.id], now)) await this.runAndRecord(rule);
+      await this.checkTrails(now);
       await this.deliverDue();
     } catch (error) {
       this.options.logger.log("error", "alert scheduler tick failed", {
@@ -163,6 +173,48 @@ export class AlertScheduler {
         };
       },
     });
+  }
+
+  /**
+   * Looks at every trail's delivery when a check is due and records what
+   * changed as notices (src/lib/alerts/trail-watch.ts, the console's own
+   * rule): a trail that stopped logging, fails to deliver or is late while
+   * events exist, its recovery, and one standing confirmation per trail
+   * moved on to each newer delivery. A look that fails keeps what was seen.
+   */
+  async checkTrails(now: number): Promise<void> {
+    const { readTrails, store, logger } = this.options;
+    if (!readTrails || now < this.nextTrailCheck) return;
+    this.nextTrailCheck =
+      now + (this.options.trailCheckMs ?? DEFAULT_TRAIL_CHECK_MS);
+    let seen;
+    try {
+      seen = await readTrails(now);
+    } catch (error) {
+      logger.log("warn", "trails could not be read", {
+        error: errorText(error),
+      });
+      return;
+    }
+    const recorded = await store.update((state) => {
+      const { trails, notices } = watchTrails(state.trails, seen, now, () =>
+        newId("trail"),
+      );
+      Object.assign(state.trails, trails);
+      const ids = new Set(notices.map((n) => n.id));
+      state.notices = [
+        ...notices,
+        ...state.notices.filter((n) => !ids.has(n.id)),
+      ];
+      return notices;
+    });
+    for (const notice of recorded)
+      if (notice.kind === "delivery-warning")
+        logger.log("warn", "trail delivery warning", {
+          trail: notice.trail?.slice(0, 100),
+          level: notice.level,
+          code: notice.code,
+        });
   }
 
   /** What a rule's firing would send (the test button's preview). */

@@ -5,8 +5,10 @@ import { dirname } from "node:path";
 import type {
   AlertRule,
   Firing,
+  Notice,
   RuleRun,
   SEVERITIES,
+  WatchedTrail,
 } from "../../src/lib/alerts/rule";
 
 /**
@@ -112,12 +114,17 @@ export interface AlertState {
   deliveries: Delivery[];
   /** Newest first. */
   warnings: DeliveryWarning[];
+  /** Each trail's delivery health as the trail watch last saw it, by trail name. */
+  trails: Record<string, WatchedTrail>;
+  /** The trail watch's notices (stopped, failing, late, recovered, delivered), newest first. */
+  notices: Notice[];
 }
 
 /** History kept: the newest firings, deliveries and warnings. */
 export const MAX_STORED_FIRINGS = 1_000;
 export const MAX_STORED_DELIVERIES = 4_000;
 export const MAX_STORED_WARNINGS = 500;
+export const MAX_STORED_NOTICES = 500;
 
 export const emptyState = (): AlertState => ({
   version: 1,
@@ -127,6 +134,8 @@ export const emptyState = (): AlertState => ({
   firings: [],
   deliveries: [],
   warnings: [],
+  trails: Object.create(null) as Record<string, WatchedTrail>,
+  notices: [],
 });
 
 export class AlertStoreError extends Error {
@@ -152,6 +161,7 @@ function trim(state: AlertState): AlertState {
       (a, b) => a.createdAt - b.createdAt,
     ),
     warnings: state.warnings.slice(0, MAX_STORED_WARNINGS),
+    notices: state.notices.slice(0, MAX_STORED_NOTICES),
   };
 }
 
@@ -185,6 +195,12 @@ function parse(text: string, path: string): AlertState {
       state.lastRuns ?? {},
     ),
     warnings: Array.isArray(state.warnings) ? state.warnings : [],
+    // Stores written before the trail watch have neither.
+    trails: Object.assign(
+      Object.create(null) as Record<string, WatchedTrail>,
+      state.trails ?? {},
+    ),
+    notices: Array.isArray(state.notices) ? state.notices : [],
   };
 }
 
@@ -252,6 +268,10 @@ export class AlertStore {
     draft.lastRuns = Object.assign(
       Object.create(null) as Record<string, RuleRun>,
       draft.lastRuns,
+    );
+    draft.trails = Object.assign(
+      Object.create(null) as Record<string, WatchedTrail>,
+      draft.trails,
     );
     const result = change(draft);
     this.state = trim(draft);

@@ -123,6 +123,8 @@ export const gatewayTrailNoticeSchema = z.object({
   level: z.string(),
   code: z.string().optional(),
   detail: z.string().optional(),
+  /** A standing delivery confirmation comes read: it never counts as unread. */
+  read: z.boolean().default(false),
 });
 export type GatewayTrailNotice = z.output<typeof gatewayTrailNoticeSchema>;
 

@@ -57,8 +57,14 @@ export function gatewayNotices(
       level: n.level,
       code: n.code,
       detail: n.detail,
+      standing: n.read,
     })),
-  ].map((n) => ({ ...n, read: read.has(n.id) }));
+  ].map(
+    ({ standing, ...n }: { standing?: boolean } & Omit<Notice, "read">) => ({
+      ...n,
+      read: standing === true || read.has(n.id),
+    }),
+  );
   return notices;
 }
 

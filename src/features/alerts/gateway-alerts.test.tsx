@@ -103,6 +103,7 @@ function fakeGateway(options: { refuseWrites?: string } = {}) {
       level: "failing",
       code: "NoSuchBucket",
       detail: "NoSuchBucket: The specified bucket does not exist.",
+      read: false,
     },
   ];
   const sent: { method: string; body: unknown }[] = [];
