@@ -353,16 +353,21 @@ async function readDestination(call: Call, previous?: DestinationSettings) {
   const settings = settingsFrom(parsed.data, previous);
   await checkSettings(call, settings);
   call.alerts.protect(secretsOf(settings));
-  return { name: parsed.data.name, settings };
+  return {
+    name: parsed.data.name,
+    settings,
+    deliveryConfirmations: parsed.data.deliveryConfirmations,
+  };
 }
 
 async function createDestination(call: Call): Promise<void> {
-  const { name, settings } = await readDestination(call);
+  const { name, settings, deliveryConfirmations } = await readDestination(call);
   const now = call.alerts.clock();
   const destination = {
     id: newId("dest"),
     name,
     settings,
+    deliveryConfirmations,
     consecutiveFailures: 0,
     createdAt: now,
     updatedAt: now,
@@ -373,13 +378,17 @@ async function createDestination(call: Call): Promise<void> {
 
 async function changeDestination(call: Call, id: string): Promise<void> {
   const previous = findDestination(call.alerts.store.current, id);
-  const { name, settings } = await readDestination(call, previous.settings);
+  const { name, settings, deliveryConfirmations } = await readDestination(
+    call,
+    previous.settings,
+  );
   const now = call.alerts.clock();
   const changed = await call.alerts.store.update((s) => {
     const d = s.destinations.find((x) => x.id === id);
     if (!d) throw new Refusal("NotFound", "No destination has that id.");
     d.name = name;
     d.settings = settings;
+    d.deliveryConfirmations = deliveryConfirmations;
     d.updatedAt = now;
     return structuredClone(d);
   });

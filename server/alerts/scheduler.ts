@@ -2,12 +2,12 @@ import {
   runRuleOverWindow,
   type RuleRunResult,
 } from "../../src/lib/alerts/run-rule";
-import type { Firing } from "../../src/lib/alerts/rule";
+import type { Firing, Notice } from "../../src/lib/alerts/rule";
 import { isDue } from "../../src/lib/alerts/schedule";
 import { watchTrails } from "../../src/lib/alerts/trail-watch";
 import type { CompiledRule } from "../../src/lib/sigma/compile";
 import type { Logger } from "../logger";
-import type { Notification, Sender } from "./destinations";
+import type { Notification, Sender, TrailNotification } from "./destinations";
 import type { EventReader } from "./lookup";
 import type { TrailReader } from "./trails";
 import { DeliveryFailed } from "./ssrf";
@@ -60,6 +60,8 @@ export interface SchedulerOptions {
   readTrails?: TrailReader | undefined;
   /** How often trails are looked at (the first tick looks at once). */
   trailCheckMs?: number | undefined;
+  /** The console's trails page, for trail notices, when the gateway knows its public origin. */
+  trailsLink?: (() => string | undefined) | undefined;
 }
 
 export const DEFAULT_RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 1_800_000];
@@ -206,6 +208,19 @@ export class AlertScheduler {
         ...notices,
         ...state.notices.filter((n) => !ids.has(n.id)),
       ];
+      // Destinations that opted in receive each notice once.
+      for (const notice of notices)
+        for (const destination of state.destinations)
+          if (destination.deliveryConfirmations)
+            state.deliveries.push({
+              id: newId("dlv"),
+              notice,
+              destinationId: destination.id,
+              status: destination.pausedAt !== undefined ? "held" : "pending",
+              attempts: 0,
+              nextAttemptAt: now,
+              createdAt: now,
+            });
       return notices;
     });
     for (const notice of recorded)
@@ -215,6 +230,17 @@ export class AlertScheduler {
           level: notice.level,
           code: notice.code,
         });
+  }
+
+  /** What a trail notice sends to a destination that opted in. */
+  trailNotificationFor(notice: Notice, deliveryId: string): TrailNotification {
+    return {
+      deliveryId,
+      notice,
+      account: this.options.account,
+      regions: this.options.regions,
+      link: this.options.trailsLink?.(),
+    };
   }
 
   /** What a rule's firing would send (the test button's preview). */
@@ -282,8 +308,10 @@ export class AlertScheduler {
       const destination = state.destinations.find(
         (d) => d.id === delivery.destinationId,
       );
-      const firing = state.firings.find((f) => f.id === delivery.firingId);
-      if (!destination || !firing) {
+      const firing = delivery.firingId
+        ? state.firings.find((f) => f.id === delivery.firingId)
+        : undefined;
+      if (!destination || (!firing && !delivery.notice)) {
         delivery.status = "failed";
         delivery.lastError = destination
           ? "The firing is no longer in the history."
@@ -299,15 +327,20 @@ export class AlertScheduler {
       delivery.nextAttemptAt = now + this.delayAfter(delivery.attempts);
       return {
         destination: structuredClone(destination),
-        firing: structuredClone(firing),
+        outgoing: firing
+          ? this.notificationFor(structuredClone(firing), deliveryId)
+          : this.trailNotificationFor(
+              structuredClone(delivery.notice as Notice),
+              deliveryId,
+            ),
         attempt: delivery.attempts,
       };
     });
     if (!prepared) return;
-    const { destination, firing } = prepared;
+    const { destination, outgoing } = prepared;
     let failure: DeliveryFailed | undefined;
     try {
-      await send(destination, this.notificationFor(firing, deliveryId));
+      await send(destination, outgoing);
     } catch (error) {
       failure =
         error instanceof DeliveryFailed

@@ -98,6 +98,10 @@ export function createAlertService(
         ? `${origin}/alerts?firing=${encodeURIComponent(firing.id)}`
         : undefined;
     },
+    trailsLink: () => {
+      const origin = deps.origin();
+      return origin ? `${origin}/trails` : undefined;
+    },
     pack: loadRulePack(),
     retryDelaysMs: overrides.retryDelaysMs,
     pauseAfterFailures: overrides.pauseAfterFailures,

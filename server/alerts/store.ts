@@ -70,17 +70,22 @@ export interface Destination {
   /** Set when the destination failed too often: nothing is sent until it is resumed. */
   pausedAt?: number | undefined;
   pausedReason?: string | undefined;
+  /** Opted into the trail watch's notices: delivery confirmations, and trails that stop, fail or are late. */
+  deliveryConfirmations?: boolean | undefined;
   createdAt: number;
   updatedAt: number;
 }
 
 export type DeliveryStatus = "pending" | "sent" | "failed" | "held";
 
-/** One firing on its way to one destination. */
+/** One firing (or trail notice) on its way to one destination. */
 export interface Delivery {
   id: string;
-  firingId: string;
-  ruleId: string;
+  /** The firing sent; absent for a trail notice. */
+  firingId?: string | undefined;
+  ruleId?: string | undefined;
+  /** The trail notice sent, as it was when recorded (to a destination that opted in). */
+  notice?: Notice | undefined;
   destinationId: string;
   status: DeliveryStatus;
   attempts: number;

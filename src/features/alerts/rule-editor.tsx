@@ -195,6 +195,9 @@ export function RuleEditor({
                 <SafeText value={d.name} maxLength={80} />{" "}
                 <span className="muted">
                   <SafeText value={d.target} maxLength={80} />
+                  {d.deliveryConfirmations &&
+                    ` · ${t`also receives trail delivery confirmations`}`}
+                  {d.paused && ` · ${t`paused`}`}
                 </span>
               </label>
             ))}
