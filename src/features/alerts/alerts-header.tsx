@@ -1,5 +1,6 @@
 import "./alerts.css";
 import { AlertScheduler } from "./alert-scheduler";
+import { GatewayNotifier } from "./gateway-notifier";
 import { NotificationCentre } from "./notification-centre";
 import { useGatewayAlerts } from "./queries";
 
@@ -13,7 +14,7 @@ export function AlertsHeader() {
   const onGateway = useGatewayAlerts();
   return (
     <>
-      {!onGateway && <AlertScheduler />}
+      {onGateway ? <GatewayNotifier /> : <AlertScheduler />}
       <NotificationCentre />
     </>
   );

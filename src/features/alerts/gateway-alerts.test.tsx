@@ -1,6 +1,6 @@
 import { configure, screen, waitFor, within } from "@testing-library/react";
 import { http, HttpResponse } from "msw";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { server, TEST_NOW } from "@mocks/node";
 import type { GatewayInfo } from "@/api/client";
 import type {
@@ -132,6 +132,13 @@ function fakeGateway(options: { refuseWrites?: string } = {}) {
         heldDeliveries: 0,
       };
       rules.push(rule);
+      // Its first run fires at once.
+      firings.unshift({
+        ...firings[0]!,
+        id: `fire-${firings.length + 1}`,
+        ruleId: rule.id,
+        at: TEST_NOW,
+      });
       return HttpResponse.json(rule, { status: 201 });
     }),
     http.get("*/api/_alerts/destinations", () =>
@@ -165,6 +172,22 @@ function signInLive(gateway: Partial<GatewayInfo> = {}) {
   });
 }
 
+/** The browser's Notification API, allowed, recording the titles shown. */
+function allowBrowserNotifications(): string[] {
+  const shown: string[] = [];
+  vi.stubGlobal(
+    "Notification",
+    Object.assign(
+      function Notification(title: string) {
+        shown.push(title);
+      },
+      { permission: "granted" },
+    ),
+  );
+  return shown;
+}
+
+afterEach(() => vi.unstubAllGlobals());
 afterEach(() =>
   useSessionStore.setState({
     mode: "mock",
@@ -177,6 +200,7 @@ afterEach(() =>
 describe("alerts kept and run by the gateway (live mode)", () => {
   it("shows the gateway's rules, firings, delivery warnings and trail notices, and creates a rule on the gateway", async () => {
     const { sent } = fakeGateway();
+    const shown = allowBrowserNotifications();
     signInLive();
     const { user } = renderApp("/alerts");
     const card = await screen.findByRole("article", {
@@ -247,6 +271,10 @@ describe("alerts kept and run by the gateway (live mode)", () => {
         }) as unknown,
       },
     ]);
+    // The gateway's new firing reaches the browser's notifications; the old one is not repeated.
+    await waitFor(() =>
+      expect(shown).toEqual(["Alert: A trail stopped or deleted"]),
+    );
   }, 60_000);
 
   it("tests a rule on the gateway and shows what it would send", async () => {
