@@ -242,7 +242,28 @@ describe("the gateway's alert rules, destinations and history", () => {
     });
     const who = await call(gw, "/api/_whoami", { headers: fromConsole(gw) });
     expect(who.json<{ alerts: boolean }>().alerts).toBe(true);
+    // A destination can opt into the trail watch's notices and delivery confirmations.
+    const opted = await send(gw, "POST", "destinations", {
+      kind: "webhook",
+      name: "Delivery confirmations",
+      url: receiverUrl,
+      secret: HOOK_SECRET,
+      deliveryConfirmations: true,
+    });
+    expect(opted.json<{ deliveryConfirmations: boolean }>()).toMatchObject({
+      deliveryConfirmations: true,
+    });
+    const before = received.length;
     await gw.alerts!.scheduler.tick();
+    const confirmations = received
+      .slice(before)
+      .map((r) => [r.verified, r.body.type, r.body.level]);
+    expect(confirmations.length).toBeGreaterThan(0);
+    expect(confirmations).toContainEqual([
+      true,
+      "trailscope.trail.notice",
+      "delivered",
+    ]);
     const answer = await send(gw, "GET", "notices");
     expect(answer.status).toBe(200);
     const { notices } = answer.json<{
