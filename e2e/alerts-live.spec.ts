@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { E2E_NOW, expect, test } from "./fixtures";
+import { GatewayLogin } from "./pages/live-gateway";
 
 /**
  * Live mode, gateway side of alerts: the gateway's scheduler fires a rule
@@ -17,6 +18,8 @@ import { E2E_NOW, expect, test } from "./fixtures";
  * history after the gateway process is killed and started again. The
  * scheduler's clock is moved through the journey world's control port
  * (server/alerts/testing/journey-server.ts); nothing waits on real time.
+ * Then the console (the live build, served by that gateway) shows the
+ * gateway's rule and its firing in the notification centre.
  */
 test.use({ startTime: null });
 
@@ -25,6 +28,11 @@ const ACCOUNT = "journey account (1498326459723841)";
 const HOOK_SECRET = "whsec-journey-6f1b2d9c84";
 const ROBOT_SECRET = "SECjourney0b7e4c1a9f2d6e8b3c5a7d9f1e2b4c6a8";
 const MIN = 60_000;
+/** The live build playwright.config.ts makes for the live project. */
+const LIVE_BUILD = join(
+  ".e2e-build",
+  `${process.env.E2E_LIVE_PORT ?? "4184"}-live`,
+);
 
 interface World {
   child: ChildProcess;
@@ -44,6 +52,7 @@ function startWorld(store: string): Promise<World> {
         GATEWAY_TOKEN: TOKEN,
         GATEWAY_ACCOUNT_LABEL: ACCOUNT,
         GATEWAY_ALERTS_STORE: store,
+        GATEWAY_STATIC_DIR: LIVE_BUILD,
       },
       stdio: ["ignore", "pipe", "inherit"],
     },
@@ -133,8 +142,9 @@ test.describe("alert rules run by the gateway", () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  test("fire on schedule, deliver signed to a webhook and a DingTalk robot, retry a receiver that was down, survive a restart", async ({
+  test("fire on schedule, deliver signed to a webhook and a DingTalk robot, retry a receiver that was down, survive a restart, show the firing in the console", async ({
     request,
+    page,
   }) => {
     test.setTimeout(120_000);
     // The receivers: the webhook is down for its first request.
@@ -314,5 +324,37 @@ test.describe("alert rules run by the gateway", () => {
     await moveClock(world, E2E_NOW + 20 * MIN);
     expect(hooks).toHaveLength(2);
     expect(robots).toHaveLength(1);
+
+    // The console served by this gateway shows the gateway's rule and firing.
+    await page.goto(`${world.gateway}/alerts`);
+    await new GatewayLogin(page).signIn(TOKEN);
+    const ruleName = `${eventName} in the last day`;
+    const card = page.getByRole("article", { name: ruleName });
+    // Its last run (20 minutes on) kept quiet; its firing is listed under it.
+    await expect(
+      card.getByText("Matched, kept quiet (quiet period)"),
+    ).toBeVisible();
+    await expect(
+      card
+        .getByRole("region", { name: `Recent firings of ${ruleName}` })
+        .getByRole("heading", { name: ruleName }),
+    ).toBeVisible();
+    await expect(
+      page.getByText(/The gateway keeps them and runs them on their schedule/),
+    ).toBeVisible();
+    await page
+      .getByRole("button", { name: /^Notifications, \d+ unread$/ })
+      .click();
+    const centre = page.getByRole("dialog", { name: "Notifications" });
+    const firing = centre.getByRole("group", { name: "Unread" }).filter({
+      has: page.getByRole("heading", { name: ruleName }),
+    });
+    await expect(firing).toBeVisible();
+    await expect(
+      firing
+        .getByRole("list", { name: "Events of this firing" })
+        .getByRole("link", { name: eventName })
+        .first(),
+    ).toBeVisible();
   });
 });

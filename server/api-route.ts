@@ -15,6 +15,8 @@ export interface WhoAmI {
   accountLabel: string;
   /** GATEWAY_READ_ONLY: every write is refused with NoPermission. */
   readOnly: boolean;
+  /** GATEWAY_ALERTS_STORE is set: the gateway keeps and runs the alert rules (`/api/_alerts/…`). */
+  alerts: boolean;
   /** The signed-in person: the proxy's user, "token", or "local" without auth. */
   user: string;
   authMethod: Identity["method"];
@@ -95,6 +97,7 @@ function whoAmI(ctx: GatewayContext, exchange: Exchange, identity: Identity) {
     mode: "live",
     accountLabel: ctx.config.accountLabel,
     readOnly: ctx.config.readOnly,
+    alerts: ctx.config.alerts.storePath !== undefined,
     user: identity.user,
     authMethod: identity.method,
     signOutPath: identity.method === "cookie" ? "/_gateway/logout" : null,

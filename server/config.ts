@@ -54,6 +54,8 @@ export interface AlertsConfig {
   regions: readonly string[];
   /** GATEWAY_ALERTS_TICK_S: how often the scheduler looks for due rules and deliveries; 0 leaves it to the caller. */
   tickMs: number;
+  /** GATEWAY_ALERTS_TRAIL_CHECK_S: how often the scheduler looks at every trail's delivery (GetTrailStatus); 0 turns the trail watch off. */
+  trailCheckMs: number;
 }
 
 export class ConfigError extends Error {
@@ -283,6 +285,8 @@ function readAlertsConfig(env: Env): AlertsConfig {
     allowAddresses,
     regions: regions.length > 0 ? regions : ["cn-hangzhou"],
     tickMs: integer(env, "GATEWAY_ALERTS_TICK_S", 15, 0, 3_600) * 1_000,
+    trailCheckMs:
+      integer(env, "GATEWAY_ALERTS_TRAIL_CHECK_S", 300, 0, 86_400) * 1_000,
   };
 }
 

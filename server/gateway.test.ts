@@ -461,6 +461,7 @@ describe("signing in", () => {
       mode: "live",
       accountLabel: "audit-prod (1234567890123456)",
       readOnly: false,
+      alerts: false,
       user: "token",
       authMethod: "cookie",
       signOutPath: "/_gateway/logout",

@@ -159,9 +159,11 @@ describe("what a notification says", () => {
   });
 
   it("writes hostile event text out visibly and escapes DingTalk markdown", () => {
-    expect(plainText("adm\u200Bin\u202Egnp.exe\nx\uD800")).toBe(
-      "adm<U+200B>in<U+202E>gnp.exe x\uFFFD",
+    // The same marks the console shows (src/lib/visible-chars.ts).
+    expect(plainText("adm\u200Bin\u202Egnp.exe\nx\uD800\u2028")).toBe(
+      "adm⟦ZWSP⟧in⟦RLO⟧gnp.exe⟦LF⟧x⟦lone surrogate U+D800⟧⟦LS⟧",
     );
+    expect(plainText("x".repeat(30), 10)).toBe("xxxxxxxxxx… (30 characters)");
     const body = JSON.parse(
       dingTalkBody(
         notification({

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createTransport } from "nodemailer";
-import type { Firing } from "../../src/stores/alerts-store";
+import type { Firing, Notice } from "../../src/lib/alerts/rule";
+import { markInvisible } from "../../src/lib/visible-chars";
 import {
   checkHost,
   DeliveryFailed,
@@ -27,8 +28,12 @@ import type {
  * A notification names the rule, the account, the regions, the time and a
  * link back to the console; it lists the events' names, times, callers and
  * ids, never their bodies. Event text is hostile: control, bidi and
- * zero-width characters are written as `<U+XXXX>`, markdown is escaped for
- * DingTalk, and email is plain text.
+ * zero-width characters are written as ⟦RLO⟧ (as the console shows them),
+ * markdown is escaped for DingTalk, and email is plain text.
+ *
+ * A destination that opted into delivery confirmations also receives the
+ * trail watch's notices (a TrailNotification): a trail that stopped, fails
+ * or is late, its recovery, and each confirmed delivery.
  */
 
 export interface Notification {
@@ -40,6 +45,48 @@ export interface Notification {
   regions: readonly string[];
   /** A link to the firing in the console, when the gateway knows its public origin. */
   link: string | undefined;
+}
+
+/** A trail delivery notice on its way to a destination that opted in. */
+export interface TrailNotification {
+  deliveryId: string;
+  notice: Notice;
+  account: string;
+  regions: readonly string[];
+  /** The console's trails page, when the gateway knows its public origin. */
+  link: string | undefined;
+}
+
+export type Outgoing = Notification | TrailNotification;
+
+const isTrail = (n: Outgoing): n is TrailNotification => "notice" in n;
+
+/** What happened to the trail, in a line. */
+export function trailHeadline(notice: Notice): string {
+  const trail = plainText(notice.trail ?? "", 120);
+  switch (notice.level) {
+    case "stopped":
+      return `Trail ${trail} stopped logging`;
+    case "late":
+      return `Trail ${trail} has not delivered for longer than expected`;
+    case "recovered":
+      return `Trail ${trail} is delivering again`;
+    case "delivered":
+      return `Trail ${trail} delivered`;
+    default:
+      return `Trail ${trail} failed to deliver`;
+  }
+}
+
+function trailLines(n: TrailNotification): string[] {
+  const { notice } = n;
+  return [
+    `Account: ${plainText(n.account || "(not named)")}`,
+    `Trail: ${plainText(notice.trail ?? "", 120)}`,
+    `Time: ${iso(notice.at)}`,
+    ...(notice.code ? [`Code: ${plainText(notice.code, 100)}`] : []),
+    ...(notice.detail ? [`Detail: ${plainText(notice.detail, 300)}`] : []),
+  ];
 }
 
 // ---------- masking ----------
@@ -85,6 +132,8 @@ export interface DestinationView {
   paused: boolean;
   pausedAt?: number | undefined;
   pausedReason?: string | undefined;
+  /** Receives the trail watch's notices and delivery confirmations. */
+  deliveryConfirmations: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -100,6 +149,7 @@ export function destinationView(destination: Destination): DestinationView {
     paused: destination.pausedAt !== undefined,
     pausedAt: destination.pausedAt,
     pausedReason: destination.pausedReason,
+    deliveryConfirmations: destination.deliveryConfirmations === true,
     createdAt: destination.createdAt,
     updatedAt: destination.updatedAt,
   };
@@ -144,25 +194,16 @@ export function secretsOf(settings: DestinationSettings): string[] {
 
 // ---------- text ----------
 
-const INVISIBLE =
-  // eslint-disable-next-line no-control-regex -- control characters are what it writes out visibly
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
-
-/** Event text made safe to show elsewhere: invisible characters written out, length capped. */
+/**
+ * Event text made safe to show elsewhere: every invisible character written
+ * out as ⟦LABEL⟧ by the console's own rule (src/lib/visible-chars.ts), so a
+ * message reads as the console does, and the length capped.
+ */
 export function plainText(value: string, max = 200): string {
-  const visible = value
-    .replace(/[\r\n\t]/g, " ")
-    .replace(
-      INVISIBLE,
-      (ch) =>
-        `<U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`,
-    )
-    .replace(
-      /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-      "\uFFFD",
-    );
-  return visible.length > max
-    ? `${visible.slice(0, max)}… (${visible.length} characters)`
+  const cut = value.length > max ? value.slice(0, max) : value;
+  const visible = markInvisible(cut);
+  return value.length > max
+    ? `${visible}… (${value.length} characters)`
     : visible;
 }
 
@@ -190,11 +231,21 @@ function summaryLines(n: Notification): string[] {
 const eventLine = (e: Firing["events"][number]): string =>
   `${iso(e.timeMs)} ${plainText(e.name, 100)} by ${plainText(e.userName || "(unknown)", 100)} in ${plainText(e.region, 40)} (${plainText(e.id, 80)})`;
 
-export const subjectOf = (n: Notification): string =>
-  `[Trailscope ${n.firing.severity}] ${plainText(n.firing.ruleName, 120)}: ${n.firing.count} event${n.firing.count === 1 ? "" : "s"}`;
+export const subjectOf = (n: Outgoing): string =>
+  isTrail(n)
+    ? `[Trailscope ${n.notice.kind === "delivery-warning" ? "warning" : "delivery"}] ${trailHeadline(n.notice)}`
+    : `[Trailscope ${n.firing.severity}] ${plainText(n.firing.ruleName, 120)}: ${n.firing.count} event${n.firing.count === 1 ? "" : "s"}`;
 
 /** The plain-text message (email, and the webhook's `text`). */
-export function textMessage(n: Notification): string {
+export function textMessage(n: Outgoing): string {
+  if (isTrail(n))
+    return [
+      subjectOf(n),
+      "",
+      ...trailLines(n),
+      "",
+      n.link ? `Open in Trailscope: ${n.link}` : "",
+    ].join("\n");
   const listed = n.firing.events.slice(0, MAX_LISTED);
   return [
     subjectOf(n),
@@ -245,7 +296,22 @@ export function verifyWebhook(
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
-export function webhookBody(n: Notification): string {
+export function webhookBody(n: Outgoing): string {
+  if (isTrail(n))
+    return JSON.stringify({
+      type: "trailscope.trail.notice",
+      deliveryId: n.deliveryId,
+      noticeId: n.notice.id,
+      kind: n.notice.kind,
+      level: n.notice.level ?? null,
+      trail: n.notice.trail ?? null,
+      code: n.notice.code ?? null,
+      detail: n.notice.detail ?? null,
+      account: n.account,
+      at: iso(n.notice.at),
+      link: n.link ?? null,
+      text: textMessage(n),
+    });
   const f = n.firing;
   return JSON.stringify({
     type: "trailscope.alert.firing",
@@ -272,7 +338,7 @@ export function webhookBody(n: Notification): string {
 
 async function sendWebhook(
   settings: WebhookSettings,
-  n: Notification,
+  n: Outgoing,
   options: SendOptions,
 ): Promise<void> {
   const body = webhookBody(n);
@@ -318,7 +384,21 @@ export function dingTalkUrl(
   return `${url}${separator}timestamp=${timestampMs}&sign=${dingTalkSign(secret, timestampMs)}`;
 }
 
-export function dingTalkBody(n: Notification): string {
+export function dingTalkBody(n: Outgoing): string {
+  if (isTrail(n))
+    return JSON.stringify({
+      msgtype: "markdown",
+      markdown: {
+        title: plainText(subjectOf(n), 60),
+        text: [
+          `### ${markdownText(subjectOf(n), 200)}`,
+          "",
+          ...trailLines(n).map((line) => `- ${markdownText(line, 400)}`),
+          "",
+          ...(n.link ? [`[Open in Trailscope](${n.link})`] : []),
+        ].join("\n"),
+      },
+    });
   const f = n.firing;
   const listed = f.events.slice(0, MAX_LISTED);
   const text = [
@@ -341,7 +421,7 @@ export function dingTalkBody(n: Notification): string {
 
 async function sendDingTalk(
   settings: DingTalkSettings,
-  n: Notification,
+  n: Outgoing,
   options: SendOptions,
 ): Promise<void> {
   const answer = await postChecked(
@@ -376,7 +456,7 @@ export type MakeTransport = typeof createTransport;
 
 async function sendEmail(
   settings: EmailSettings,
-  n: Notification,
+  n: Outgoing,
   options: SendOptions,
 ): Promise<void> {
   let target;
@@ -434,7 +514,7 @@ export interface SendOptions {
 
 export type Sender = (
   destination: Destination,
-  notification: Notification,
+  notification: Outgoing,
 ) => Promise<void>;
 
 /** Sends one notification to one destination; rejects with DeliveryFailed. */

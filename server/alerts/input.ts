@@ -3,7 +3,7 @@ import type {
   AlertSchedule,
   AlertSeverity,
   ConsoleDestination,
-} from "../../src/stores/alerts-store";
+} from "../../src/lib/alerts/rule";
 import type { DestinationSettings } from "./store";
 
 /**
@@ -62,13 +62,28 @@ const url = text(2_000).min(1);
 /** On a change, a blank or absent secret keeps the stored one. */
 const secret = text(500).optional();
 const email = z.email().max(320);
+/** Also send the trail watch's notices (delivery confirmations, stopped/failing/late trails) here. */
+const deliveryConfirmations = z.boolean().default(false);
 
 export const destinationInputSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("webhook"), name, url, secret }),
-  z.strictObject({ kind: z.literal("dingtalk"), name, url, secret }),
+  z.strictObject({
+    kind: z.literal("webhook"),
+    name,
+    url,
+    secret,
+    deliveryConfirmations,
+  }),
+  z.strictObject({
+    kind: z.literal("dingtalk"),
+    name,
+    url,
+    secret,
+    deliveryConfirmations,
+  }),
   z.strictObject({
     kind: z.literal("email"),
     name,
+    deliveryConfirmations,
     host: text(255).min(1),
     port: z.int().min(1).max(65_535),
     secure: z.boolean(),

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { flattenParams } from "../../src/api/flatten";
 import { API_VERSION } from "../../src/api/operations";
 import {
@@ -59,17 +60,20 @@ async function readAll(
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export function createEventReader(deps: {
+/** Calls one ActionTrail read action, signed as the console's calls are, and checks the answer with `schema`. */
+export type SignedCall = <T extends z.ZodType>(
+  region: string,
+  params: Record<string, string>,
+  schema: T,
+) => Promise<z.output<T>>;
+
+export function createSignedCall(deps: {
   config: GatewayConfig;
   credentials: CredentialSource;
   logger: Logger;
-}): EventReader {
+}): SignedCall {
   const { config, credentials, logger } = deps;
-
-  async function page(
-    region: string,
-    params: Record<string, string>,
-  ): Promise<ReturnType<typeof lookupEventsResponseSchema.parse>> {
+  return async (region, params, schema) => {
     const keys = await credentials.get();
     logger.redact(keys.accessKeySecret);
     logger.redact(keys.securityToken);
@@ -97,25 +101,44 @@ export function createEventReader(deps: {
         }`,
       );
     }
-    const parsed = lookupEventsResponseSchema.safeParse(data);
+    const parsed = schema.safeParse(data);
     if (!parsed.success)
       throw new LookupFailed(
-        "ActionTrail's LookupEvents answer did not have the expected shape.",
+        `ActionTrail's ${params.Action ?? ""} answer did not have the expected shape.`,
       );
     return parsed.data;
-  }
+  };
+}
+
+/** Parameters for one action, flattened the RPC way (inert keys). */
+export function actionParams(
+  action: string,
+  params: object,
+): Record<string, string> {
+  const flat = Object.create(null) as Record<string, string>;
+  for (const [name, value] of flattenParams({
+    Action: action,
+    Version: API_VERSION,
+    ...params,
+  }))
+    flat[name] = value;
+  return flat;
+}
+
+export function createEventReader(deps: {
+  config: GatewayConfig;
+  credentials: CredentialSource;
+  logger: Logger;
+}): EventReader {
+  const call = createSignedCall(deps);
+  const page = (region: string, params: Record<string, string>) =>
+    call(region, params, lookupEventsResponseSchema);
 
   return async (query) => {
     const events: AuditEvent[] = [];
     let token: string | undefined;
     do {
-      const params: Record<string, string> = Object.create(null) as Record<
-        string,
-        string
-      >;
-      for (const [name, value] of flattenParams({
-        Action: "LookupEvents",
-        Version: API_VERSION,
+      const params = actionParams("LookupEvents", {
         StartTime: apiTime(query.startMs),
         EndTime: apiTime(query.endMs),
         MaxResults: PAGE_SIZE,
@@ -123,8 +146,7 @@ export function createEventReader(deps: {
           ? { LookupAttribute: [...query.attributes] }
           : {}),
         ...(token ? { NextToken: token } : {}),
-      }))
-        params[name] = value;
+      });
       const result = await page(query.region, params);
       events.push(...result.events);
       token = result.nextToken;

@@ -236,6 +236,51 @@ describe("the gateway's alert rules, destinations and history", () => {
     expect(received).toHaveLength(1);
   });
 
+  it("tells the console it keeps the alerts, and lists what its trail watch saw", async () => {
+    const gw = await gateway({
+      GATEWAY_ALERTS_STORE: join(folder, "trails.json"),
+    });
+    const who = await call(gw, "/api/_whoami", { headers: fromConsole(gw) });
+    expect(who.json<{ alerts: boolean }>().alerts).toBe(true);
+    // A destination can opt into the trail watch's notices and delivery confirmations.
+    const opted = await send(gw, "POST", "destinations", {
+      kind: "webhook",
+      name: "Delivery confirmations",
+      url: receiverUrl,
+      secret: HOOK_SECRET,
+      deliveryConfirmations: true,
+    });
+    expect(opted.json<{ deliveryConfirmations: boolean }>()).toMatchObject({
+      deliveryConfirmations: true,
+    });
+    const before = received.length;
+    await gw.alerts!.scheduler.tick();
+    const confirmations = received
+      .slice(before)
+      .map((r) => [r.verified, r.body.type, r.body.level]);
+    expect(confirmations.length).toBeGreaterThan(0);
+    expect(confirmations).toContainEqual([
+      true,
+      "trailscope.trail.notice",
+      "delivered",
+    ]);
+    const answer = await send(gw, "GET", "notices");
+    expect(answer.status).toBe(200);
+    const { notices } = answer.json<{
+      notices: { kind: string; trail: string; level: string }[];
+    }>();
+    // The simulated account's delivering trails each get a standing confirmation.
+    expect(notices).toContainEqual(
+      expect.objectContaining({
+        id: "delivered-org-audit-all",
+        kind: "delivery-ok",
+        level: "delivered",
+        read: true,
+      }),
+    );
+    expect(notices.every((n) => n.kind === "delivery-ok")).toBe(true);
+  });
+
   it("refuses destinations the gateway must not reach, with the reason", async () => {
     const gw = await gateway({ GATEWAY_ALERT_ALLOW_ADDRESSES: "" });
     for (const [url, why] of [

@@ -1,4 +1,5 @@
-import { nextRunAt } from "../../src/features/alerts/schedule";
+import { TEST_WINDOW_MINUTES } from "../../src/lib/alerts/run-rule";
+import { nextRunAt } from "../../src/lib/alerts/schedule";
 import { admit, type Exchange, type GatewayContext } from "../context";
 import { GATEWAY_ERRORS, Refusal } from "../envelope";
 import { checkSameOrigin } from "../origin";
@@ -11,7 +12,7 @@ import {
   ruleInputSchema,
   settingsFrom,
 } from "./input";
-import { resumeDestination, TEST_WINDOW_MINUTES } from "./scheduler";
+import { resumeDestination } from "./scheduler";
 import type { AlertService } from "./service";
 import { checkHost, checkUrl, DestinationRefused } from "./ssrf";
 import {
@@ -36,6 +37,7 @@ import { textMessage } from "./destinations";
  *   POST   destinations/:id/resume           a paused destination sends again
  *   GET    firings[?ruleId=]     firings with their deliveries
  *   GET    warnings              delivery warnings, newest first
+ *   GET    notices               trail delivery notices (the trail watch), newest first
  */
 export const ALERTS_PREFIX = "/api/_alerts/";
 
@@ -158,6 +160,10 @@ async function route(call: Call): Promise<void> {
   }
   if (collection === "firings" && !id)
     return only(method, "GET", () => listFirings(call));
+  if (collection === "notices" && !id)
+    return only(method, "GET", () =>
+      reply(call, 200, { notices: call.alerts.store.current.notices }),
+    );
   if (collection === "warnings" && !id)
     return only(method, "GET", () =>
       reply(call, 200, { warnings: call.alerts.store.current.warnings }),
@@ -308,10 +314,9 @@ async function deleteRule(call: Call, id: string): Promise<void> {
 
 async function testRule(call: Call, id: string): Promise<void> {
   const rule = findRule(call.alerts.store.current, id);
-  const result = await call.alerts.scheduler.evaluateRule(
-    rule,
-    TEST_WINDOW_MINUTES,
-  );
+  const result = await call.alerts.scheduler.evaluateRule(rule, {
+    windowMinutes: TEST_WINDOW_MINUTES,
+  });
   const firing = result.firing;
   const destinations = call.alerts.store.current.destinations
     .filter((d) => rule.destinationIds.includes(d.id))
@@ -348,16 +353,21 @@ async function readDestination(call: Call, previous?: DestinationSettings) {
   const settings = settingsFrom(parsed.data, previous);
   await checkSettings(call, settings);
   call.alerts.protect(secretsOf(settings));
-  return { name: parsed.data.name, settings };
+  return {
+    name: parsed.data.name,
+    settings,
+    deliveryConfirmations: parsed.data.deliveryConfirmations,
+  };
 }
 
 async function createDestination(call: Call): Promise<void> {
-  const { name, settings } = await readDestination(call);
+  const { name, settings, deliveryConfirmations } = await readDestination(call);
   const now = call.alerts.clock();
   const destination = {
     id: newId("dest"),
     name,
     settings,
+    deliveryConfirmations,
     consecutiveFailures: 0,
     createdAt: now,
     updatedAt: now,
@@ -368,13 +378,17 @@ async function createDestination(call: Call): Promise<void> {
 
 async function changeDestination(call: Call, id: string): Promise<void> {
   const previous = findDestination(call.alerts.store.current, id);
-  const { name, settings } = await readDestination(call, previous.settings);
+  const { name, settings, deliveryConfirmations } = await readDestination(
+    call,
+    previous.settings,
+  );
   const now = call.alerts.clock();
   const changed = await call.alerts.store.update((s) => {
     const d = s.destinations.find((x) => x.id === id);
     if (!d) throw new Refusal("NotFound", "No destination has that id.");
     d.name = name;
     d.settings = settings;
+    d.deliveryConfirmations = deliveryConfirmations;
     d.updatedAt = now;
     return structuredClone(d);
   });

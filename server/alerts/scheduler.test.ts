@@ -5,7 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AuditEvent } from "@/api/schemas/event";
 import { makeEvent } from "@/lib/audit-event-factory";
 import { createLogger } from "../logger";
-import type { Notification, Sender } from "./destinations";
+import {
+  textMessage,
+  webhookBody,
+  type Notification,
+  type Outgoing,
+  type Sender,
+} from "./destinations";
+import type { SeenTrail } from "@/lib/alerts/trail-watch";
 import type { EventReader } from "./lookup";
 import {
   AlertScheduler,
@@ -14,6 +21,7 @@ import {
 } from "./scheduler";
 import { DeliveryFailed } from "./ssrf";
 import { AlertStore, type Destination, type GatewayRule } from "./store";
+import type { TrailReader } from "./trails";
 
 const MIN = 60_000;
 const T0 = Date.parse("2026-03-02T08:00:00Z");
@@ -91,9 +99,15 @@ const hook = (over: Partial<Destination> = {}): Destination => ({
   ...over,
 });
 
+/** The firing a sent notification carried (fails the test for a trail notice). */
+function firingOf(sent: Outgoing | undefined): Notification["firing"] {
+  if (!sent || !("firing" in sent)) throw new Error("not a firing");
+  return sent.firing;
+}
+
 interface FakeSender {
   send: Sender;
-  sent: Notification[];
+  sent: Outgoing[];
   attempts: number;
 }
 
@@ -233,7 +247,7 @@ describe("the quiet period", () => {
     const { store, scheduler } = await world(sender, {}, withRuleAndHook());
     await scheduler.tick();
     expect(sender.sent).toHaveLength(1);
-    expect(sender.sent[0]!.firing.events.map((e) => e.name)).toEqual([
+    expect(firingOf(sender.sent[0]).events.map((e) => e.name)).toEqual([
       "StopLogging",
     ]);
 
@@ -363,12 +377,137 @@ describe("a gateway restart", () => {
     expect(sender.sent[0]!.deliveryId).toBe(
       second.store.current.deliveries[0]!.id,
     );
-    expect(sender.sent[0]!.firing.id).toBe(second.store.current.firings[0]!.id);
+    expect(firingOf(sender.sent[0]).id).toBe(
+      second.store.current.firings[0]!.id,
+    );
     expect(second.store.current.deliveries[0]).toMatchObject({
       status: "sent",
       attempts: 2,
     });
     // The rule does not fire again for the same events: its last run was kept.
     expect(second.store.current.lastRuns["rule-trail"]?.at).toBe(T0);
+  });
+});
+
+describe("the trail watch", () => {
+  it("records a stopped or failing trail as a warning, a delivery as a standing confirmation, looks every 5 minutes, and keeps it across a restart", async () => {
+    let seen: SeenTrail[] = [
+      {
+        name: "audit-prod",
+        health: { level: "healthy", lastDelivery: T0 - 4 * MIN },
+      },
+    ];
+    let looks = 0;
+    const readTrails: TrailReader = () => {
+      looks++;
+      return Promise.resolve(seen);
+    };
+    const { store, scheduler } = await world(fakeSender(), { readTrails });
+    await scheduler.tick();
+    expect(store.current.notices).toEqual([
+      expect.objectContaining({
+        id: "delivered-audit-prod",
+        kind: "delivery-ok",
+        level: "delivered",
+        at: T0 - 4 * MIN,
+        read: true,
+      }),
+    ]);
+    seen = [
+      {
+        name: "audit-prod",
+        health: {
+          level: "failing",
+          code: "NoSuchBucket",
+          detail: "NoSuchBucket: The specified bucket does not exist.",
+          lastDelivery: T0 - 4 * MIN,
+        },
+      },
+    ];
+    now = T0 + 4 * MIN;
+    await scheduler.tick();
+    expect(looks).toBe(1);
+    now = T0 + 5 * MIN;
+    await scheduler.tick();
+    expect(looks).toBe(2);
+    expect(store.current.notices[0]).toMatchObject({
+      kind: "delivery-warning",
+      trail: "audit-prod",
+      level: "failing",
+      code: "NoSuchBucket",
+      read: false,
+    });
+    expect(logLines.join("\n")).toContain("trail delivery warning");
+    await scheduler.stop();
+    const again = AlertStore.open(path);
+    expect(again.current.notices.map((n) => n.kind)).toEqual([
+      "delivery-warning",
+      "delivery-ok",
+    ]);
+    expect(again.current.trails["audit-prod"]?.level).toBe("failing");
+  });
+
+  it("sends the trail notices to a destination that opted into delivery confirmations, and only to it", async () => {
+    const sender = fakeSender();
+    const seen: SeenTrail[] = [
+      {
+        name: "audit\u202Eprod",
+        health: {
+          level: "failing",
+          code: "NoSuchBucket",
+          detail: "NoSuchBucket: The specified bucket does not exist.",
+          lastDelivery: T0 - 4 * MIN,
+        },
+      },
+    ];
+    const { store, scheduler } = await world(
+      sender,
+      {
+        readTrails: () => Promise.resolve(seen),
+        trailsLink: () => "https://trailscope.example.com/trails",
+      },
+      (s) =>
+        s.update((state) => {
+          state.destinations.push(
+            hook({ id: "dest-ops", deliveryConfirmations: true }),
+            hook({ id: "dest-quiet" }),
+          );
+        }),
+    );
+    await scheduler.tick();
+    const sent = sender.sent.map((n) => ("notice" in n ? n.notice : null));
+    expect(sent).toEqual([
+      expect.objectContaining({ kind: "delivery-warning", level: "failing" }),
+      expect.objectContaining({ kind: "delivery-ok", level: "delivered" }),
+    ]);
+    expect(
+      store.current.deliveries.map((d) => [d.destinationId, d.status]),
+    ).toEqual([
+      ["dest-ops", "sent"],
+      ["dest-ops", "sent"],
+    ]);
+    const text = textMessage(sender.sent[0]!);
+    expect(text).toContain(
+      "[Trailscope warning] Trail audit⟦RLO⟧prod failed to deliver",
+    );
+    expect(text).toContain("Code: NoSuchBucket");
+    expect(text).toContain(
+      "Open in Trailscope: https://trailscope.example.com/trails",
+    );
+    expect(JSON.parse(webhookBody(sender.sent[1]!))).toMatchObject({
+      type: "trailscope.trail.notice",
+      kind: "delivery-ok",
+      level: "delivered",
+      at: new Date(T0 - 4 * MIN).toISOString(),
+    });
+  });
+
+  it("keeps what it saw when the trails cannot be read", async () => {
+    const { store, scheduler } = await world(fakeSender(), {
+      readTrails: () => Promise.reject(new Error("Throttling.User: slow down")),
+    });
+    await scheduler.tick();
+    expect(store.current.notices).toEqual([]);
+    expect(logLines.join("\n")).toContain("trails could not be read");
   });
 });

@@ -1,25 +1,15 @@
-import type { AuditEvent } from "../../src/api/schemas/event";
 import {
-  evaluate,
-  matcherFor,
-  serverReads,
-} from "../../src/features/alerts/match";
-import {
-  decide,
-  isDue,
-  lastFiringOf,
-  runWindow,
-} from "../../src/features/alerts/schedule";
+  runRuleOverWindow,
+  type RuleRunResult,
+} from "../../src/lib/alerts/run-rule";
+import type { Firing, Notice } from "../../src/lib/alerts/rule";
+import { isDue } from "../../src/lib/alerts/schedule";
+import { watchTrails } from "../../src/lib/alerts/trail-watch";
 import type { CompiledRule } from "../../src/lib/sigma/compile";
-import {
-  MAX_FIRING_EVENTS,
-  type Firing,
-  type FiringEvent,
-  type RuleRun,
-} from "../../src/stores/alerts-store";
 import type { Logger } from "../logger";
-import type { Notification, Sender } from "./destinations";
+import type { Notification, Sender, TrailNotification } from "./destinations";
 import type { EventReader } from "./lookup";
+import type { TrailReader } from "./trails";
 import { DeliveryFailed } from "./ssrf";
 import {
   newId,
@@ -34,9 +24,9 @@ import {
  *
  * - Each tick runs every enabled rule that is due (every 5, 15 or 60 minutes;
  *   at once when new) over its window, in every configured region, through
- *   the gateway's LookupEvents reader, with the console's own pure matching
- *   (src/features/alerts/match.ts) and schedule/quiet-period rules
- *   (src/features/alerts/schedule.ts): one rule, one meaning, both sides.
+ *   the gateway's LookupEvents reader, with the console's own runner
+ *   (src/lib/alerts/run-rule.ts: matching, threshold, quiet period): one
+ *   rule, one meaning, both sides.
  * - A firing and one delivery per destination are written to the store
  *   before anything is sent; each attempt is recorded before it is made. A
  *   restart therefore loses nothing: pending deliveries are picked up by the
@@ -66,27 +56,19 @@ export interface SchedulerOptions {
   pauseAfterFailures?: number;
   /** Events read per region and read at most. */
   cap?: number;
+  /** Looks at every trail's delivery (GetTrailStatus); without it trails are not watched. */
+  readTrails?: TrailReader | undefined;
+  /** How often trails are looked at (the first tick looks at once). */
+  trailCheckMs?: number | undefined;
+  /** The console's trails page, for trail notices, when the gateway knows its public origin. */
+  trailsLink?: (() => string | undefined) | undefined;
 }
 
 export const DEFAULT_RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 1_800_000];
 export const DEFAULT_PAUSE_AFTER_FAILURES = 5;
-/** The test button reads a day. */
-export const TEST_WINDOW_MINUTES = 24 * 60;
-
-export interface RuleRunResult {
-  run: RuleRun;
-  firing?: Firing | undefined;
-  /** The matched events, for a test run's preview. */
-  events: AuditEvent[];
-}
-
-const toFiringEvent = (e: AuditEvent): FiringEvent => ({
-  id: e.id,
-  name: e.name,
-  timeMs: e.timeMs,
-  region: e.region,
-  userName: e.userName,
-});
+/** A delivery cycle: OSS files hold about five minutes of events. */
+export const DEFAULT_TRAIL_CHECK_MS = 5 * 60_000;
+export type { RuleRunResult };
 
 const errorText = (error: unknown): string =>
   (error instanceof Error ? error.message : String(error)).slice(0, 500);
@@ -96,6 +78,7 @@ export class AlertScheduler {
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly retryDelays: readonly number[];
   private readonly pauseAfter: number;
+  private nextTrailCheck = -Infinity;
 
   constructor(private readonly options: SchedulerOptions) {
     this.retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
@@ -137,6 +120,7 @@ export class AlertScheduler {
       const { rules, lastRuns } = this.options.store.current;
       for (const rule of rules)
         if (isDue(rule, lastRuns[rule.id], now)) await this.runAndRecord(rule);
+      await this.checkTrails(now);
       await this.deliverDue();
     } catch (error) {
       this.options.logger.log("error", "alert scheduler tick failed", {
@@ -145,94 +129,118 @@ export class AlertScheduler {
     }
   }
 
-  /** Reads the rule's window and decides; records nothing. `windowMinutes` overrides the rule's (the test button reads a day). */
-  async evaluateRule(
+  /**
+   * Reads the rule's window in every region and decides; records nothing.
+   * A test (`test`: over a day) ignores the quiet period: it shows what the
+   * rule would send.
+   */
+  evaluateRule(
     rule: GatewayRule,
-    windowMinutes?: number,
+    test?: { windowMinutes: number },
   ): Promise<RuleRunResult> {
     const { clock, regions, readEvents, pack, store } = this.options;
-    const now = clock();
-    const window = runWindow(
-      windowMinutes ? { ...rule, windowMinutes } : rule,
-      now,
-    );
-    const base = {
-      at: now,
-      windowStart: window.startMs,
-      windowEnd: window.endMs,
-    };
-    const seen = new Set<string>();
-    const events: AuditEvent[] = [];
-    let partial = false;
-    const errors: string[] = [];
-    let reads = 0;
-    for (const region of regions)
-      for (const attributes of serverReads(rule.source)) {
-        reads++;
-        try {
-          const result = await readEvents({
-            region,
-            startMs: window.startMs,
-            endMs: window.endMs,
-            attributes,
-            cap: this.options.cap ?? 20_000,
-          });
-          partial ||= !result.complete;
-          for (const event of result.events)
-            if (!seen.has(event.id)) {
-              seen.add(event.id);
-              events.push(event);
-            }
-        } catch (error) {
-          partial = true;
-          errors.push(`${region}: ${errorText(error)}`);
-        }
-      }
-    if (reads > 0 && errors.length === reads)
-      return {
-        run: {
-          ...base,
-          matched: 0,
-          outcome: "failed",
-          partial: true,
-          error: errors.join("; "),
-        },
-        events: [],
-      };
-    const { matched, identity } = evaluate(
-      rule,
-      events,
-      matcherFor(rule.source, pack),
-    );
-    const outcome = decide(
-      rule,
-      matched.length,
-      lastFiringOf(rule.id, store.current.firings),
-      now,
-    );
-    const run: RuleRun = {
-      ...base,
-      matched: matched.length,
-      outcome,
-      partial,
-      ...(errors.length ? { error: errors.join("; ") } : {}),
-    };
-    const firing: Firing | undefined =
-      matched.length >= rule.threshold
-        ? {
-            id: newId("fire"),
-            ruleId: rule.id,
-            ruleName: rule.name,
-            severity: rule.severity,
-            at: now,
-            windowStart: window.startMs,
-            windowEnd: window.endMs,
-            count: matched.length,
-            identity,
-            events: matched.slice(0, MAX_FIRING_EVENTS).map(toFiringEvent),
+    const cap = this.options.cap ?? 20_000;
+    return runRuleOverWindow(rule, {
+      now: clock(),
+      windowMinutes: test?.windowMinutes,
+      firings: test ? [] : store.current.firings,
+      pack,
+      newId: () => newId("fire"),
+      describeError: errorText,
+      // Each region on its own: one that cannot be read leaves the run partial.
+      read: async (attributes, window) => {
+        const events = [];
+        const errors: string[] = [];
+        let complete = true;
+        for (const region of regions)
+          try {
+            const result = await readEvents({
+              region,
+              startMs: window.startMs,
+              endMs: window.endMs,
+              attributes,
+              cap,
+            });
+            complete &&= result.complete;
+            events.push(...result.events);
+          } catch (error) {
+            errors.push(`${region}: ${errorText(error)}`);
           }
-        : undefined;
-    return { run, firing, events: matched };
+        if (errors.length === regions.length && regions.length > 0)
+          throw new Error(errors.join("; "));
+        return {
+          events,
+          complete: complete && errors.length === 0,
+          ...(errors.length ? { error: errors.join("; ") } : {}),
+        };
+      },
+    });
+  }
+
+  /**
+   * Looks at every trail's delivery when a check is due and records what
+   * changed as notices (src/lib/alerts/trail-watch.ts, the console's own
+   * rule): a trail that stopped logging, fails to deliver or is late while
+   * events exist, its recovery, and one standing confirmation per trail
+   * moved on to each newer delivery. A look that fails keeps what was seen.
+   */
+  async checkTrails(now: number): Promise<void> {
+    const { readTrails, store, logger } = this.options;
+    if (!readTrails || now < this.nextTrailCheck) return;
+    this.nextTrailCheck =
+      now + (this.options.trailCheckMs ?? DEFAULT_TRAIL_CHECK_MS);
+    let seen;
+    try {
+      seen = await readTrails(now);
+    } catch (error) {
+      logger.log("warn", "trails could not be read", {
+        error: errorText(error),
+      });
+      return;
+    }
+    const recorded = await store.update((state) => {
+      const { trails, notices } = watchTrails(state.trails, seen, now, () =>
+        newId("trail"),
+      );
+      Object.assign(state.trails, trails);
+      const ids = new Set(notices.map((n) => n.id));
+      state.notices = [
+        ...notices,
+        ...state.notices.filter((n) => !ids.has(n.id)),
+      ];
+      // Destinations that opted in receive each notice once.
+      for (const notice of notices)
+        for (const destination of state.destinations)
+          if (destination.deliveryConfirmations)
+            state.deliveries.push({
+              id: newId("dlv"),
+              notice,
+              destinationId: destination.id,
+              status: destination.pausedAt !== undefined ? "held" : "pending",
+              attempts: 0,
+              nextAttemptAt: now,
+              createdAt: now,
+            });
+      return notices;
+    });
+    for (const notice of recorded)
+      if (notice.kind === "delivery-warning")
+        logger.log("warn", "trail delivery warning", {
+          trail: notice.trail?.slice(0, 100),
+          level: notice.level,
+          code: notice.code,
+        });
+  }
+
+  /** What a trail notice sends to a destination that opted in. */
+  trailNotificationFor(notice: Notice, deliveryId: string): TrailNotification {
+    return {
+      deliveryId,
+      notice,
+      account: this.options.account,
+      regions: this.options.regions,
+      link: this.options.trailsLink?.(),
+    };
   }
 
   /** What a rule's firing would send (the test button's preview). */
@@ -300,8 +308,10 @@ export class AlertScheduler {
       const destination = state.destinations.find(
         (d) => d.id === delivery.destinationId,
       );
-      const firing = state.firings.find((f) => f.id === delivery.firingId);
-      if (!destination || !firing) {
+      const firing = delivery.firingId
+        ? state.firings.find((f) => f.id === delivery.firingId)
+        : undefined;
+      if (!destination || (!firing && !delivery.notice)) {
         delivery.status = "failed";
         delivery.lastError = destination
           ? "The firing is no longer in the history."
@@ -317,15 +327,20 @@ export class AlertScheduler {
       delivery.nextAttemptAt = now + this.delayAfter(delivery.attempts);
       return {
         destination: structuredClone(destination),
-        firing: structuredClone(firing),
+        outgoing: firing
+          ? this.notificationFor(structuredClone(firing), deliveryId)
+          : this.trailNotificationFor(
+              structuredClone(delivery.notice as Notice),
+              deliveryId,
+            ),
         attempt: delivery.attempts,
       };
     });
     if (!prepared) return;
-    const { destination, firing } = prepared;
+    const { destination, outgoing } = prepared;
     let failure: DeliveryFailed | undefined;
     try {
-      await send(destination, this.notificationFor(firing, deliveryId));
+      await send(destination, outgoing);
     } catch (error) {
       failure =
         error instanceof DeliveryFailed

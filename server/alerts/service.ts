@@ -3,7 +3,11 @@ import type { GatewayConfig } from "../config";
 import type { CredentialSource } from "../credentials";
 import type { Logger } from "../logger";
 import { createSender, secretsOf, type MakeTransport } from "./destinations";
-import { createEventReader, type EventReader } from "./lookup";
+import {
+  createEventReader,
+  createSignedCall,
+  type EventReader,
+} from "./lookup";
 import { loadRulePack } from "./pack";
 import { AlertScheduler } from "./scheduler";
 import {
@@ -13,6 +17,7 @@ import {
   type TargetPolicy,
 } from "./ssrf";
 import { AlertStore } from "./store";
+import { createTrailReader, type TrailReader } from "./trails";
 
 /** The gateway's alerts: the store, the destination policy and the scheduler, put together. */
 export interface AlertService {
@@ -31,6 +36,7 @@ export interface AlertServiceOverrides {
   clock?: () => number;
   resolve?: Resolver;
   readEvents?: EventReader;
+  readTrails?: TrailReader;
   makeTransport?: MakeTransport;
   retryDelaysMs?: readonly number[];
   pauseAfterFailures?: number;
@@ -60,12 +66,24 @@ export function createAlertService(
     allow: parseAllowList(config.alerts.allowAddresses),
     resolve: overrides.resolve ?? systemResolver,
   };
+  const upstream = { config, credentials: deps.credentials, logger };
+  const readEvents = overrides.readEvents ?? createEventReader(upstream);
+  const readTrails =
+    config.alerts.trailCheckMs > 0
+      ? (overrides.readTrails ??
+        createTrailReader({
+          call: createSignedCall(upstream),
+          readEvents,
+          regions: config.alerts.regions,
+          logger,
+        }))
+      : undefined;
   const scheduler = new AlertScheduler({
     store,
     clock,
-    readEvents:
-      overrides.readEvents ??
-      createEventReader({ config, credentials: deps.credentials, logger }),
+    readEvents,
+    readTrails,
+    trailCheckMs: config.alerts.trailCheckMs,
     send: createSender({
       policy,
       now: clock,
@@ -79,6 +97,10 @@ export function createAlertService(
       return origin
         ? `${origin}/alerts?firing=${encodeURIComponent(firing.id)}`
         : undefined;
+    },
+    trailsLink: () => {
+      const origin = deps.origin();
+      return origin ? `${origin}/trails` : undefined;
     },
     pack: loadRulePack(),
     retryDelaysMs: overrides.retryDelaysMs,

@@ -5,9 +5,11 @@ import { dirname } from "node:path";
 import type {
   AlertRule,
   Firing,
+  Notice,
   RuleRun,
   SEVERITIES,
-} from "../../src/stores/alerts-store";
+  WatchedTrail,
+} from "../../src/lib/alerts/rule";
 
 /**
  * The gateway's alert state — rules, destinations (with their secrets),
@@ -68,17 +70,22 @@ export interface Destination {
   /** Set when the destination failed too often: nothing is sent until it is resumed. */
   pausedAt?: number | undefined;
   pausedReason?: string | undefined;
+  /** Opted into the trail watch's notices: delivery confirmations, and trails that stop, fail or are late. */
+  deliveryConfirmations?: boolean | undefined;
   createdAt: number;
   updatedAt: number;
 }
 
 export type DeliveryStatus = "pending" | "sent" | "failed" | "held";
 
-/** One firing on its way to one destination. */
+/** One firing (or trail notice) on its way to one destination. */
 export interface Delivery {
   id: string;
-  firingId: string;
-  ruleId: string;
+  /** The firing sent; absent for a trail notice. */
+  firingId?: string | undefined;
+  ruleId?: string | undefined;
+  /** The trail notice sent, as it was when recorded (to a destination that opted in). */
+  notice?: Notice | undefined;
   destinationId: string;
   status: DeliveryStatus;
   attempts: number;
@@ -112,12 +119,17 @@ export interface AlertState {
   deliveries: Delivery[];
   /** Newest first. */
   warnings: DeliveryWarning[];
+  /** Each trail's delivery health as the trail watch last saw it, by trail name. */
+  trails: Record<string, WatchedTrail>;
+  /** The trail watch's notices (stopped, failing, late, recovered, delivered), newest first. */
+  notices: Notice[];
 }
 
 /** History kept: the newest firings, deliveries and warnings. */
 export const MAX_STORED_FIRINGS = 1_000;
 export const MAX_STORED_DELIVERIES = 4_000;
 export const MAX_STORED_WARNINGS = 500;
+export const MAX_STORED_NOTICES = 500;
 
 export const emptyState = (): AlertState => ({
   version: 1,
@@ -127,6 +139,8 @@ export const emptyState = (): AlertState => ({
   firings: [],
   deliveries: [],
   warnings: [],
+  trails: Object.create(null) as Record<string, WatchedTrail>,
+  notices: [],
 });
 
 export class AlertStoreError extends Error {
@@ -152,6 +166,7 @@ function trim(state: AlertState): AlertState {
       (a, b) => a.createdAt - b.createdAt,
     ),
     warnings: state.warnings.slice(0, MAX_STORED_WARNINGS),
+    notices: state.notices.slice(0, MAX_STORED_NOTICES),
   };
 }
 
@@ -185,6 +200,12 @@ function parse(text: string, path: string): AlertState {
       state.lastRuns ?? {},
     ),
     warnings: Array.isArray(state.warnings) ? state.warnings : [],
+    // Stores written before the trail watch have neither.
+    trails: Object.assign(
+      Object.create(null) as Record<string, WatchedTrail>,
+      state.trails ?? {},
+    ),
+    notices: Array.isArray(state.notices) ? state.notices : [],
   };
 }
 
@@ -252,6 +273,10 @@ export class AlertStore {
     draft.lastRuns = Object.assign(
       Object.create(null) as Record<string, RuleRun>,
       draft.lastRuns,
+    );
+    draft.trails = Object.assign(
+      Object.create(null) as Record<string, WatchedTrail>,
+      draft.trails,
     );
     const result = change(draft);
     this.state = trim(draft);

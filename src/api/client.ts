@@ -255,6 +255,8 @@ const gatewayInfoSchema = z.looseObject({
   mode: z.literal("live"),
   accountLabel: z.string().default(""),
   readOnly: z.boolean().default(false),
+  /** The gateway keeps and runs the alert rules (`/api/_alerts`): the console shows its rules and history instead of running its own. */
+  alerts: z.boolean().default(false),
   user: z.string().default(""),
   authMethod: z.string().default(""),
   signOutPath: z.string().nullable().default(null),
@@ -299,11 +301,20 @@ export async function gatewayGet(
     });
   }
   if (response.ok) return response;
+  throw await gatewayError(response, action, region);
+}
+
+/** A gateway refusal (its error envelope: `Code`, `Message`, `RequestId`) as an `ApiError`. */
+async function gatewayError(
+  response: Response,
+  action: string,
+  region: string,
+): Promise<ApiError> {
   const { status } = response;
   const envelope = errorEnvelopeSchema.safeParse(
     await response.json().catch(() => undefined),
   );
-  throw new ApiError({
+  return new ApiError({
     code: envelope.success ? envelope.data.Code : `Http${response.status}`,
     message: envelope.success
       ? (envelope.data.Message ?? "")
@@ -313,6 +324,51 @@ export async function gatewayGet(
     action,
     region,
   });
+}
+
+/**
+ * A call to one of the gateway's own JSON resources (`<base>/_alerts/…`):
+ * GET, or a change sent as JSON. A refusal becomes an `ApiError` named by
+ * `action` (a read-only gateway's 403 carries its reason in the message);
+ * the answer is checked against `schema` (a 204 has no body: `undefined`).
+ */
+export async function gatewayJson<T extends z.ZodType>(
+  method: "GET" | "POST" | "PUT" | "DELETE",
+  path: string,
+  schema: T,
+  options: { action: string; body?: unknown; signal?: AbortSignal | undefined },
+): Promise<z.output<T>> {
+  const origin =
+    typeof location === "undefined" ? "http://localhost" : location.origin;
+  const url = new URL(`${config.baseUrl.replace(/\/$/, "")}/${path}`, origin);
+  const { action, body, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: {
+        Accept: "application/json",
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      credentials: "same-origin",
+      cache: "no-store",
+      signal: signal ?? null,
+    });
+  } catch (cause) {
+    if (isAbortError(cause)) throw cause;
+    throw new ApiError({
+      code: "NetworkError",
+      message: t`The request did not reach the gateway. Check the connection.`,
+      status: 0,
+      action,
+      region: "",
+      cause,
+    });
+  }
+  if (!response.ok) throw await gatewayError(response, action, "");
+  if (response.status === 204) return schema.parse(undefined);
+  return parseGatewayJson(response, schema, action, "");
 }
 
 /** Checks a gateway answer's JSON against its schema, as `rpc()` does. */

@@ -1,114 +1,44 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
+import type {
+  AlertRule,
+  Firing,
+  Notice,
+  RuleRun,
+  WatchedTrail,
+} from "@/lib/alerts/rule";
 
 /**
  * The console's alert rules, their runs, firings and the notification
  * centre, kept in this browser (localStorage). They run while the console is
- * open (src/features/alerts/scheduler.tsx); the pure logic lives in
- * src/features/alerts/schedule.ts.
+ * open (src/features/alerts/scheduler.ts); the pure logic lives in
+ * src/lib/alerts/.
  */
-export const SCHEDULES = [5, 15, 60] as const;
-export type AlertSchedule = (typeof SCHEDULES)[number];
-export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
-export type AlertSeverity = (typeof SEVERITIES)[number];
 
-/** What a rule watches: detection rules of the Sigma pack, conditions of a saved search, or failed calls. */
-export type AlertSource =
-  | {
-      kind: "detection";
-      ruleIds: string[];
-      /** The API names the rules can match, when known: each is asked of the service by name. */
-      eventNames?: string[] | undefined;
-    }
-  | { kind: "search"; conditions: { key: string; value: string }[] }
-  | { kind: "failures" };
-
-/** Where a firing goes while the console is open. */
-export const CONSOLE_DESTINATIONS = ["centre", "browser"] as const;
-export type ConsoleDestination = (typeof CONSOLE_DESTINATIONS)[number];
-
-export interface AlertRule {
-  id: string;
-  name: string;
-  /** The starter it was made from, if any. */
-  starter?: string | undefined;
-  source: AlertSource;
-  /** Fires when at least this many events match within the window. */
-  threshold: number;
-  windowMinutes: number;
-  scheduleMinutes: AlertSchedule;
-  severity: AlertSeverity;
-  /** At most one notification per rule per quiet period. */
-  quietMinutes: number;
-  /** Count per identity (many failed calls from one identity) instead of overall. */
-  perIdentity: boolean;
-  destinations: ConsoleDestination[];
-  enabled: boolean;
-  createdAt: number;
-}
-
-export type RunOutcome = "fired" | "quiet" | "below" | "failed";
-
-export interface RuleRun {
-  at: number;
-  windowStart: number;
-  windowEnd: number;
-  matched: number;
-  outcome: RunOutcome;
-  /** Regions or spans the run could not read. */
-  partial: boolean;
-  error?: string | undefined;
-}
-
-export interface FiringEvent {
-  id: string;
-  name: string;
-  timeMs: number;
-  region: string;
-  userName: string;
-}
-
-export interface Firing {
-  id: string;
-  ruleId: string;
-  ruleName: string;
-  severity: AlertSeverity;
-  at: number;
-  windowStart: number;
-  windowEnd: number;
-  count: number;
-  /** The identity whose events crossed the threshold (per-identity rules). */
-  identity?: string | undefined;
-  events: FiringEvent[];
-}
-
-export type NoticeKind = "firing" | "delivery-warning" | "delivery-ok";
-
-export interface Notice {
-  id: string;
-  kind: NoticeKind;
-  at: number;
-  read: boolean;
-  /** For firings. */
-  firingId?: string | undefined;
-  /** For delivery notices: the trail and what happened (service words kept as they are). */
-  trail?: string | undefined;
-  code?: string | undefined;
-  detail?: string | undefined;
-  /** For delivery notices: the trail's health (src/lib/trail-health.ts HealthLevel). */
-  level?: string | undefined;
-}
-
-/** What the console last saw of a trail's delivery. */
-export interface WatchedTrail {
-  level: string;
-  lastDelivery?: number | undefined;
-}
+/** The rule's shape lives in src/lib/alerts/rule.ts (the gateway shares it); the console's code takes it from here. */
+export {
+  CONSOLE_DESTINATIONS,
+  MAX_FIRING_EVENTS,
+  SCHEDULES,
+  SEVERITIES,
+  type AlertRule,
+  type AlertSchedule,
+  type AlertSeverity,
+  type AlertSource,
+  type ConsoleDestination,
+  type Firing,
+  type FiringEvent,
+  type Notice,
+  type NoticeKind,
+  type RuleRun,
+  type RunOutcome,
+  type WatchedTrail,
+} from "@/lib/alerts/rule";
 
 /** How much history is kept per rule and in the centre. */
 export const MAX_FIRINGS = 200;
 export const MAX_NOTICES = 200;
-export const MAX_FIRING_EVENTS = 20;
+export const MAX_READ_REMOTE = 1_000;
 
 interface AlertsState {
   rules: AlertRule[];
@@ -120,6 +50,9 @@ interface AlertsState {
   trails: Record<string, WatchedTrail>;
   /** Set by a simulated incident: every enabled rule runs at the next tick. */
   runRequestedAt: number;
+  /** Ids of the gateway's notices read in this browser (live mode with gateway alerts). */
+  readRemote: string[];
+  markRemoteRead: (ids: readonly string[]) => void;
   saveRule: (rule: AlertRule) => void;
   deleteRule: (id: string) => void;
   setEnabled: (id: string, enabled: boolean) => void;
@@ -143,6 +76,14 @@ export const useAlertsStore = create<AlertsState>()(
       notices: [],
       runRequestedAt: 0,
       trails: {},
+      readRemote: [],
+      markRemoteRead: (ids) =>
+        set((s) => ({
+          readRemote: [
+            ...ids.filter((id) => !s.readRemote.includes(id)),
+            ...s.readRemote,
+          ].slice(0, MAX_READ_REMOTE),
+        })),
       saveRule: (rule) =>
         set((s) => ({
           rules: s.rules.some((r) => r.id === rule.id)

@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   const gateway = await startGateway(
     readConfig({
       GATEWAY_PORT: "0",
-      GATEWAY_STATIC_DIR: staticDir,
+      // The live build of the console when the journey opens it in a browser.
+      GATEWAY_STATIC_DIR: process.env.GATEWAY_STATIC_DIR || staticDir,
       GATEWAY_TOKEN: process.env.GATEWAY_TOKEN,
       GATEWAY_ACCOUNT_LABEL: process.env.GATEWAY_ACCOUNT_LABEL,
       ACTIONTRAIL_ENDPOINT_TEMPLATE: standIn.endpointTemplate,

@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react/macro";
 import { useFormat } from "@/components/i18n/use-format";
-import { splitVisible } from "@/lib/visible-text";
+import { splitVisible } from "@/lib/visible-chars";
 
 interface SafeTextProps {
   value: string;

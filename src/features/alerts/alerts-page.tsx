@@ -2,11 +2,13 @@ import { useLingui } from "@lingui/react/macro";
 import { useId, useState } from "react";
 import { EmptyState } from "@/components/ui/states";
 import { useDocumentTitle } from "@/components/ui/use-document-title";
-import { useAlertsStore, type AlertRule } from "@/stores/alerts-store";
+import { describeError } from "@/api/errors";
+import type { AlertRule } from "@/stores/alerts-store";
 import { useCanWrite } from "@/stores/session-store";
 import { FiringView } from "./firing-view";
 import { RuleCard } from "./rule-card";
 import { RuleEditor } from "./rule-editor";
+import { useRuleSource } from "./rule-source";
 import { newId } from "./scheduler";
 import { STARTERS, ruleFromStarter } from "./starters";
 
@@ -17,9 +19,8 @@ const RECENT_FIRINGS = 10;
 export function AlertsPage({ clock = Date.now }: { clock?: () => number }) {
   const { t } = useLingui();
   useDocumentTitle(t`Alerts`);
-  const rules = useAlertsStore((s) => s.rules);
-  const firings = useAlertsStore((s) => s.firings);
-  const saveRule = useAlertsStore((s) => s.saveRule);
+  const source = useRuleSource(clock);
+  const { rules, firings } = source;
   const { canWrite, reason } = useCanWrite();
   const reasonId = useId();
   const starterId = useId();
@@ -34,7 +35,9 @@ export function AlertsPage({ clock = Date.now }: { clock?: () => number }) {
     <section className="page alerts-page" aria-labelledby="alerts-title">
       <h1 id="alerts-title">{t`Alerts`}</h1>
       <p>
-        {t`Rules watch the account's events and notify you when something needs attention. In this console they run while it is open.`}
+        {source.where === "gateway"
+          ? t`Rules watch the account's events and notify you when something needs attention. The gateway keeps them and runs them on their schedule, whether or not the console is open.`
+          : t`Rules watch the account's events and notify you when something needs attention. In this console they run while it is open.`}
       </p>
       {!canWrite && (
         <p className="read-only-notice" role="note" id={reasonId}>
@@ -65,18 +68,26 @@ export function AlertsPage({ clock = Date.now }: { clock?: () => number }) {
           {t`Create rule`}
         </button>
       </div>
-      {rules.length === 0 ? (
+      {source.error !== undefined && (
+        <p role="alert" className="form-error">
+          {t`The gateway's alert rules could not be read:`}{" "}
+          {describeError(source.error).message}
+        </p>
+      )}
+      {source.pending && source.where === "gateway" ? (
+        <p role="status">{t`Reading the gateway's alert rules…`}</p>
+      ) : rules.length === 0 ? (
         <EmptyState title={t`No alert rules yet`}>
           {t`Create one from a starter above.`}
         </EmptyState>
       ) : (
-        rules.map((rule) => (
+        rules.map((entry) => (
           <RuleCard
-            key={rule.id}
-            rule={rule}
+            key={entry.rule.id}
+            entry={entry}
+            source={source}
             canWrite={canWrite}
             reasonId={reasonId}
-            clock={clock}
           />
         ))
       )}
@@ -94,9 +105,10 @@ export function AlertsPage({ clock = Date.now }: { clock?: () => number }) {
         <RuleEditor
           rule={draft}
           title={t`New alert rule`}
+          gatewayDestinations={source.destinations}
           onClose={() => setDraft(undefined)}
-          onSave={(rule) => {
-            saveRule({ ...rule, createdAt: clock() });
+          onSave={async (rule, destinationIds) => {
+            await source.save(rule, destinationIds, true);
             setDraft(undefined);
           }}
         />

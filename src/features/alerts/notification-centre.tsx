@@ -5,7 +5,8 @@ import { useLocation } from "react-router";
 import { Dialog } from "@/components/ui/dialog";
 import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
-import { useAlertsStore, type Notice } from "@/stores/alerts-store";
+import type { Firing, Notice } from "@/stores/alerts-store";
+import { useCentre, type Centre } from "./centre-source";
 import { FiringView } from "./firing-view";
 
 /** Unread first, then newest first. */
@@ -15,7 +16,8 @@ export const orderNotices = (notices: readonly Notice[]): Notice[] =>
 /** The header's bell: how many notices are unread, and the centre that lists them. */
 export function NotificationCentre() {
   const { t } = useLingui();
-  const notices = useAlertsStore((s) => s.notices);
+  const centre = useCentre();
+  const { notices } = centre;
   // Open on the page it was opened on: following a link to an event closes it.
   const location = useLocation();
   const [openOn, setOpenOn] = useState<string>();
@@ -57,7 +59,7 @@ export function NotificationCentre() {
             </button>
           }
         >
-          <CentreBody notices={notices} />
+          <CentreBody centre={centre} />
         </Dialog>
       )}
     </>
@@ -83,9 +85,9 @@ function BellIcon() {
   );
 }
 
-function CentreBody({ notices }: { notices: readonly Notice[] }) {
+function CentreBody({ centre }: { centre: Centre }) {
   const { t } = useLingui();
-  const markRead = useAlertsStore((s) => s.markRead);
+  const { notices, markRead, firings } = centre;
   const unread = notices.filter((n) => !n.read).map((n) => n.id);
   return (
     <>
@@ -105,7 +107,7 @@ function CentreBody({ notices }: { notices: readonly Notice[] }) {
         <ul className="notice-list">
           {orderNotices(notices).map((notice) => (
             <li key={notice.id} data-read={notice.read}>
-              <NoticeItem notice={notice} />
+              <NoticeItem notice={notice} firings={firings} />
               {!notice.read && (
                 <button type="button" onClick={() => markRead([notice.id])}>
                   {t`Mark read`}
@@ -119,12 +121,16 @@ function CentreBody({ notices }: { notices: readonly Notice[] }) {
   );
 }
 
-function NoticeItem({ notice }: { notice: Notice }) {
+function NoticeItem({
+  notice,
+  firings,
+}: {
+  notice: Notice;
+  firings: readonly Firing[];
+}) {
   const { t } = useLingui();
   const { timeWithZone } = useFormat();
-  const firing = useAlertsStore((s) =>
-    s.firings.find((f) => f.id === notice.firingId),
-  );
+  const firing = firings.find((f) => f.id === notice.firingId);
   const status = notice.read ? t`Read` : t`Unread`;
   if (notice.kind === "firing")
     return firing ? (
@@ -137,15 +143,19 @@ function NoticeItem({ notice }: { notice: Notice }) {
     );
   const trail = notice.trail ?? "";
   const heading =
-    notice.kind === "delivery-warning"
-      ? notice.level === "stopped"
-        ? t`Trail ${trail} stopped logging`
-        : notice.level === "late"
-          ? t`Trail ${trail} has not delivered for longer than expected`
-          : t`Trail ${trail} failed to deliver`
-      : notice.level === "recovered"
-        ? t`Trail ${trail} is delivering again`
-        : t`Trail ${trail} delivered`;
+    notice.kind === "destination-warning"
+      ? notice.level === "destination-paused"
+        ? t`A destination was paused`
+        : t`A notification could not be delivered`
+      : notice.kind === "delivery-warning"
+        ? notice.level === "stopped"
+          ? t`Trail ${trail} stopped logging`
+          : notice.level === "late"
+            ? t`Trail ${trail} has not delivered for longer than expected`
+            : t`Trail ${trail} failed to deliver`
+        : notice.level === "recovered"
+          ? t`Trail ${trail} is delivering again`
+          : t`Trail ${trail} delivered`;
   return (
     <div role="group" aria-label={status}>
       <span className="muted">{status}</span>
@@ -160,6 +170,12 @@ function NoticeItem({ notice }: { notice: Notice }) {
         )}
       </p>
       {notice.detail && <SafeText value={notice.detail} maxLength={300} />}
+      {notice.kind === "destination-warning" && firing && (
+        <p className="muted">
+          {t`For the firing of`}{" "}
+          <SafeText value={firing.ruleName} maxLength={120} />
+        </p>
+      )}
     </div>
   );
 }

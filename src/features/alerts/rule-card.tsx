@@ -1,19 +1,17 @@
 import { useLingui } from "@lingui/react/macro";
+import { plural } from "@lingui/core/macro";
 import { useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
 import { packRules } from "@/lib/sigma/rule-pack";
 import { ruleText } from "@/lib/sigma/rule-text";
-import {
-  useAlertsStore,
-  type AlertRule,
-  type AlertSource,
-} from "@/stores/alerts-store";
+import { describeError } from "@/api/errors";
+import type { AlertSource } from "@/stores/alerts-store";
 import { FiringView } from "./firing-view";
 import { DESTINATION_LABELS, OUTCOME_LABELS, SEVERITY_LABELS } from "./labels";
 import { RuleEditor } from "./rule-editor";
-import { nextRunAt } from "./schedule";
+import type { RuleEntry, RuleSource } from "./rule-source";
 import { TestRunButton } from "./test-run";
 
 /** How many firings a rule shows under it. */
@@ -44,24 +42,29 @@ function SourceText({ source }: { source: AlertSource }) {
 }
 
 export interface RuleCardProps {
-  rule: AlertRule;
+  entry: RuleEntry;
+  /** Where the rule is kept and run (this browser or the gateway). */
+  source: RuleSource;
   canWrite: boolean;
   /** Why changes are unavailable (shown by the page; linked from the buttons). */
   reasonId: string;
-  clock: () => number;
 }
 
 /** One alert rule: its settings, last run, result and next run, its recent firings, and its actions. */
-export function RuleCard({ rule, canWrite, reasonId, clock }: RuleCardProps) {
+export function RuleCard({ entry, source, canWrite, reasonId }: RuleCardProps) {
   const { t } = useLingui();
   const { timeWithZone } = useFormat();
-  const lastRun = useAlertsStore((s) => s.lastRuns[rule.id]);
-  const allFirings = useAlertsStore((s) => s.firings);
-  const { saveRule, setEnabled, deleteRule } = useAlertsStore();
+  const { rule, lastRun, next } = entry;
   const [editing, setEditing] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const firings = allFirings.filter((f) => f.ruleId === rule.id);
-  const next = nextRunAt(rule, lastRun);
+  const [refusal, setRefusal] = useState<string>();
+  const firings = source.firings.filter((f) => f.ruleId === rule.id);
+  const act = (change: Promise<void>) => {
+    setRefusal(undefined);
+    change.catch((error: unknown) => setRefusal(describeError(error).message));
+  };
+  const failed = entry.failedDeliveries;
+  const held = entry.heldDeliveries;
   const name = rule.name;
   const headingId = `rule-${rule.id}`;
   const denied = canWrite ? {} : { "aria-describedby": reasonId };
@@ -69,9 +72,15 @@ export function RuleCard({ rule, canWrite, reasonId, clock }: RuleCardProps) {
   const window = rule.windowMinutes;
   const schedule = rule.scheduleMinutes;
   const quiet = rule.quietMinutes;
-  const destinations = rule.destinations
-    .map((d) => t(DESTINATION_LABELS[d]))
-    .join(", ");
+  const destinations =
+    source.where === "gateway"
+      ? [
+          t`Notification centre`,
+          ...(source.destinations ?? [])
+            .filter((d) => entry.destinationIds.includes(d.id))
+            .map((d) => d.name),
+        ].join(", ")
+      : rule.destinations.map((d) => t(DESTINATION_LABELS[d])).join(", ");
   return (
     <article className="card alert-rule" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -88,7 +97,23 @@ export function RuleCard({ rule, canWrite, reasonId, clock }: RuleCardProps) {
         {t`At least ${threshold} events within ${window} minutes, checked every ${schedule} minutes; at most one notification per ${quiet} minutes.`}
         {rule.perIdentity && <> {t`Counted per identity.`}</>}
       </p>
-      <p>{t`Sends to: ${destinations}`}</p>
+      <p>
+        {t`Sends to:`} <SafeText value={destinations} maxLength={300} />
+      </p>
+      {(failed > 0 || held > 0) && (
+        <p className="form-error">
+          {failed > 0 &&
+            plural(failed, {
+              one: "# delivery failed.",
+              other: "# deliveries failed.",
+            })}{" "}
+          {held > 0 &&
+            plural(held, {
+              one: "# delivery waits for a paused destination.",
+              other: "# deliveries wait for a paused destination.",
+            })}
+        </p>
+      )}
       <dl className="alert-run">
         <dt>{t`Last run`}</dt>
         <dd>{lastRun ? timeWithZone(lastRun.at) : t`Not run yet`}</dd>
@@ -109,7 +134,7 @@ export function RuleCard({ rule, canWrite, reasonId, clock }: RuleCardProps) {
         <dd>{next === undefined ? t`Switched off` : timeWithZone(next)}</dd>
       </dl>
       <div className="button-row">
-        <TestRunButton rule={rule} clock={clock} />
+        <TestRunButton rule={rule} onTest={source.test} />
         <button
           type="button"
           disabled={!canWrite}
@@ -122,7 +147,7 @@ export function RuleCard({ rule, canWrite, reasonId, clock }: RuleCardProps) {
           type="button"
           disabled={!canWrite}
           {...denied}
-          onClick={() => setEnabled(rule.id, !rule.enabled)}
+          onClick={() => act(source.setEnabled(entry, !rule.enabled))}
         >
           {rule.enabled ? t`Switch off` : t`Switch on`}
         </button>
@@ -136,6 +161,11 @@ export function RuleCard({ rule, canWrite, reasonId, clock }: RuleCardProps) {
           {t`Delete`}
         </button>
       </div>
+      {refusal && (
+        <p role="alert" className="form-error">
+          {t`The change was refused: ${refusal}`}
+        </p>
+      )}
       <section aria-label={t`Recent firings of ${name}`}>
         {firings.length === 0 ? (
           <p className="muted">{t`No firings yet.`}</p>
@@ -149,9 +179,11 @@ export function RuleCard({ rule, canWrite, reasonId, clock }: RuleCardProps) {
         <RuleEditor
           rule={rule}
           title={t`Edit ${name}`}
+          gatewayDestinations={source.destinations}
+          destinationIds={entry.destinationIds}
           onClose={() => setEditing(false)}
-          onSave={(next) => {
-            saveRule(next);
+          onSave={async (changed, ids) => {
+            await source.save(changed, ids, false);
             setEditing(false);
           }}
         />
@@ -168,7 +200,10 @@ export function RuleCard({ rule, canWrite, reasonId, clock }: RuleCardProps) {
             <button
               type="button"
               className="danger"
-              onClick={() => deleteRule(rule.id)}
+              onClick={() => {
+                setConfirmDelete(false);
+                act(source.remove(rule.id));
+              }}
             >
               {t`Delete rule`}
             </button>

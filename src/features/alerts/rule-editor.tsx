@@ -1,6 +1,9 @@
 import { useLingui } from "@lingui/react/macro";
 import { useId, useState } from "react";
+import { describeError } from "@/api/errors";
+import type { GatewayDestination } from "@/api/schemas/alerts";
 import { Dialog } from "@/components/ui/dialog";
+import { SafeText } from "@/components/ui/safe-text";
 import {
   CONSOLE_DESTINATIONS,
   SCHEDULES,
@@ -18,17 +21,27 @@ const toMinutes = (text: string): number | undefined => {
   return Number.isInteger(n) && n >= 0 && n <= 7 * 24 * 60 ? n : undefined;
 };
 
-/** A rule's settings in a dialog: name, threshold and window, schedule, severity, quiet period, destinations. */
+/**
+ * A rule's settings in a dialog: name, threshold and window, schedule,
+ * severity, quiet period, destinations (the gateway's, when it keeps the
+ * rules). A save that is refused (a read-only gateway) says why and keeps
+ * what was typed.
+ */
 export function RuleEditor({
   rule,
   title,
   onSave,
   onClose,
+  gatewayDestinations,
+  destinationIds: initialIds = [],
 }: {
   rule: AlertRule;
   title: string;
-  onSave: (rule: AlertRule) => void;
+  onSave: (rule: AlertRule, destinationIds: string[]) => Promise<void>;
   onClose: () => void;
+  /** The gateway's destinations: a firing is sent to those ticked. */
+  gatewayDestinations?: readonly GatewayDestination[] | undefined;
+  destinationIds?: readonly string[];
 }) {
   const { t } = useLingui();
   const id = useId();
@@ -39,7 +52,11 @@ export function RuleEditor({
   const [severity, setSeverity] = useState<AlertSeverity>(rule.severity);
   const [quiet, setQuiet] = useState(String(rule.quietMinutes));
   const [destinations, setDestinations] = useState(rule.destinations);
+  const [destinationIds, setDestinationIds] = useState<string[]>([
+    ...initialIds,
+  ]);
   const [problem, setProblem] = useState<string>();
+  const [saving, setSaving] = useState(false);
 
   const handleSave = () => {
     const n = toMinutes(threshold);
@@ -56,17 +73,30 @@ export function RuleEditor({
       );
     if (q === undefined)
       return setProblem(t`The quiet period is a whole number of minutes.`);
-    onSave({
-      ...rule,
-      name: name.trim(),
-      threshold: n,
-      windowMinutes: w,
-      scheduleMinutes: schedule,
-      severity,
-      quietMinutes: q,
-      destinations,
+    setProblem(undefined);
+    setSaving(true);
+    onSave(
+      {
+        ...rule,
+        name: name.trim(),
+        threshold: n,
+        windowMinutes: w,
+        scheduleMinutes: schedule,
+        severity,
+        quietMinutes: q,
+        destinations,
+      },
+      destinationIds,
+    ).catch((error: unknown) => {
+      const { message } = describeError(error);
+      setProblem(t`The rule was not saved: ${message}`);
+      setSaving(false);
     });
   };
+  const toggleGateway = (id: string, on: boolean) =>
+    setDestinationIds((list) =>
+      on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id),
+    );
   const toggle = (d: ConsoleDestination, on: boolean) =>
     setDestinations((list) =>
       on ? [...list.filter((x) => x !== d), d] : list.filter((x) => x !== d),
@@ -82,7 +112,12 @@ export function RuleEditor({
           <button type="button" onClick={onClose}>
             {t`Cancel`}
           </button>
-          <button type="button" className="primary" onClick={handleSave}>
+          <button
+            type="button"
+            className="primary"
+            disabled={saving}
+            onClick={handleSave}
+          >
             {t`Save rule`}
           </button>
         </>
@@ -144,19 +179,44 @@ export function RuleEditor({
           value={quiet}
           onChange={(e) => setQuiet(e.target.value)}
         />
-        <fieldset>
-          <legend>{t`Destinations`}</legend>
-          {CONSOLE_DESTINATIONS.map((d) => (
-            <label key={d}>
-              <input
-                type="checkbox"
-                checked={destinations.includes(d)}
-                onChange={(e) => toggle(d, e.target.checked)}
-              />{" "}
-              {t(DESTINATION_LABELS[d])}
-            </label>
-          ))}
-        </fieldset>
+        {gatewayDestinations ? (
+          <fieldset>
+            <legend>{t`Destinations (sent by the gateway)`}</legend>
+            {gatewayDestinations.length === 0 && (
+              <p className="muted">{t`The gateway has no destinations yet: firings show in the notification centre.`}</p>
+            )}
+            {gatewayDestinations.map((d) => (
+              <label key={d.id}>
+                <input
+                  type="checkbox"
+                  checked={destinationIds.includes(d.id)}
+                  onChange={(e) => toggleGateway(d.id, e.target.checked)}
+                />{" "}
+                <SafeText value={d.name} maxLength={80} />{" "}
+                <span className="muted">
+                  <SafeText value={d.target} maxLength={80} />
+                  {d.deliveryConfirmations &&
+                    ` · ${t`also receives trail delivery confirmations`}`}
+                  {d.paused && ` · ${t`paused`}`}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        ) : (
+          <fieldset>
+            <legend>{t`Destinations`}</legend>
+            {CONSOLE_DESTINATIONS.map((d) => (
+              <label key={d}>
+                <input
+                  type="checkbox"
+                  checked={destinations.includes(d)}
+                  onChange={(e) => toggle(d, e.target.checked)}
+                />{" "}
+                {t(DESTINATION_LABELS[d])}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {problem && (
           <p role="alert" className="form-error">
             {problem}

@@ -6,8 +6,8 @@ import { rpc } from "@/api/client";
 import type { Trail } from "@/api/schemas/trail";
 import { trailHealth } from "@/lib/trail-health";
 import { runRule } from "./run-rule";
-import { watchTrails, type SeenTrail } from "./trail-watch";
-import { isDue } from "./schedule";
+import { watchTrails, type SeenTrail } from "@/lib/alerts/trail-watch";
+import { isDue } from "@/lib/alerts/schedule";
 
 /** A new id for a firing or notice (unique within this browser). */
 export const newId = (): string =>

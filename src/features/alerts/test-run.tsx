@@ -1,37 +1,26 @@
 import { useLingui } from "@lingui/react/macro";
 import { plural } from "@lingui/core/macro";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { describeError } from "@/api/errors";
 import { Dialog } from "@/components/ui/dialog";
 import { useFormat } from "@/components/i18n/use-format";
 import type { AlertRule } from "@/stores/alerts-store";
 import { FiringView } from "./firing-view";
-import { runRule, type RunResult } from "./run-rule";
-import { allRegions, newId } from "./scheduler";
-
-const DAY_MINUTES = 24 * 60;
+import type { RunResult } from "./run-rule";
 
 /** "Test": runs a rule now over the last day and shows what it would have sent. Records nothing. */
 export function TestRunButton({
   rule,
-  clock,
+  onTest,
 }: {
   rule: AlertRule;
-  clock: () => number;
+  /** Runs it where the rules run (this browser, or the gateway). */
+  onTest: (rule: AlertRule) => Promise<RunResult>;
 }) {
   const { t } = useLingui();
-  const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const test = useMutation({
-    mutationFn: async (): Promise<RunResult> =>
-      runRule(rule, {
-        regions: await allRegions(client),
-        now: clock(),
-        windowMinutes: DAY_MINUTES,
-        firings: [],
-        newId,
-      }),
-  });
+  const test = useMutation({ mutationFn: () => onTest(rule) });
   const name = rule.name;
   return (
     <>
@@ -58,6 +47,7 @@ export function TestRunButton({
           <TestOutcome
             pending={test.isPending}
             result={test.data}
+            error={test.error}
             threshold={rule.threshold}
           />
         </Dialog>
@@ -69,14 +59,20 @@ export function TestRunButton({
 function TestOutcome({
   pending,
   result,
+  error: failure,
   threshold,
 }: {
   pending: boolean;
   result: RunResult | undefined;
+  error: Error | null;
   threshold: number;
 }) {
   const { t } = useLingui();
   const { range } = useFormat();
+  if (failure) {
+    const { message } = describeError(failure);
+    return <p role="alert">{t`The test could not run: ${message}`}</p>;
+  }
   if (pending || !result)
     return <p role="status">{t`Reading the last day of events…`}</p>;
   const { run, firing } = result;

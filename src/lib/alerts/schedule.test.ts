@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AlertRule, Firing, RuleRun } from "@/stores/alerts-store";
+import type { AlertRule, Firing, RuleRun } from "./rule";
 import { decide, isDue, nextRunAt, quietUntil, runWindow } from "./schedule";
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);

@@ -1,4 +1,4 @@
-import type { AlertRule, Firing, RuleRun } from "@/stores/alerts-store";
+import type { AlertRule, Firing, RuleRun } from "./rule";
 
 /**
  * When alert rules run and when they may notify: pure functions of a rule,

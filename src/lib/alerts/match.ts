@@ -2,7 +2,7 @@ import type { AuditEvent, LookupAttribute } from "@/api/schemas/event";
 import { LOOKUP_ATTRIBUTE_KEYS } from "@/api/schemas/event";
 import { matchesLookupAttribute } from "@/api/schemas/lookup-match";
 import type { CompiledRule } from "@/lib/sigma/compile";
-import type { AlertRule, AlertSource } from "@/stores/alerts-store";
+import type { AlertRule, AlertSource } from "./rule";
 
 /** Whether an event counts for a rule's source. */
 export function matcherFor(

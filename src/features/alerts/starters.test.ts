@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { auditEventSchema, type AuditEvent } from "@/api/schemas/event";
 import { packRules } from "@/lib/sigma/rule-pack";
 import type { AlertRule } from "@/stores/alerts-store";
-import { evaluate, matcherFor, serverAttributes, serverReads } from "./match";
+import {
+  evaluate,
+  matcherFor,
+  serverAttributes,
+  serverReads,
+} from "@/lib/alerts/match";
 import { STARTERS, ruleFromStarter } from "./starters";
 
 const NOW = Date.UTC(2026, 10, 23, 3, 0, 0);

@@ -1,6 +1,6 @@
-import type { HealthLevel, TrailHealth } from "@/lib/trail-health";
-import { isProblem } from "@/lib/trail-health";
-import type { Notice, WatchedTrail } from "@/stores/alerts-store";
+import type { HealthLevel, TrailHealth } from "../trail-health";
+import { isProblem } from "../trail-health";
+import type { Notice, WatchedTrail } from "./rule";
 
 /**
  * What the console says when a trail's delivery changes: a warning when a
