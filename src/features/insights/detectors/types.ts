@@ -86,14 +86,27 @@ export const byTime = (a: AuditEvent, b: AuditEvent): number =>
 export const timed = (events: readonly AuditEvent[]): AuditEvent[] =>
   events.filter((e) => Number.isFinite(e.timeMs)).sort(byTime);
 
+/**
+ * The kind of actor an event is attributed to: "accessKey" when it used a
+ * long-term key, else "user" when it names one (the value is then
+ * `event.accessKeyId` or `event.userName`). Builds nothing, for loops over
+ * every event; `actorOf` gives the actor itself.
+ */
+export function actorKind(event: AuditEvent): "user" | "accessKey" | undefined {
+  if (event.identityType === "system") return undefined;
+  if (event.accessKeyId && !event.accessKeyId.startsWith("STS."))
+    return "accessKey";
+  if (event.userName) return "user";
+  return undefined;
+}
+
 /** The actor an event is attributed to: its AccessKey when it used a long-term key, else the user name. */
 export function actorOf(
   event: AuditEvent,
 ): { kind: "user" | "accessKey"; value: string } | undefined {
-  if (event.identityType === "system") return undefined;
-  if (event.accessKeyId && !event.accessKeyId.startsWith("STS."))
-    return { kind: "accessKey", value: event.accessKeyId };
-  if (event.userName) return { kind: "user", value: event.userName };
+  const kind = actorKind(event);
+  if (kind === "accessKey") return { kind, value: event.accessKeyId };
+  if (kind === "user") return { kind, value: event.userName };
   return undefined;
 }
 
