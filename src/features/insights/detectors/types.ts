@@ -82,9 +82,35 @@ export function groupBy<T>(
 export const byTime = (a: AuditEvent, b: AuditEvent): number =>
   a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Events with a usable time, oldest first. */
-export const timed = (events: readonly AuditEvent[]): AuditEvent[] =>
-  events.filter((e) => Number.isFinite(e.timeMs)).sort(byTime);
+/** Events with a usable time, oldest first (a copy; events already so are not sorted again). */
+export function timed(events: readonly AuditEvent[]): AuditEvent[] {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (!Number.isFinite(e.timeMs) || (i > 0 && byTime(events[i - 1]!, e) > 0))
+      return events.filter((x) => Number.isFinite(x.timeMs)).sort(byTime);
+  }
+  return events.slice();
+}
+
+/**
+ * The events of a list sorted by time, cut into the clock hours they fall
+ * in, oldest first (what grouping them by hour gives, without a key per event).
+ */
+export function hourRuns(sorted: readonly AuditEvent[]): AuditEvent[][] {
+  const runs: AuditEvent[][] = [];
+  let hour = NaN;
+  let run: AuditEvent[] = [];
+  for (const e of sorted) {
+    const h = Math.floor(e.timeMs / HOUR_MS);
+    if (h !== hour) {
+      run = [];
+      runs.push(run);
+      hour = h;
+    }
+    run.push(e);
+  }
+  return runs;
+}
 
 /**
  * The kind of actor an event is attributed to: "accessKey" when it used a
