@@ -272,6 +272,13 @@ export const findingsQueryOptions = (
       );
       // A new read starts from nothing, not from an earlier read's findings.
       client.removeQueries({ queryKey: soFarKey, exact: true });
+      // The worker starts and compiles the rules while the first page is read.
+      void findingsOffThread({
+        events: [],
+        userRules: [...userRules],
+        disabled: [...disabled],
+        rulesOnly: true,
+      }).catch(() => undefined);
       const seen = new Set<string>();
       // The worker keeps the parts it is sent: the whole run then needs only the rest.
       const readId = `findings-read-${++findingsReads}`;
