@@ -15,7 +15,7 @@ import { archivedDays } from "@/lib/archive/browser-store";
 import { loadPages } from "@/lib/rate-limiter";
 import { DAY, toApiDate, toApiTime } from "@/lib/time";
 import { aggregateOffThread } from "./aggregate-client";
-import type { FindingsResult } from "./findings/compute";
+import type { FindingsJob, FindingsResult } from "./findings/compute";
 import { findingsOffThread } from "./findings/findings-client";
 import {
   groupFindings,
@@ -272,7 +272,17 @@ export const findingsQueryOptions = (
       );
       // A new read starts from nothing, not from an earlier read's findings.
       client.removeQueries({ queryKey: soFarKey, exact: true });
+      // The worker starts and compiles the rules while the first page is read.
+      void findingsOffThread({
+        events: [],
+        userRules: [...userRules],
+        disabled: [...disabled],
+        rulesOnly: true,
+      }).catch(() => undefined);
       const seen = new Set<string>();
+      // The worker keeps the parts it is sent: the whole run then needs only the rest.
+      const readId = `findings-read-${++findingsReads}`;
+      let kept = 0;
       const signals: Signal[] = [];
       const behind: AuditEvent[] = [];
       const rules: FindingsResult["rules"] = {};
@@ -283,11 +293,13 @@ export const findingsQueryOptions = (
         if (fresh.length === 0) return;
         for (const e of fresh) seen.add(e.id);
         busy = true;
+        kept += fresh.length;
         findingsOffThread({
           events: fresh,
           userRules: [...userRules],
           disabled: [...disabled],
           rulesOnly: true,
+          read: { id: readId, keep: true },
         }).then(
           (part) => {
             busy = false;
@@ -325,10 +337,10 @@ export const findingsQueryOptions = (
           },
         },
       );
-      const result = await findingsOffThread({
-        events: eventsOf(read),
+      const result = await findingsWholeRead(eventsOf(read), seen, {
         userRules: [...userRules],
         disabled: [...disabled],
+        read: { id: readId, kept },
       });
       return {
         ...result,
@@ -339,6 +351,28 @@ export const findingsQueryOptions = (
     enabled: regions.length > 0,
     staleTime: 10 * 60_000,
   });
+
+let findingsReads = 0;
+
+/**
+ * The whole read through the rules and detectors: only the events not sent
+ * in kept parts go to the worker, unless the parts hold an event the whole
+ * read does not, or the worker no longer has them (then every event goes).
+ */
+async function findingsWholeRead(
+  events: AuditEvent[],
+  sent: ReadonlySet<string>,
+  job: Omit<FindingsJob, "events" | "read"> & {
+    read: { id: string; kept: number };
+  },
+): Promise<FindingsResult> {
+  const all = { ...job, read: undefined, events };
+  if (job.read.kept === 0) return findingsOffThread(all);
+  const rest = events.filter((e) => !sent.has(e.id));
+  if (events.length - rest.length !== sent.size) return findingsOffThread(all);
+  const result = await findingsOffThread({ ...job, events: rest });
+  return result.partsMissing ? findingsOffThread(all) : result;
+}
 
 /** The findings of a read still under way (filled by findingsQueryOptions; nothing to fetch here). */
 export const findingsSoFarQueryOptions = (...args: FindingsArgs) =>

@@ -65,3 +65,27 @@ describe("evaluateRules", () => {
     expect(evaluateRules([named], [])).toEqual(new Map());
   });
 });
+
+describe("an event whose name is not plain text", () => {
+  it("meets the rules its name's text allows, and every rule when the name is a list", () => {
+    const index = indexRules([named, anyName]);
+    const list = { eventName: ["Other", "StopLogging"] };
+    expect(named.match(list)).toBe(true);
+    expect(matchingRules(index, list)).toEqual([named]);
+    const numbered = make("numbered", "  s:\n    eventName: 7\n  condition: s");
+    expect(matchingRules(indexRules([numbered]), { eventName: 7 })).toEqual([
+      numbered,
+    ]);
+  });
+
+  it("is answered the same the second time a name is met (the per-name lists are remembered)", () => {
+    const index = indexRules([named, anyName]);
+    const event = {
+      eventName: "StopLogging",
+      userIdentity: { type: "root-account" },
+    };
+    const first = matchingRules(index, event);
+    expect(matchingRules(index, event)).toEqual(first);
+    expect(first.map((r) => r.meta.title)).toEqual(["named", "any"]);
+  });
+});

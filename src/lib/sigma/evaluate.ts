@@ -8,7 +8,18 @@ export interface RuleIndex {
   byName: ReadonlyMap<string, readonly CompiledRule[]>;
   /** Rules that may match any event name. */
   any: readonly CompiledRule[];
+  /** Every rule, in the order given (for an event whose name is not text). */
+  all: readonly CompiledRule[];
+  /**
+   * The rules to try per event name as the event writes it (the named ones,
+   * then `any`): filled as names are met, so an event costs one map lookup,
+   * not a lower-casing and two lists.
+   */
+  tried: Map<string, readonly CompiledRule[]>;
 }
+
+/** How many distinct event names `tried` remembers (hostile files may hold any number). */
+const TRIED_MAX = 20_000;
 
 export function indexRules(rules: readonly CompiledRule[]): RuleIndex {
   const byName = new Map<string, CompiledRule[]>();
@@ -24,27 +35,44 @@ export function indexRules(rules: readonly CompiledRule[]): RuleIndex {
       else byName.set(name, [rule]);
     }
   }
-  return { byName, any };
+  return { byName, any, all: [...rules], tried: new Map() };
 }
 
-const nameOf = (event: unknown): string =>
-  typeof event === "object" &&
-  event !== null &&
-  Object.hasOwn(event, "eventName") &&
-  typeof (event as { eventName: unknown }).eventName === "string"
-    ? (event as { eventName: string }).eventName.toLowerCase()
-    : "";
+/**
+ * The rules an event may match. A rule requires its names as text compared
+ * case-insensitively (numbers by their text), so an event with no name meets
+ * only `any`, and one whose name is neither text nor a number (a list, say:
+ * a rule matches a list if any element does) meets every rule.
+ */
+function rulesFor(index: RuleIndex, event: unknown): readonly CompiledRule[] {
+  if (typeof event !== "object" || event === null) return index.any;
+  const name = Object.hasOwn(event, "eventName")
+    ? (event as { eventName: unknown }).eventName
+    : undefined;
+  if (typeof name !== "string") {
+    if (name === undefined || name === null) return index.any;
+    if (typeof name !== "number" && typeof name !== "boolean") return index.all;
+  }
+  const text = String(name);
+  const known = index.tried.get(text);
+  if (known) return known;
+  const named = index.byName.get(text.toLowerCase());
+  const list = named ? [...named, ...index.any] : index.any;
+  if (index.tried.size < TRIED_MAX) index.tried.set(text, list);
+  return list;
+}
 
-/** The rules a wire event matches, in index order. */
+const NONE: readonly CompiledRule[] = Object.freeze([]);
+
+/** The rules a wire event matches, in index order (no list is built for an event that matches none). */
 export function matchingRules(
   index: RuleIndex,
   event: unknown,
-): CompiledRule[] {
-  const hits: CompiledRule[] = [];
-  const named = index.byName.get(nameOf(event));
-  if (named) for (const rule of named) if (rule.match(event)) hits.push(rule);
-  for (const rule of index.any) if (rule.match(event)) hits.push(rule);
-  return hits;
+): readonly CompiledRule[] {
+  let hits: CompiledRule[] | undefined;
+  for (const rule of rulesFor(index, event))
+    if (rule.match(event)) (hits ??= []).push(rule);
+  return hits ?? NONE;
 }
 
 /** For each rule ID with hits, the positions of the events it matched (wire events: `AuditEvent.raw`). */
@@ -55,7 +83,8 @@ export function evaluateRules(
   const index = "byName" in rules ? rules : indexRules(rules);
   const hits = new Map<string, number[]>();
   for (let i = 0; i < events.length; i++) {
-    for (const rule of matchingRules(index, events[i])) {
+    for (const rule of rulesFor(index, events[i])) {
+      if (!rule.match(events[i])) continue;
       const list = hits.get(rule.meta.id);
       if (list) list.push(i);
       else hits.set(rule.meta.id, [i]);

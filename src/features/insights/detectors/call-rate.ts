@@ -5,6 +5,7 @@ import {
   actorOf,
   distinct,
   groupBy,
+  hourRuns,
   HOUR_MS,
   timed,
   topNames,
@@ -55,9 +56,7 @@ export function detectCallRateBursts(
     const burst: AuditEvent[] = [];
     let offHours = false;
     let burstBaseline = 0;
-    for (const hourEvents of groupBy(list, (e) =>
-      String(hourOf(e.timeMs)),
-    ).values()) {
+    for (const hourEvents of hourRuns(list)) {
       const n = hourEvents.length;
       const at = hourEvents[0]!.timeMs;
       const hourOfDay = new Date(at).getUTCHours();

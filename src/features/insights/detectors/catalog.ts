@@ -28,6 +28,25 @@ const only =
   (events) =>
     detector(events).filter((d) => d.kind === kind);
 
+/**
+ * A detector behind several catalog entries (new addresses and dormant
+ * credentials come from one pass over each actor's events): it runs once per
+ * list of events, and each entry takes its kind from that run.
+ */
+function runOnce(detector: Detector): Detector {
+  const runs = new WeakMap<readonly AuditEvent[], Detection[]>();
+  return (events) => {
+    let detections = runs.get(events);
+    if (!detections) {
+      detections = detector(events);
+      runs.set(events, detections);
+    }
+    return detections;
+  };
+}
+
+const newAddresses = runOnce(detectNewAddresses);
+
 const entry = (name: DetectorName, detect: Detector): StatefulDetector => ({
   name,
   meta: DETECTOR_META[name],
@@ -39,8 +58,8 @@ const entry = (name: DetectorName, detect: Detector): StatefulDetector => ({
  * coverage views list them beside the Sigma rules.
  */
 export const DETECTOR_CATALOG: readonly StatefulDetector[] = [
-  entry("new-address", only("new-address", detectNewAddresses)),
-  entry("dormant-credential", only("dormant-credential", detectNewAddresses)),
+  entry("new-address", only("new-address", newAddresses)),
+  entry("dormant-credential", only("dormant-credential", newAddresses)),
   entry("call-rate", detectCallRateBursts),
   entry("error-rate", detectErrorRateBursts),
   entry("signin-failures", detectSigninFailures),

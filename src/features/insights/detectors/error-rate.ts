@@ -4,7 +4,7 @@ import { isSignin } from "./signin-failures";
 import {
   distinct,
   groupBy,
-  HOUR_MS,
+  hourRuns,
   timed,
   topNames,
   type Detection,
@@ -26,17 +26,23 @@ export function detectErrorRateBursts(
     e.identityType === "system" ? undefined : e.userName || e.accessKeyId,
   );
   for (const [who, list] of byUser) {
-    const hours = groupBy(list, (e) => String(Math.floor(e.timeMs / HOUR_MS)));
     // The usual hour: the median error count of the actor's earlier active hours (none: 0).
-    const earlier: number[] = [];
-    const medianOfEarlier = () => {
-      const sorted = [...earlier].sort((a, b) => a - b);
-      return sorted[Math.floor(sorted.length / 2)] ?? 0;
+    const earlier: number[] = []; // kept sorted
+    const medianOfEarlier = () => earlier[Math.floor(earlier.length / 2)] ?? 0;
+    const remember = (n: number) => {
+      let lo = 0;
+      let hi = earlier.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (earlier[mid]! <= n) lo = mid + 1;
+        else hi = mid;
+      }
+      earlier.splice(lo, 0, n);
     };
     let median = 0;
     const bad: AuditEvent[] = [];
     let calls = 0;
-    for (const hourEvents of hours.values()) {
+    for (const hourEvents of hourRuns(list)) {
       const errors = hourEvents.filter((e) => e.errorCode);
       const usual = medianOfEarlier();
       if (
@@ -48,7 +54,7 @@ export function detectErrorRateBursts(
         bad.push(...errors);
         calls += hourEvents.length;
       }
-      earlier.push(errors.length);
+      remember(errors.length);
     }
     if (bad.length === 0) continue;
     bad.sort((a, b) => a.timeMs - b.timeMs);

@@ -41,7 +41,7 @@ interface Actor {
 }
 
 function describe(actor: Actor, list: readonly AuditEvent[]) {
-  const owner = distinct(list.map((e) => e.userName).filter(Boolean))[0];
+  const owner = list.find((e) => e.userName)?.userName;
   const who = whoOf(actor, owner);
   const condition =
     actor.kind === "accessKey"

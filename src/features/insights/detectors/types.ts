@@ -82,18 +82,57 @@ export function groupBy<T>(
 export const byTime = (a: AuditEvent, b: AuditEvent): number =>
   a.timeMs - b.timeMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Events with a usable time, oldest first. */
-export const timed = (events: readonly AuditEvent[]): AuditEvent[] =>
-  events.filter((e) => Number.isFinite(e.timeMs)).sort(byTime);
+/** Events with a usable time, oldest first (a copy; events already so are not sorted again). */
+export function timed(events: readonly AuditEvent[]): AuditEvent[] {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (!Number.isFinite(e.timeMs) || (i > 0 && byTime(events[i - 1]!, e) > 0))
+      return events.filter((x) => Number.isFinite(x.timeMs)).sort(byTime);
+  }
+  return events.slice();
+}
+
+/**
+ * The events of a list sorted by time, cut into the clock hours they fall
+ * in, oldest first (what grouping them by hour gives, without a key per event).
+ */
+export function hourRuns(sorted: readonly AuditEvent[]): AuditEvent[][] {
+  const runs: AuditEvent[][] = [];
+  let hour = NaN;
+  let run: AuditEvent[] = [];
+  for (const e of sorted) {
+    const h = Math.floor(e.timeMs / HOUR_MS);
+    if (h !== hour) {
+      run = [];
+      runs.push(run);
+      hour = h;
+    }
+    run.push(e);
+  }
+  return runs;
+}
+
+/**
+ * The kind of actor an event is attributed to: "accessKey" when it used a
+ * long-term key, else "user" when it names one (the value is then
+ * `event.accessKeyId` or `event.userName`). Builds nothing, for loops over
+ * every event; `actorOf` gives the actor itself.
+ */
+export function actorKind(event: AuditEvent): "user" | "accessKey" | undefined {
+  if (event.identityType === "system") return undefined;
+  if (event.accessKeyId && !event.accessKeyId.startsWith("STS."))
+    return "accessKey";
+  if (event.userName) return "user";
+  return undefined;
+}
 
 /** The actor an event is attributed to: its AccessKey when it used a long-term key, else the user name. */
 export function actorOf(
   event: AuditEvent,
 ): { kind: "user" | "accessKey"; value: string } | undefined {
-  if (event.identityType === "system") return undefined;
-  if (event.accessKeyId && !event.accessKeyId.startsWith("STS."))
-    return { kind: "accessKey", value: event.accessKeyId };
-  if (event.userName) return { kind: "user", value: event.userName };
+  const kind = actorKind(event);
+  if (kind === "accessKey") return { kind, value: event.accessKeyId };
+  if (kind === "user") return { kind, value: event.userName };
   return undefined;
 }
 

@@ -55,6 +55,41 @@ describe("findings of a read in parts", () => {
     expect(shape(parts)).toEqual(shape(whole.findings));
   });
 
+  it("runs the whole read over the parts it kept and the rest it is sent, as if sent every event", () => {
+    const whole = computeFindings({ ...job, events });
+    for (const part of [events.slice(0, 1), events.slice(1, 3)])
+      computeFindings({
+        ...job,
+        events: part,
+        rulesOnly: true,
+        read: { id: "read-a", keep: true },
+      });
+    const rest = computeFindings({
+      ...job,
+      events: events.slice(3),
+      read: { id: "read-a", kept: 3 },
+    });
+    expect(rest.partsMissing).toBeUndefined();
+    expect(rest.examined).toBe(events.length);
+    expect(rest.findings).toEqual(whole.findings);
+  });
+
+  it("says the parts are missing, and runs nothing, when it does not hold every event sent", () => {
+    computeFindings({
+      ...job,
+      events: events.slice(0, 2),
+      rulesOnly: true,
+      read: { id: "read-b", keep: true },
+    });
+    const rest = computeFindings({
+      ...job,
+      events: events.slice(2),
+      read: { id: "read-b", kept: 3 },
+    });
+    expect(rest.partsMissing).toBe(true);
+    expect(rest.findings).toEqual([]);
+  });
+
   it("without rulesOnly gives no signals back (the view groups nothing itself)", () => {
     expect(computeFindings({ ...job, events }).signals).toBeUndefined();
   });

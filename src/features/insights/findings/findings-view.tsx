@@ -10,11 +10,7 @@ import { regionsQueryOptions } from "@/features/regions/queries";
 import { useFindingsStore } from "@/stores/findings-store";
 import { useRulesStore } from "@/stores/rules-store";
 import { useSessionStore } from "@/stores/session-store";
-import {
-  archivedDaysQueryOptions,
-  findingsQueryOptions,
-  findingsSoFarQueryOptions,
-} from "../queries";
+import { archivedDaysQueryOptions } from "../queries";
 import {
   archiveBefore,
   findingsRangeProblem,
@@ -26,6 +22,7 @@ import { FindingsRangePicker, type LoadedFile } from "./findings-range-picker";
 import { FindingsScope } from "./findings-scope";
 import { FindingCard } from "./finding-card";
 import { applyTriage } from "./triage";
+import { useFindings } from "./use-findings";
 
 const minuteNow = () => Math.floor(Date.now() / 60_000) * 60_000;
 
@@ -90,17 +87,10 @@ export function FindingsView() {
   );
   const yaml = useMemo(() => userRules.map((r) => r.yaml), [userRules]);
   const before = archiveBefore(span, now, rules);
-  const result = useQuery({
-    ...findingsQueryOptions(regionIds, from, to, yaml, disabled, before),
-    enabled: regionIds.length > 0 && !problem,
-  });
-  // While the read runs: the rule hits of what was read so far.
-  const soFar = useQuery({
-    ...findingsSoFarQueryOptions(regionIds, from, to, yaml, disabled, before),
-    enabled: regionIds.length > 0 && !problem && !result.data,
-  });
-  const partial = result.data ? undefined : soFar.data;
-  const shown = result.data ?? partial;
+  const { result, partial, shown } = useFindings(
+    [regionIds, from, to, yaml, disabled, before],
+    regionIds.length > 0 && !problem,
+  );
   const eventsById = useMemo(
     () => new Map((shown?.events ?? []).map((e) => [e.id, e])),
     [shown],

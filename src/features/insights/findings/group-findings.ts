@@ -1,7 +1,13 @@
 import type { AuditEvent } from "@/api/schemas/event";
 import type { CompiledRule } from "@/lib/sigma/compile";
 import { matchingRules, type RuleIndex } from "@/lib/sigma/evaluate";
-import { actorOf, isAddress, type Detection } from "../detectors/types";
+import {
+  actorKind,
+  actorOf,
+  byTime,
+  isAddress,
+  type Detection,
+} from "../detectors/types";
 
 /** Severity of a finding, most severe first in `SEVERITY_RANK`. */
 export type FindingSeverity =
@@ -167,47 +173,86 @@ export function notableParams(event: AuditEvent): [string, string][] {
   return out;
 }
 
+const novelty = (seen: Set<string>, value: string, any: boolean): Novelty =>
+  !any ? "none" : seen.has(value) ? "usual" : "new";
+
+/** What an actor did before the hit being judged: its events oldest first, how many are behind, their addresses and regions. */
 interface History {
+  events: AuditEvent[];
+  at: number;
   ips: Set<string>;
   regions: Set<string>;
 }
 
-const novelty = (seen: Set<string>, value: string, any: boolean): Novelty =>
-  !any ? "none" : seen.has(value) ? "usual" : "new";
-
 /**
  * A Sigma hit per (rule, event): the rule's level, the event's actor and
  * resource, and whether its address and region were new for the actor
- * (judged against the actor's earlier events in the same list, oldest first).
+ * (judged against the actor's earlier events in the list: earlier by time,
+ * then by ID, as `byTime` orders them). The events need not be in order and
+ * must be unique by ID; the signals come oldest first.
+ *
+ * Every event meets only the rules its name allows and builds nothing unless
+ * it is a hit; the history is gathered afterwards, and only for the actors
+ * that have a hit.
  */
 export function ruleSignals(
   index: RuleIndex,
   events: readonly AuditEvent[],
 ): Signal[] {
-  const signals: Signal[] = [];
-  const history = new Map<string, History>();
+  const hits: { event: AuditEvent; rules: readonly CompiledRule[] }[] = [];
   for (const event of events) {
-    const actor = actorOf(event);
-    const key = actor ? `${actor.kind}:${actor.value}` : undefined;
-    const known = key ? history.get(key) : undefined;
     const rules = matchingRules(index, event.raw);
-    if (rules.length > 0) {
-      const any = known !== undefined;
-      const facts: RuleFacts = {
-        ip: event.sourceIp,
-        ipNovelty: novelty(known?.ips ?? new Set(), event.sourceIp, any),
-        region: event.region,
-        regionNovelty: novelty(known?.regions ?? new Set(), event.region, any),
-        params: notableParams(event),
-      };
-      for (const rule of rules) signals.push(ruleSignal(rule, event, facts));
-    }
-    if (key) {
-      const h = known ?? { ips: new Set<string>(), regions: new Set<string>() };
-      if (event.sourceIp) h.ips.add(event.sourceIp);
-      if (event.region) h.regions.add(event.region);
-      if (!known) history.set(key, h);
-    }
+    if (rules.length > 0) hits.push({ event, rules });
+  }
+  if (hits.length === 0) return [];
+  hits.sort((a, b) => byTime(a.event, b.event));
+  // The events of each actor with a hit, by AccessKey and by user name.
+  const byKey = new Map<string, History>();
+  const byUser = new Map<string, History>();
+  const fresh = (): History => ({
+    events: [],
+    at: 0,
+    ips: new Set(),
+    regions: new Set(),
+  });
+  const historyOf = (event: AuditEvent): History | undefined => {
+    const kind = actorKind(event);
+    return kind === "accessKey"
+      ? byKey.get(event.accessKeyId)
+      : kind === "user"
+        ? byUser.get(event.userName)
+        : undefined;
+  };
+  for (const { event } of hits) {
+    const kind = actorKind(event);
+    if (kind === "accessKey" && !byKey.has(event.accessKeyId))
+      byKey.set(event.accessKeyId, fresh());
+    if (kind === "user" && !byUser.has(event.userName))
+      byUser.set(event.userName, fresh());
+  }
+  for (const event of events) historyOf(event)?.events.push(event);
+  for (const h of [...byKey.values(), ...byUser.values()])
+    h.events.sort(byTime);
+
+  const signals: Signal[] = [];
+  for (const { event, rules } of hits) {
+    const h = historyOf(event);
+    if (h)
+      for (; h.at < h.events.length; h.at++) {
+        const earlier = h.events[h.at]!;
+        if (byTime(earlier, event) >= 0) break;
+        if (earlier.sourceIp) h.ips.add(earlier.sourceIp);
+        if (earlier.region) h.regions.add(earlier.region);
+      }
+    const any = h !== undefined && h.at > 0;
+    const facts: RuleFacts = {
+      ip: event.sourceIp,
+      ipNovelty: novelty(h?.ips ?? new Set(), event.sourceIp, any),
+      region: event.region,
+      regionNovelty: novelty(h?.regions ?? new Set(), event.region, any),
+      params: notableParams(event),
+    };
+    for (const rule of rules) signals.push(ruleSignal(rule, event, facts));
   }
   return signals;
 }

@@ -2,7 +2,7 @@ import type { AuditEvent } from "@/api/schemas/event";
 import type { CompiledRule } from "@/lib/sigma/compile";
 import { indexRules } from "@/lib/sigma/evaluate";
 import type { StatefulDetector } from "../detectors/catalog";
-import { distinct, isAddress, timed } from "../detectors/types";
+import { byTime, distinct, isAddress } from "../detectors/types";
 import {
   detectionSignal,
   groupFindings,
@@ -20,17 +20,18 @@ export interface FindingsInput {
   disabled: ReadonlySet<string>;
 }
 
-/** Unique by event ID, oldest first: what every rule and detector sees. */
-export function uniqueEvents(events: readonly AuditEvent[]): AuditEvent[] {
-  const byId = new Map<string, AuditEvent>();
-  for (const e of events) if (!byId.has(e.id)) byId.set(e.id, e);
-  return timed([...byId.values()]);
+/** Unique by event ID (the first of each kept) and with a usable time, in the order given. */
+function distinctTimed(events: readonly AuditEvent[]): AuditEvent[] {
+  const ids = new Set<string>();
+  const out: AuditEvent[] = [];
+  for (const e of events)
+    if (!ids.has(e.id)) {
+      ids.add(e.id);
+      if (Number.isFinite(e.timeMs)) out.push(e);
+    }
+  return out;
 }
 
-/**
- * The enabled Sigma rules and stateful detectors over the events, grouped
- * into ranked findings. Pure: the worker and the tests call the same function.
- */
 /** The most events of one finding handed back with it (what "Add to case" pins). */
 export const FINDING_EVENTS_MAX = 200;
 
@@ -52,6 +53,11 @@ function withEventFacts(
   };
 }
 
+/**
+ * The enabled Sigma rules and stateful detectors over the events (unique by
+ * ID, with a usable time), grouped into ranked findings. Pure: the worker and
+ * the tests call the same function.
+ */
 export function runFindings(input: FindingsInput): {
   findings: Finding[];
   examined: number;
@@ -60,14 +66,18 @@ export function runFindings(input: FindingsInput): {
   /** Every signal before grouping (a read under way groups those of all its parts). */
   signals: Signal[];
 } {
-  const events = uniqueEvents(input.events);
+  // The rules need no order (their signals come oldest first); only the
+  // stateful detectors need the events sorted, and the lookup by ID.
+  const unique = distinctTimed(input.events);
   const rules = input.rules.filter((r) => !input.disabled.has(r.meta.id));
-  const signals = ruleSignals(indexRules(rules), events);
-  const byId = new Map(events.map((e) => [e.id, e]));
-  for (const detector of input.detectors) {
-    if (input.disabled.has(detector.name)) continue;
-    for (const d of detector.detect(events))
-      signals.push(withEventFacts(detectionSignal(d), byId));
+  const signals = ruleSignals(indexRules(rules), unique);
+  const detectors = input.detectors.filter((d) => !input.disabled.has(d.name));
+  if (detectors.length > 0) {
+    const events = unique.sort(byTime);
+    const byId = new Map(events.map((e) => [e.id, e]));
+    for (const detector of detectors)
+      for (const d of detector.detect(events))
+        signals.push(withEventFacts(detectionSignal(d), byId));
   }
   const findings = groupFindings(signals);
   const behind = new Set(
@@ -75,8 +85,8 @@ export function runFindings(input: FindingsInput): {
   );
   return {
     findings,
-    examined: events.length,
-    events: events.filter((e) => behind.has(e.id)),
+    examined: unique.length,
+    events: unique.filter((e) => behind.has(e.id)).sort(byTime),
     signals,
   };
 }
