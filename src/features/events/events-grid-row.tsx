@@ -1,6 +1,6 @@
 import { useLingui } from "@lingui/react/macro";
 import { FlexRender, type Row } from "@tanstack/react-table";
-import { memo, type KeyboardEvent } from "react";
+import { memo, useLayoutEffect, useRef, type KeyboardEvent } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import { useFormat } from "@/components/i18n/use-format";
 import { PinToggle, type CasePins } from "./case-pins";
@@ -14,6 +14,8 @@ export interface RowActions {
   open: (e: AuditEvent) => void;
   toggleExpanded: (id: string) => void;
   toggleSelected: (rowId: string) => void;
+  /** A collapsed row is its density's height, whatever it measured expanded. */
+  collapsed: (index: number) => void;
 }
 
 interface EventsGridRowProps {
@@ -30,7 +32,8 @@ interface EventsGridRowProps {
   isSelected: boolean;
   pins: CasePins;
   actions: RowActions;
-  measureElement: (node: Element | null) => void;
+  /** Expanded rows only: collapsed ones are exactly `rowHeight` tall. */
+  measureElement: ((node: Element | null) => void) | undefined;
 }
 
 /**
@@ -76,16 +79,28 @@ export const EventsGridRow = memo(function EventsGridRow({
   const e = row.original;
   const name = e.name;
   const time = timeWithZone(e.timeMs);
+  const own = useRef<HTMLDivElement>(null);
+  // These elements now show another event (scrolling recycles rows): focus
+  // must not stay on them, as it would not on a row scrolled away.
+  useLayoutEffect(() => {
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && own.current?.contains(focused))
+      focused.blur();
+  }, [e]);
+  useLayoutEffect(() => {
+    if (!isExpanded) actions.collapsed(index);
+  }, [isExpanded, index, actions]);
   return (
     <div
       data-index={index}
-      ref={measureElement}
+      ref={(node) => {
+        own.current = node;
+        measureElement?.(node);
+      }}
       className={`events-grid-item${isExpanded ? "" : " is-collapsed"}`}
-      style={
-        isExpanded
-          ? { transform: `translateY(${start}px)` }
-          : { transform: `translateY(${start}px)`, height: rowHeight }
-      }
+      // Placed by `top`, not a transform: rows never move once drawn, and a
+      // transform per row is one more compositing node for every frame.
+      style={isExpanded ? { top: start } : { top: start, height: rowHeight }}
     >
       <div
         role="row"

@@ -129,9 +129,21 @@ export function EventsGrid({
   // Rows are memoized (events-grid-row.tsx): they get one actions object for
   // the grid's life, which calls the latest handlers, and pins that change
   // only when the pinned events or the active case do.
-  const latest = useRef({ onRowKeyDown, onOpen, onToggleSelected, pins });
+  const latest = useRef({
+    onRowKeyDown,
+    onOpen,
+    onToggleSelected,
+    pins,
+    rowHeight,
+  });
   useLayoutEffect(() => {
-    latest.current = { onRowKeyDown, onOpen, onToggleSelected, pins };
+    latest.current = {
+      onRowKeyDown,
+      onOpen,
+      onToggleSelected,
+      pins,
+      rowHeight,
+    };
   });
   const actions = useMemo<RowActions>(
     () => ({
@@ -141,8 +153,10 @@ export function EventsGrid({
       open: (e) => latest.current.onOpen(e),
       toggleExpanded,
       toggleSelected: (rowId) => latest.current.onToggleSelected(rowId),
+      collapsed: (index) =>
+        virtualizer.resizeItem(index, latest.current.rowHeight),
     }),
-    [setActive, toggleExpanded],
+    [setActive, toggleExpanded, virtualizer],
   );
   const { isPinned, canPin } = pins;
   const rowPins = useMemo<CasePins>(
@@ -155,6 +169,9 @@ export function EventsGrid({
     }),
     [isPinned, canPin],
   );
+
+  // Each of `slots` consecutive rows has its own slot (index modulo slots).
+  const slots = Math.max(1, items.length);
 
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const template = headers.map((h) => `${h.getSize()}px`).join(" ");
@@ -193,21 +210,30 @@ export function EventsGrid({
           const row = rows[item.index - first];
           if (!row) return null;
           const e = row.original;
+          const isExpanded = expanded.has(e.id);
           return (
             <EventsGridRow
-              key={row.id}
+              // Collapsed rows are keyed by their place among the drawn rows,
+              // so scrolling hands a leaving row's elements to an arriving
+              // one (new text, no new elements, no new styles to compute).
+              // Expanded rows keep their own key and are measured.
+              key={
+                isExpanded ? `event:${row.id}` : `slot:${item.index % slots}`
+              }
               row={row}
               index={item.index}
               start={item.start}
               rowHeight={rowHeight}
               columnsKey={columnsKey}
-              isExpanded={expanded.has(e.id)}
+              isExpanded={isExpanded}
               isOpen={e.id === openEventId}
               isActive={item.index === activeIndex}
               isSelected={selected.has(row.id)}
               pins={rowPins}
               actions={actions}
-              measureElement={virtualizer.measureElement}
+              measureElement={
+                isExpanded ? virtualizer.measureElement : undefined
+              }
             />
           );
         })}
