@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import type { SearchCondition } from "@/lib/event-search-url";
 import type { CaseSearch } from "@/stores/cases-store";
@@ -6,10 +6,14 @@ import { PinSelectionBar, useCasePins } from "./case-pins";
 import { eventColumnLabel } from "./columns";
 import { columnField } from "./column-fields";
 import { EventsGrid } from "./events-grid";
-import { FieldStatsPopover } from "./field-stats-popover";
 import type { EventSort } from "./sort";
 import { rowIdOf } from "./use-events-table-model";
 import "./field-stats.css";
+
+// Its charts load when a header's statistics are first asked for, not with the results.
+const FieldStatsPopover = lazy(async () => ({
+  default: (await import("./field-stats-popover")).FieldStatsPopover,
+}));
 
 interface EventsTableProps {
   /** The loaded events, already in the order of `sort` (see sort.ts). */
@@ -64,18 +68,20 @@ export function EventsTable({
         pins={pins}
         onFieldStats={onFieldFilter ? setStatsColumn : undefined}
       />
-      {statsColumn && statsField && onFieldFilter && (
-        <FieldStatsPopover
-          label={eventColumnLabel(statsColumn)}
-          field={statsField}
-          events={props.events}
-          onClose={() => setStatsColumn(undefined)}
-          onFilter={(condition, how) => {
-            setStatsColumn(undefined);
-            onFieldFilter(condition, how);
-          }}
-        />
-      )}
+      <Suspense fallback={null}>
+        {statsColumn && statsField && onFieldFilter && (
+          <FieldStatsPopover
+            label={eventColumnLabel(statsColumn)}
+            field={statsField}
+            events={props.events}
+            onClose={() => setStatsColumn(undefined)}
+            onFilter={(condition, how) => {
+              setStatsColumn(undefined);
+              onFieldFilter(condition, how);
+            }}
+          />
+        )}
+      </Suspense>
     </>
   );
 }
