@@ -213,13 +213,11 @@ export function EventsGrid({
           const isExpanded = expanded.has(e.id);
           return (
             <EventsGridRow
-              // Collapsed rows are keyed by their place among the drawn rows,
-              // so scrolling hands a leaving row's elements to an arriving
-              // one (new text, no new elements, no new styles to compute).
-              // Expanded rows keep their own key and are measured.
-              key={
-                isExpanded ? `event:${row.id}` : `slot:${item.index % slots}`
-              }
+              // Keyed by its place among the drawn rows, so scrolling hands a
+              // leaving row's elements to an arriving one (new text, no new
+              // elements, no new styles to compute). Expanding keeps the key,
+              // and so the focus.
+              key={`slot:${item.index % slots}`}
               row={row}
               index={item.index}
               start={item.start}
