@@ -5,7 +5,7 @@ import { useFormat } from "@/components/i18n/use-format";
 import { SafeText } from "@/components/ui/safe-text";
 import { usePrefsStore } from "@/stores/prefs-store";
 import { EVENT_COLUMN_IDS, eventColumnLabel } from "./columns";
-import { EVENTS_TABLE_ID } from "./events-table";
+import { EVENTS_TABLE_ID } from "./use-events-table-model";
 import {
   collectFieldPaths,
   fieldColumnId,

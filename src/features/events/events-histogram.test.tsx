@@ -67,9 +67,12 @@ describe("field statistics from a column header", () => {
       name: "Field statistics: User",
     });
     await user.click(opener);
-    let dialog = await screen.findByRole("dialog", {
-      name: "Field statistics: User",
-    });
+    // The statistics (and their charts) load on this first open.
+    let dialog = await screen.findByRole(
+      "dialog",
+      { name: "Field statistics: User" },
+      { timeout: 8000 },
+    );
     expect(dialog).toHaveTextContent(prod.userName);
     // (jsdom's <dialog> has no Escape; the Playwright journey presses it.)
     await user.click(within(dialog).getByRole("button", { name: "Close" }));

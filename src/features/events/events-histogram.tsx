@@ -1,15 +1,21 @@
 import { Trans, useLingui } from "@lingui/react/macro";
-import { useId, useMemo, useState } from "react";
+import { lazy, Suspense, useId, useMemo, useState } from "react";
 import type { AuditEvent } from "@/api/schemas/event";
 import { useFormat } from "@/components/i18n/use-format";
 import { busiestBucket, searchHistogram } from "@/lib/histogram";
 import { usePrefsStore, type HistogramStack } from "@/stores/prefs-store";
-import {
-  HistogramChart,
-  HistogramLegend,
-} from "@/components/charts/histogram-chart";
 import { HistogramTable } from "@/components/charts/histogram-table";
 import "./events-histogram.css";
+
+// The chart library loads after the results, not before them: it is most of
+// the events page's JavaScript, and the first rows need none of it.
+const HistogramChart = lazy(async () => ({
+  default: (await import("@/components/charts/histogram-chart")).HistogramChart,
+}));
+const HistogramLegend = lazy(async () => ({
+  default: (await import("@/components/charts/histogram-chart"))
+    .HistogramLegend,
+}));
 
 const MINUTE = 60_000;
 
@@ -137,15 +143,19 @@ export function EventsHistogram({
                   aria-label={t`Events over time: chart (the summary above and the table view have the figures)`}
                   className="events-histogram-chart"
                 >
-                  <HistogramChart
-                    buckets={buckets}
-                    stack={prefs.stack}
-                    size="compact"
-                    onSelect={select}
-                  />
+                  <Suspense fallback={null}>
+                    <HistogramChart
+                      buckets={buckets}
+                      stack={prefs.stack}
+                      size="compact"
+                      onSelect={select}
+                    />
+                  </Suspense>
                 </div>
                 <p className="events-histogram-hint muted">
-                  <HistogramLegend stack={prefs.stack} />
+                  <Suspense fallback={null}>
+                    <HistogramLegend stack={prefs.stack} />
+                  </Suspense>
                   <Trans>
                     Click a bar or drag across bars to narrow the time range.
                   </Trans>

@@ -58,6 +58,27 @@ describe("events page shortcuts", () => {
     await waitFor(() => expect(bodyRow(grid, 1)).toHaveFocus());
   });
 
+  it("ArrowRight shows a row's summary and keeps focus on that row, so ArrowDown moves on from it", async () => {
+    const { user } = renderApp(URL);
+    const grid = await loadedGrid();
+    bodyRow(grid, 0)!.focus();
+    await user.keyboard("{ArrowDown}");
+    expect(bodyRow(grid, 1)).toHaveFocus();
+    await user.keyboard("{ArrowRight}");
+    const expanded = bodyRow(grid, 1)!;
+    expect(
+      within(expanded).getByRole("button", { name: "Hide summary" }),
+    ).toHaveAttribute("aria-expanded", "true");
+    expect(expanded).toHaveFocus();
+    await user.keyboard("{ArrowLeft}");
+    expect(
+      within(bodyRow(grid, 1)!).getByRole("button", { name: "Show summary" }),
+    ).toHaveAttribute("aria-expanded", "false");
+    expect(bodyRow(grid, 1)).toHaveFocus();
+    await user.keyboard("{ArrowDown}");
+    expect(bodyRow(grid, 2)).toHaveFocus();
+  });
+
   it("? opens the shortcuts help in the chosen words, and no shortcut acts while it is open", async () => {
     const { user, router } = renderApp(URL);
     await loadedGrid();

@@ -6,7 +6,7 @@ import { toApiTime } from "@/lib/time";
 import { usePrefsStore, type TablePrefs } from "@/stores/prefs-store";
 import type { SavedSearch } from "@/stores/saved-searches-store";
 import { EVENT_COLUMN_IDS } from "./columns";
-import { EVENTS_TABLE_ID } from "./events-table";
+import { EVENTS_TABLE_ID } from "./use-events-table-model";
 import type { EventSearch } from "./filters";
 import { formatSort, isDefaultSort } from "./sort";
 

@@ -9,7 +9,7 @@ import {
   useSavedSearchesStore,
   type SavedSearch,
 } from "@/stores/saved-searches-store";
-import { EVENTS_TABLE_ID } from "./events-table";
+import { EVENTS_TABLE_ID } from "./use-events-table-model";
 import type { EventSearch } from "./filters";
 import { SavedSearchDialog, type SaveFormValues } from "./saved-search-dialog";
 import { SavedSearchItem } from "./saved-search-item";
