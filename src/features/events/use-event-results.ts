@@ -20,6 +20,7 @@ import { ALL_REGIONS } from "@/features/regions/use-region";
 import { isCalendarPreset } from "@/lib/calendar-range";
 import { useSessionStore } from "@/stores/session-store";
 import { createLoadedFilter, planConditions } from "./conditions";
+import { refineNeedle } from "./refine-match";
 import type { EventSearch } from "./filters";
 import { createEventMerger } from "./merge";
 import {
@@ -211,6 +212,20 @@ export function useEventResults(search: EventSearch, region: string) {
     timer = setTimeout(step, REFINE_SETTLE_MS);
     return () => clearTimeout(timer);
   }, [loadedFilter, view]);
+  // While a refine is in use and its matches are all shown, the refine index
+  // of these events is built in the same small slices, so the next texts
+  // pass over blocks that cannot hold them (see refine-index.ts).
+  const indexing = refineNeedle(search.refine) !== "" && view.done;
+  useEffect(() => {
+    if (!indexing) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const step = () => {
+      if (!loadedFilter.buildIndex(REFINE_SLICE_MS))
+        timer = setTimeout(step, 0);
+    };
+    timer = setTimeout(step, REFINE_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [loadedFilter, loaded, indexing]);
   const shown = view.rows;
 
   const complete = result ? isComplete(result) : false;
