@@ -18,9 +18,9 @@ import { useFormat } from "@/components/i18n/use-format";
 import { regionsQueryOptions } from "@/features/regions/queries";
 import { ALL_REGIONS } from "@/features/regions/use-region";
 import { isCalendarPreset } from "@/lib/calendar-range";
+import { runWhenIdle } from "@/lib/idle-work";
 import { useSessionStore } from "@/stores/session-store";
 import { createLoadedFilter, planConditions } from "./conditions";
-import { refineNeedle } from "./refine-match";
 import type { EventSearch } from "./filters";
 import { createEventMerger } from "./merge";
 import {
@@ -212,19 +212,14 @@ export function useEventResults(search: EventSearch, region: string) {
     timer = setTimeout(step, REFINE_SETTLE_MS);
     return () => clearTimeout(timer);
   }, [loadedFilter, view]);
-  // While a refine is in use and its matches are all shown, the refine index
-  // of these events is built in the same small slices, so the next texts
-  // pass over blocks that cannot hold them (see refine-index.ts).
-  const indexing = refineNeedle(search.refine) !== "" && view.done;
+  // While no read is running and the rows are settled, the refine index of
+  // these events is built in the browser's idle time, a few milliseconds at
+  // a time, so a refine passes over blocks that cannot hold its text (see
+  // refine-index.ts).
+  const indexing = !running && view.done;
   useEffect(() => {
     if (!indexing) return;
-    let timer: ReturnType<typeof setTimeout>;
-    const step = () => {
-      if (!loadedFilter.buildIndex(REFINE_SLICE_MS))
-        timer = setTimeout(step, 0);
-    };
-    timer = setTimeout(step, REFINE_SETTLE_MS);
-    return () => clearTimeout(timer);
+    return runWhenIdle((ms) => loadedFilter.buildIndex(ms), REFINE_SLICE_MS);
   }, [loadedFilter, loaded, indexing]);
   const shown = view.rows;
 
