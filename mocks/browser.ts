@@ -14,6 +14,7 @@ import {
 } from "./demo-controls";
 import { indexedDbOwnDataStore } from "./data/own-data-store";
 import { createHandlers } from "./handlers";
+import { stampSendTimes } from "./sent-at";
 import { ignoreWorkerUpdateFailure } from "./worker-update-failure";
 
 function browserStorage(): KeyValueStorage | undefined {
@@ -50,6 +51,9 @@ export async function startMockWorker(): Promise<DemoControls> {
   // a ServiceWorker … Not found"). The running worker keeps answering, so
   // exactly that rejection is handled here instead of becoming a page error.
   addEventListener("unhandledrejection", ignoreWorkerUpdateFailure);
+  // Rate limits count calls by when they were sent, not by when this thread
+  // got round to answering them (see sent-at.ts).
+  stampSendTimes();
   await worker.start({
     onUnhandledRequest: "bypass",
     quiet: true,

@@ -331,12 +331,19 @@ function busiestWindow(times: number[], windowMs = 1000): number {
 }
 
 async function loadAll(page: Page, expectEvents: number, timeoutMs: number) {
-  let requests = 0;
-  const starts: number[] = [];
-  page.on("request", (req) => {
-    if (!req.url().includes("Action=LookupEvents")) return;
-    requests += 1;
-    starts.push(performance.now());
+  // When each LookupEvents call was sent, on the page's clock: the moment the
+  // console called fetch (times seen from here come late and bunched under
+  // load, and would count calls into the wrong second).
+  await page.evaluate(() => {
+    const w = window as unknown as { __lookupSent: number[] };
+    w.__lookupSent = [];
+    const send = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes("Action=LookupEvents"))
+        w.__lookupSent.push(performance.now());
+      return send(input, init);
+    };
   });
   const t0 = Date.now();
   await page.getByRole("button", { name: /^Load all/ }).click();
@@ -361,7 +368,15 @@ async function loadAll(page: Page, expectEvents: number, timeoutMs: number) {
     const match = /([\d,]+) loaded/.exec(document.body.innerText);
     return match ? Number(match[1]!.replace(/,/g, "")) : 0;
   });
-  return { elapsed, loaded, requests, busiestSecond: busiestWindow(starts) };
+  const starts = await page.evaluate(
+    () => (window as unknown as { __lookupSent: number[] }).__lookupSent,
+  );
+  return {
+    elapsed,
+    loaded,
+    requests: starts.length,
+    busiestSecond: busiestWindow(starts),
+  };
 }
 
 const versionOf = (pkg: string): string =>
@@ -370,6 +385,52 @@ const versionOf = (pkg: string): string =>
       version: string;
     }
   ).version;
+
+/** Load all of 7 days at 150 ms latency under the 10 calls/s limit: throughput, and the busiest second as sent. */
+async function loadAllSection(browser: Browser) {
+  console.log(
+    "\n# Load all vs page by page (7 days, 150 ms latency, rate limit 10/s)",
+  );
+  const { context, page } = await newPage(browser);
+  await page.goto(
+    `${base}/events?region=cn-hangzhou&range=7d&mock-latency=150-150`,
+  );
+  await page.locator('[role="grid"] [role="row"][aria-rowindex="2"]').waitFor();
+  const result = await loadAll(page, 10_000, 120_000);
+  const eps = result.loaded / (result.elapsed / 1000);
+  const rps = result.requests / (result.elapsed / 1000);
+  json.loadAll = {
+    ...result,
+    eventsPerSecond: eps,
+    requestsPerSecond: rps,
+    loadAverage: os.loadavg(),
+  };
+  record(
+    "Load all throughput",
+    `${result.loaded.toLocaleString("en-US")} events in ${(result.elapsed / 1000).toFixed(1)} s = ${eps.toFixed(0)} events/s, ${rps.toFixed(1)} requests/s`,
+    "≥ 475 events/s (95 % of 10 × 50)",
+    eps >= 475,
+  );
+  record(
+    "LookupEvents calls in the busiest second of Load all",
+    `${result.busiestSecond} (any 1,000 ms window, as the browser sent them)`,
+    "≤ 10 (the service's limit)",
+    result.busiestSecond <= 10,
+  );
+  await context.close();
+}
+
+/** Refine typed over the events `page` holds (scripts/bench-refine.ts). */
+async function refineSection(page: Page, loaded: number) {
+  const refine = await benchRefine(page);
+  json.refine = { ...refine, loadAverage: os.loadavg() };
+  record(
+    `refine over ${loaded.toLocaleString("en-US")} events: key → rows, median / p95`,
+    `${ms(refine.median)} / ${ms(refine.p95)} over ${refine.keys} keys (max ${ms(refine.max)}); last key → every match ${ms(refine.settledMedian)} median`,
+    "p95 ≤ 50 ms",
+    refine.p95 <= 50,
+  );
+}
 
 async function main() {
   const chromiumVersion = CHROMIUM
@@ -495,39 +556,7 @@ async function main() {
         await context.close();
       }
 
-      console.log(
-        "\n# Load all vs page by page (7 days, 150 ms latency, rate limit 10/s)",
-      );
-      if (want("load-all")) {
-        const { context, page } = await newPage(browser);
-        await page.goto(
-          `${base}/events?region=cn-hangzhou&range=7d&mock-latency=150-150`,
-        );
-        await page
-          .locator('[role="grid"] [role="row"][aria-rowindex="2"]')
-          .waitFor();
-        const result = await loadAll(page, 10_000, 120_000);
-        const eps = result.loaded / (result.elapsed / 1000);
-        const rps = result.requests / (result.elapsed / 1000);
-        json.loadAll = {
-          ...result,
-          eventsPerSecond: eps,
-          requestsPerSecond: rps,
-        };
-        record(
-          "Load all throughput",
-          `${result.loaded.toLocaleString("en-US")} events in ${(result.elapsed / 1000).toFixed(1)} s = ${eps.toFixed(0)} events/s, ${rps.toFixed(1)} requests/s`,
-          "≥ 450 events/s (90 % of 10 × 50)",
-          eps >= 450,
-        );
-        record(
-          "LookupEvents calls in the busiest second of Load all",
-          `${result.busiestSecond} (any 1,000 ms window, as the browser sent them)`,
-          "≤ 10 (the service's limit)",
-          result.busiestSecond <= 10,
-        );
-        await context.close();
-      }
+      if (want("load-all")) await loadAllSection(browser);
       if (want("load-all")) {
         const { context, page } = await newPage(browser);
         await page.goto(
@@ -766,14 +795,7 @@ async function main() {
           "≤ 5 %",
           droppedShare <= 0.05,
         );
-        const refine = await benchRefine(page); // scripts/bench-refine.ts, on these loaded events
-        json.refine = refine;
-        record(
-          `refine over ${loading.loaded.toLocaleString("en-US")} events: key → rows, median / p95`,
-          `${ms(refine.median)} / ${ms(refine.p95)} over ${refine.keys} keys (max ${ms(refine.max)}); last key → every match ${ms(refine.settledMedian)} median`,
-          "p95 ≤ 50 ms",
-          refine.p95 <= 50,
-        );
+        await refineSection(page, loading.loaded);
         await context.close();
       }
       if (want("findings"))

@@ -167,8 +167,11 @@ export interface Account {
   readonly recorded: readonly RecordedEvent[];
   /** Records an event of a call made to the account (it is found by LookupEvents at once). */
   recordEvent(event: RecordedEvent): void;
-  /** Counts a call against its per-second limit (any 1000 ms); false when over it. */
-  takeRateLimit(action: string, perSecond: number): boolean;
+  /**
+   * Counts a call against its per-second limit (any 1000 ms), at the time it
+   * was sent when the request says (see mocks/sent-at.ts); false when over it.
+   */
+  takeRateLimit(action: string, perSecond: number, sentAt?: number): boolean;
   random(): number;
   newRequestId(): string;
 }
@@ -430,9 +433,9 @@ export function createAccount(options: Partial<AccountOptions> = {}): Account {
       recordedStores.delete(event.event.region);
       this.saveTrails();
     },
-    takeRateLimit(action, perSecond) {
+    takeRateLimit(action, perSecond, sentAt) {
       if (!this.rateLimits) return true;
-      return limiter.take(action, perSecond);
+      return limiter.take(action, perSecond, sentAt);
     },
     random,
     newRequestId: () => {

@@ -43,4 +43,29 @@ describe("SlidingRateLimiter", () => {
     now = 1000;
     expect(limiter.take("X", 1)).toBe(true);
   });
+
+  it("counts a call at the time it was sent, so calls handled late together are judged as sent", () => {
+    let now = 10_000;
+    const limiter = new SlidingRateLimiter(() => now);
+    // 20 calls sent 100 ms apart (10 a second), all handled at once after a
+    // 1.5 s stall of the thread that answers them.
+    const sent = Array.from({ length: 20 }, (_, i) => 10_000 + i * 100);
+    now = 10_000 + 1_900 + 1_500;
+    expect(sent.map((t) => limiter.take("LookupEvents", 10, t))).toEqual(
+      sent.map(() => true),
+    );
+    // The 21st, sent within the last second's ten, is refused.
+    expect(limiter.take("LookupEvents", 10, 11_950)).toBe(false);
+  });
+
+  it("does not believe a send time in the future or more than a minute old", () => {
+    const now = 100_000;
+    const limiter = new SlidingRateLimiter(() => now);
+    expect(limiter.take("X", 1, now + 5_000)).toBe(true);
+    // Counted at `now`, not 5 s later: a second later there is room again.
+    expect(limiter.take("X", 1, now + 999)).toBe(false);
+    const other = new SlidingRateLimiter(() => now);
+    expect(other.take("Y", 1, now - 120_000)).toBe(true);
+    expect(other.take("Y", 1, now - 500)).toBe(false);
+  });
 });

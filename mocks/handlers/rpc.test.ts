@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAccount } from "@mocks/data/account";
 import { installAccount } from "@mocks/node";
+import { SENT_AT_HEADER } from "@mocks/sent-at";
 import { once, rpcError } from "@mocks/testing/helpers";
 
 const NOW = Date.UTC(2026, 10, 23, 6, 30);
@@ -82,6 +83,25 @@ describe("the RPC front door", () => {
     await expect(
       once("cn-hangzhou", "DescribeTrails", {}),
     ).resolves.toBeDefined();
+  });
+
+  it("counts LookupEvents by the time the request says it was sent", async () => {
+    installAccount({ now: NOW, clock: () => NOW + 5_000 });
+    const lookup = (sent: number) =>
+      call(
+        "Action=LookupEvents&Version=2020-07-06&MaxResults=1&StartTime=2026-11-22T00:00:00Z&EndTime=2026-11-23T00:00:00Z",
+        { headers: { [SENT_AT_HEADER]: String(sent) } },
+      );
+    // Ten sent 100 ms apart and one more a second after the first: all pass,
+    // though every one is handled at the same moment.
+    for (let i = 0; i <= 10; i++)
+      expect((await lookup(NOW + i * 100)).status).toBe(200);
+    // One more sent in the same second as the last ten is throttled.
+    const refused = await lookup(NOW + 1_050);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { Code: string }).Code).toBe(
+      "Throttling.User",
+    );
   });
 
   it("lets the next second through again", async () => {

@@ -8,6 +8,7 @@
 import { delay, HttpResponse, type HttpResponseResolver } from "msw";
 import type { Account } from "../data/account";
 import { isRegionId } from "../data/regions";
+import { sentAt } from "../sent-at";
 import { recordCall } from "./record-call";
 
 export const API_VERSION = "2020-07-06";
@@ -106,7 +107,15 @@ export function createRpcResolver(
     // The latency is the time to an answer, the service's own work included:
     // the answer is computed first (generating a region's events on first
     // use, for instance) and only what is left of the latency is waited.
-    const started = performance.now();
+    // It runs from when the call was sent: time the page's main thread took
+    // to hand the request over (see mocks/sent-at.ts) is part of it, as the
+    // network would not wait for the page.
+    const sent = sentAt(info.request);
+    const started =
+      performance.now() -
+      (sent === undefined
+        ? 0
+        : Math.max(0, Math.min(Date.now() - sent, 60_000)));
     const [min, max] = account.latency;
     let wait =
       max > 0
@@ -177,7 +186,7 @@ async function answer(
       ),
     );
 
-  if (!account.takeRateLimit(action, spec.rateLimit)) {
+  if (!account.takeRateLimit(action, spec.rateLimit, sentAt(request))) {
     return fail(
       new RpcError(
         400,

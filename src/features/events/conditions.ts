@@ -10,6 +10,7 @@ import {
   BROWSER_ONLY_KEYS,
   type SearchCondition,
 } from "@/lib/event-search-url";
+import { createRefineIndex, REFINE_BLOCK, refineGrams } from "./refine-index";
 import { narrowsRefine, refineMatcher, refineNeedle } from "./refine-match";
 
 /**
@@ -170,16 +171,25 @@ export interface FilteredView {
   done: boolean;
 }
 
+/** A list of events a scan looks through, and where it is in it. */
+interface Part {
+  list: readonly AuditEvent[];
+  at: number;
+  /** The loaded events themselves, whose blocks the refine index describes. */
+  indexed: boolean;
+}
+
 interface Scan {
   events: readonly AuditEvent[];
   browser: readonly SearchCondition[];
   exclude: readonly SearchCondition[];
   refine: string;
   test: (e: AuditEvent) => boolean;
-  /** The events still to look at, in order: lists, and where to go on in the current one. */
-  lists: (readonly AuditEvent[])[];
-  list: number;
-  at: number;
+  /** The refine's three-character sequences (refine-index.ts); empty when it has none. */
+  grams: Int32Array;
+  /** The events still to look at, in order, and the one being looked through. */
+  parts: Part[];
+  part: number;
   found: AuditEvent[];
   done: boolean;
 }
@@ -194,10 +204,15 @@ interface Scan {
  *   the screen shows every match when it is `done`;
  * - when only the refine text changed and it contains the previous one
  *   (typing on), only the previous matches and the events not looked at yet
- *   are looked at again: nothing else can match.
+ *   are looked at again: nothing else can match;
+ * - blocks of loaded events the refine index says cannot hold the text are
+ *   passed over (`buildIndex` builds it while the reader pauses), so a text
+ *   found in few events does not look at every one.
  */
 export function createLoadedFilter() {
   let scan: Scan | undefined;
+  const index = createRefineIndex();
+  let lastEvents: readonly AuditEvent[] | undefined;
 
   const start = (
     events: readonly AuditEvent[],
@@ -205,6 +220,7 @@ export function createLoadedFilter() {
     exclude: readonly SearchCondition[],
     refine: string,
   ): Scan => {
+    index.sync(events);
     const refined = refineMatcher(refine);
     const test = (e: AuditEvent) =>
       browser.every((c) => matchesCondition(e, c)) &&
@@ -217,26 +233,23 @@ export function createLoadedFilter() {
       sameConditions(previous.browser, browser) &&
       sameConditions(previous.exclude, exclude) &&
       narrowsRefine(previous.refine, refine);
-    const lists = narrows
+    const parts: Part[] = narrows
       ? [
-          previous.found,
+          { list: previous.found, at: 0, indexed: false },
           ...(previous.done
             ? []
-            : [
-                (previous.lists[previous.list] ?? []).slice(previous.at),
-                ...previous.lists.slice(previous.list + 1),
-              ]),
+            : previous.parts.slice(previous.part).map((p) => ({ ...p }))),
         ]
-      : [events];
+      : [{ list: events, at: 0, indexed: true }];
     return {
       events,
       browser,
       exclude,
       refine,
       test,
-      lists,
-      list: 0,
-      at: 0,
+      grams: refineGrams(refineNeedle(refine)),
+      parts,
+      part: 0,
       found: [],
       done: false,
     };
@@ -244,12 +257,23 @@ export function createLoadedFilter() {
 
   /** Looks on until `stop()` says so (asked every 256 events); true when done. */
   const advance = (s: Scan, stop: () => boolean): boolean => {
-    for (; s.list < s.lists.length; s.list++, s.at = 0) {
-      const list = s.lists[s.list] ?? [];
-      while (s.at < list.length) {
-        const e = list[s.at++] as AuditEvent;
-        if (s.test(e)) s.found.push(e);
-        if ((s.at & 255) === 0 && stop()) return false;
+    const skips = s.grams.length > 0;
+    for (; s.part < s.parts.length; s.part++) {
+      const part = s.parts[s.part]!;
+      const { list } = part;
+      while (part.at < list.length) {
+        if (
+          skips &&
+          part.indexed &&
+          part.at % REFINE_BLOCK === 0 &&
+          !index.mayHold(part.at / REFINE_BLOCK, s.grams)
+        ) {
+          part.at += REFINE_BLOCK;
+        } else {
+          const e = list[part.at++] as AuditEvent;
+          if (s.test(e)) s.found.push(e);
+        }
+        if ((part.at & 255) === 0 && stop()) return false;
       }
     }
     s.done = true;
@@ -265,6 +289,7 @@ export function createLoadedFilter() {
     ): FilteredView {
       if (!browser.length && !exclude.length && !refineNeedle(refine)) {
         scan = undefined;
+        lastEvents = events;
         return { rows: events as AuditEvent[], done: true };
       }
       const same =
@@ -273,6 +298,7 @@ export function createLoadedFilter() {
         sameConditions(scan.browser, browser) &&
         sameConditions(scan.exclude, exclude) &&
         refineNeedle(scan.refine) === refineNeedle(refine);
+      lastEvents = events;
       const s = same && scan ? scan : start(events, browser, exclude, refine);
       scan = s;
       if (!s.done) advance(s, () => s.found.length >= REFINE_PREVIEW_ROWS);
@@ -285,5 +311,14 @@ export function createLoadedFilter() {
       const until = performance.now() + ms;
       return advance(s, () => performance.now() >= until);
     },
+    /** Builds the refine index of the events last viewed for about `ms`; true when it is complete. */
+    buildIndex(ms: number): boolean {
+      if (!lastEvents) return true;
+      index.sync(lastEvents);
+      const until = performance.now() + ms;
+      return index.build(() => performance.now() >= until);
+    },
+    /** Bytes the refine index holds. */
+    indexBytes: () => index.bytes(),
   };
 }

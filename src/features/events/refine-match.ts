@@ -21,6 +21,41 @@ const escapeRegExp = (text: string) =>
 /** Nesting followed at most (events are JSON; a hostile one may nest deeper). */
 const MAX_DEPTH = 256;
 
+/**
+ * Calls `text` with every value `refineMatcher` looks at in `value` (strings,
+ * and numbers and booleans as their text), in the same places and to the
+ * same depth; the refine index (refine-index.ts) is built from these.
+ */
+export function forEachRefineValue(
+  value: unknown,
+  text: (value: string) => void,
+  depth = 0,
+): void {
+  switch (typeof value) {
+    case "string":
+      text(value);
+      return;
+    case "number":
+    case "boolean":
+      text(String(value));
+      return;
+    case "object": {
+      if (value === null || depth >= MAX_DEPTH) return;
+      if (Array.isArray(value)) {
+        for (const item of value as unknown[])
+          forEachRefineValue(item, text, depth + 1);
+        return;
+      }
+      const record = value as Record<string, unknown>;
+      for (const key in record)
+        forEachRefineValue(record[key], text, depth + 1);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
 /** A matcher for `refine`; undefined when there is nothing to look for. */
 export function refineMatcher(refine: string): RefineMatch | undefined {
   const needle = refineNeedle(refine);

@@ -18,6 +18,7 @@ import { useFormat } from "@/components/i18n/use-format";
 import { regionsQueryOptions } from "@/features/regions/queries";
 import { ALL_REGIONS } from "@/features/regions/use-region";
 import { isCalendarPreset } from "@/lib/calendar-range";
+import { runWhenIdle } from "@/lib/idle-work";
 import { useSessionStore } from "@/stores/session-store";
 import { createLoadedFilter, planConditions } from "./conditions";
 import type { EventSearch } from "./filters";
@@ -211,6 +212,15 @@ export function useEventResults(search: EventSearch, region: string) {
     timer = setTimeout(step, REFINE_SETTLE_MS);
     return () => clearTimeout(timer);
   }, [loadedFilter, view]);
+  // While no read is running and the rows are settled, the refine index of
+  // these events is built in the browser's idle time, a few milliseconds at
+  // a time, so a refine passes over blocks that cannot hold its text (see
+  // refine-index.ts).
+  const indexing = !running && view.done;
+  useEffect(() => {
+    if (!indexing) return;
+    return runWhenIdle((ms) => loadedFilter.buildIndex(ms), REFINE_SLICE_MS);
+  }, [loadedFilter, loaded, indexing]);
   const shown = view.rows;
 
   const complete = result ? isComplete(result) : false;
