@@ -8,7 +8,6 @@ import { queryRoutes } from "@/features/query/routes";
 import { trailsRoutes } from "@/features/trails/routes";
 import { NotFoundPage, RouteErrorPage } from "./shell/error-pages";
 import { AppLayout } from "./shell/app-layout";
-import { SettingsPage } from "./shell/settings-page";
 import { LoadingState } from "@/components/ui/states";
 
 /** Every screen of Trailscope, composed from the features' routes. */
@@ -29,7 +28,10 @@ export const routes: RouteObject[] = [
       ...queryRoutes,
       {
         path: "settings",
-        element: <SettingsPage />,
+        // Settings is seldom the first screen: its code loads when opened.
+        lazy: async () => ({
+          Component: (await import("./shell/settings-page")).SettingsPage,
+        }),
         handle: { noRegion: true },
       },
       { path: "*", element: <NotFoundPage />, handle: { noRegion: true } },

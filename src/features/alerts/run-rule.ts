@@ -1,7 +1,6 @@
 import { eventsOf, isComplete, readAllEvents } from "@/api/event-reader";
 import { describeError } from "@/api/errors";
 import { runRuleOverWindow, type RuleRunResult } from "@/lib/alerts/run-rule";
-import { packRules } from "@/lib/sigma/rule-pack";
 import type { AlertRule, Firing } from "@/stores/alerts-store";
 
 /** Events read per rule run at most (a day of a busy account stays bounded). */
@@ -29,11 +28,14 @@ const errorText = (error: unknown): string => {
  * Runs a rule once in the console: the shared runner (src/lib/alerts/run-rule.ts)
  * reading every region through the one event reader.
  */
-export function runRule(
+export async function runRule(
   rule: AlertRule,
   options: RunOptions,
 ): Promise<RunResult> {
   const { regions, signal } = options;
+  // The Sigma pack (about 56 KB gzip) loads with the first run, not with
+  // every page: the scheduler lives in the header.
+  const { packRules } = await import("@/lib/sigma/rule-pack");
   return runRuleOverWindow(rule, {
     now: options.now,
     windowMinutes: options.windowMinutes,
