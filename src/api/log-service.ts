@@ -86,3 +86,35 @@ export async function queryLogstore(
   );
   return parseGatewayJson(response, answerSchema, ACTION, trail.homeRegion);
 }
+
+/** A trail that delivers to a Log Service logstore, where a query can run. */
+export interface LogstoreTrail {
+  name: string;
+  homeRegion: string;
+  project: string;
+  /** ActionTrail's logstore for a trail: `actiontrail_<trail name>`. */
+  logstore: string;
+}
+
+/** The trails (from DescribeTrails) with a Log Service destination, once each. */
+export function logstoreTrailsOf(
+  trails: readonly {
+    name: string;
+    homeRegion: string;
+    slsProjectArn?: string | undefined;
+    slsWriteRoleArn?: string | undefined;
+  }[],
+): LogstoreTrail[] {
+  const seen = new Map<string, LogstoreTrail>();
+  for (const trail of trails) {
+    const project = /:project\/(.+)$/.exec(trail.slsProjectArn ?? "")?.[1];
+    if (!project || !trail.slsWriteRoleArn) continue;
+    seen.set(`${trail.homeRegion}/${trail.name}`, {
+      name: trail.name,
+      homeRegion: trail.homeRegion,
+      project,
+      logstore: `actiontrail_${trail.name}`,
+    });
+  }
+  return [...seen.values()];
+}

@@ -7,7 +7,7 @@ import type { Engine, QueryResult } from "./engine";
 import { LOGSTORE_EXAMPLES } from "./examples";
 import { logsToResult, logstoreErrorInfo } from "./logstore-run";
 import { LogstoreStatus, type LogstoreDone } from "./logstore-status";
-import type { LogstoreTrail } from "./queries";
+import type { LogstoreTrail } from "@/api/log-service";
 import { QueryErrorView, QueryResultView } from "./query-result-view";
 import { SqlEditor } from "./sql-editor";
 import { parseSqlError, type SqlErrorInfo } from "./sql-error";

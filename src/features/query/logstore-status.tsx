@@ -1,7 +1,7 @@
 import { useLingui } from "@lingui/react/macro";
 import { useFormat } from "@/components/i18n/use-format";
 import type { LogstoreRun } from "./logstore-runner";
-import type { LogstoreTrail } from "./queries";
+import type { LogstoreTrail } from "@/api/log-service";
 
 /** What Log Service said of a run: what it read, how long, whether every log was read. */
 export interface LogstoreDone {

@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { rpc } from "@/api/client";
+import { logstoreTrailsOf, type LogstoreTrail } from "@/api/log-service";
 import { readAllEvents, eventsOf, failedRegions } from "@/api/event-reader";
 import { DAY } from "@/lib/time";
 
@@ -47,14 +48,6 @@ export const queryEventsQueryOptions = (
     staleTime: 10 * 60_000,
   });
 
-/** A trail that delivers to a Log Service logstore, where the Query page can run. */
-export interface LogstoreTrail {
-  name: string;
-  homeRegion: string;
-  project: string;
-  logstore: string;
-}
-
 /** The account's trails with a Log Service destination, seen from a region (DescribeTrails). */
 export const logstoreTrailsQueryOptions = (region: string) =>
   queryOptions({
@@ -66,19 +59,6 @@ export const logstoreTrailsQueryOptions = (region: string) =>
         { IncludeShadowTrails: true, IncludeOrganizationTrail: true },
         { signal },
       ),
-    select: (result): LogstoreTrail[] => {
-      const seen = new Map<string, LogstoreTrail>();
-      for (const trail of result.trails) {
-        const project = /:project\/(.+)$/.exec(trail.slsProjectArn ?? "")?.[1];
-        if (!project || !trail.slsWriteRoleArn) continue;
-        seen.set(`${trail.homeRegion}/${trail.name}`, {
-          name: trail.name,
-          homeRegion: trail.homeRegion,
-          project,
-          logstore: `actiontrail_${trail.name}`,
-        });
-      }
-      return [...seen.values()];
-    },
+    select: (result): LogstoreTrail[] => logstoreTrailsOf(result.trails),
     staleTime: 5 * 60_000,
   });

@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react/macro";
-import type { LogstoreTrail } from "./queries";
+import type { LogstoreTrail } from "@/api/log-service";
 
 interface QuerySourceProps {
   trails: readonly LogstoreTrail[];
