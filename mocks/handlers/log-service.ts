@@ -18,6 +18,7 @@ import {
   type SlsSearch,
 } from "../../src/lib/sls-query";
 import type { Account } from "../data/account";
+import type { TrailRecord } from "../data/trail-state";
 import { REGION_IDS } from "../data/regions";
 
 /** Logs read in one query at most, and logs handed on for the SQL part. */
@@ -40,27 +41,47 @@ function refuse(
 const whole = (text: string | null): number | undefined =>
   text !== null && /^\d{1,12}$/.test(text) ? Number(text) : undefined;
 
-/** The logs of the trail's regions in [from, to), oldest first, that match. */
-function scan(
+/**
+ * Visits the logs a trail's logstore holds in [from, to) (epoch seconds):
+ * the simulated events of the regions the trail records, as ActionTrail
+ * delivers them, region by region, each region oldest first. At most
+ * MAX_SCANNED are visited.
+ */
+export function visitTrailLogs(
   account: Account,
-  regions: readonly string[],
+  trail: Pick<TrailRecord, "TrailRegion">,
   from: number,
   to: number,
-  search: SlsSearch,
-) {
-  const matched: Record<string, string>[] = [];
+  visit: (log: Record<string, string>) => void,
+): number {
+  const regions =
+    trail.TrailRegion === "All" ? REGION_IDS : [trail.TrailRegion];
   let scanned = 0;
-  let bytes = 0;
   for (const region of regions) {
     const store = account.store(region);
     for (let i = store.lowerBound(from); i < store.size; i++) {
       if (store.timeSec(i) >= to || scanned >= MAX_SCANNED) break;
       scanned++;
-      const log = eventToLog(store.materialize(i));
-      bytes += JSON.stringify(log).length;
-      if (matchesSlsSearch(search, log)) matched.push(log);
+      visit(eventToLog(store.materialize(i)));
     }
   }
+  return scanned;
+}
+
+/** The logs of the trail's logstore in [from, to), oldest first, that match. */
+function scan(
+  account: Account,
+  trail: TrailRecord,
+  from: number,
+  to: number,
+  search: SlsSearch,
+) {
+  const matched: Record<string, string>[] = [];
+  let bytes = 0;
+  const scanned = visitTrailLogs(account, trail, from, to, (log) => {
+    bytes += JSON.stringify(log).length;
+    if (matchesSlsSearch(search, log)) matched.push(log);
+  });
   matched.sort((a, b) => Number(a.__time__) - Number(b.__time__));
   return { matched, scanned, bytes };
 }
@@ -116,11 +137,9 @@ export function logServiceHandlers(account: Account): RequestHandler[] {
         );
       }
       const started = performance.now();
-      const regions =
-        trail.TrailRegion === "All" ? REGION_IDS : [trail.TrailRegion];
       const { matched, scanned, bytes } = scan(
         account,
-        regions,
+        trail,
         from,
         to,
         search,

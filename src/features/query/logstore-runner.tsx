@@ -1,5 +1,5 @@
 import { useLingui } from "@lingui/react/macro";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError } from "@/api/errors";
 import { LOGSTORE_PAGE, queryLogstore } from "@/api/log-service";
 import { slsSqlToDuckDb } from "@/lib/sls-query";
@@ -36,6 +36,17 @@ export function LogstoreRunner(props: LogstoreRunnerProps) {
   const { t } = useLingui();
   const [run, setRun] = useState<LogstoreRun>({ status: "idle" });
   const current = useRef<AbortController | undefined>(undefined);
+  // The simulated account's SQL part waits for the engine if it is still starting.
+  const engineRef = useRef(engine);
+  const waiters = useRef<((ready: Engine) => void)[]>([]);
+  useEffect(() => {
+    engineRef.current = engine;
+    if (engine) for (const wake of waiters.current.splice(0)) wake(engine);
+  }, [engine]);
+  const engineReady = (): Promise<Engine> =>
+    engineRef.current
+      ? Promise.resolve(engineRef.current)
+      : new Promise((wake) => waiters.current.push(wake));
 
   const start = (page: number, query = text) => {
     if (run.status === "running") return;
@@ -79,12 +90,13 @@ export function LogstoreRunner(props: LogstoreRunnerProps) {
           });
           return;
         }
-        if (!engine) throw new Error(t`The query engine is still starting.`);
-        await engine.loadLogs(answer.rows);
+        const ready = await engineReady();
+        if (!stillMine()) return;
+        await ready.loadLogs(answer.rows);
         const sql = slsSqlToDuckDb(answer.deferredSql);
         let result: QueryResult;
         try {
-          result = await engine.run(sql);
+          result = await ready.run(sql);
         } catch (error) {
           const message =
             error instanceof Error ? error.message : String(error);
