@@ -5,7 +5,8 @@ import {
 } from "@duckdb/duckdb-wasm";
 import duckdbWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import duckdbWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
-import { tableFromArrays, type Table } from "apache-arrow";
+import { Table, type Vector } from "apache-arrow";
+import { textVector } from "./events-table";
 
 /**
  * DuckDB-WASM in a Web Worker, served from Trailscope's own origin (the
@@ -112,12 +113,13 @@ export async function createEngine(table: Table): Promise<Engine> {
       const { conn } = current;
       const keys = [...new Set(logs.flatMap((l) => Object.keys(l)))];
       if (!keys.includes("__time__")) keys.push("__time__");
-      const columns: Record<string, (string | null)[]> = {};
-      for (const key of keys) columns[key] = logs.map((l) => l[key] ?? null);
+      const columns: Record<string, Vector> = {};
+      for (const key of keys)
+        columns[key] = textVector(logs.map((l) => l[key] ?? null));
       await conn.query(
         "DROP TABLE IF EXISTS logstore_text; DROP TABLE IF EXISTS logstore",
       );
-      await conn.insertArrowTable(tableFromArrays(columns), {
+      await conn.insertArrowTable(new Table(columns), {
         name: "logstore_text",
         create: true,
       });
