@@ -31,7 +31,7 @@ import type { SigningCredentials } from "../signature";
  * the body's MD5 (upper-case hex); `x-log-signaturemethod: hmac-sha256`; a
  * Date within 15 minutes; the STS token (`x-acs-security-token`) of an STS
  * key. The project is the Host's first label, or the `x-log-project` header
- * the gateway sends to a loopback endpoint (./../sls/sls-reader.ts).
+ * the gateway sends to a loopback endpoint (server/sls/sls-reader.ts).
  *
  * The search part (`<search>`) is matched by the pure Log Service syntax of
  * src/lib/sls-query.ts; of SQL it understands only `SELECT count(*) [AS n]`,
