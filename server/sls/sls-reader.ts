@@ -1,6 +1,6 @@
 import { $OpenApiUtil } from "@alicloud/openapi-core";
 import { RuntimeOptions } from "@darabonba/typescript";
-import SlsClient, {
+import SlsModule, {
   GetLogsV2Headers,
   GetLogsV2Request,
 } from "@alicloud/sls20201230";
@@ -19,6 +19,11 @@ import { isLoopbackEndpoint, type SlsConfig } from "./sls-config";
  * in; for a loopback endpoint only, the client's host is the endpoint itself
  * and the project travels in a signed `x-log-project` header.
  */
+// The client is CommonJS with `exports.default`: Node's ESM loader hands the
+// whole exports object as the default import, bundlers the class itself.
+const SlsClient =
+  (SlsModule as unknown as { default?: typeof SlsModule }).default ?? SlsModule;
+
 export interface LogPlace {
   project: string;
   /** The project's region (`cn-hangzhou`). */
