@@ -7,6 +7,7 @@ import { byteLimit, openUpstream, UpstreamError } from "./forward";
 import { checkSameOrigin } from "./origin";
 import { handleArchive, isArchivePath } from "./oss/archive-route";
 import { signRequestParams, toQueryString } from "./signature";
+import { handleSls, isSlsPath } from "./sls/sls-route";
 
 /** What `/api/_whoami` answers: the console's header shows it in live mode. */
 export interface WhoAmI {
@@ -38,6 +39,8 @@ export async function handleApi(
     }
     if (isArchivePath(exchange.url.pathname))
       return await handleArchive(ctx, exchange, identity);
+    if (isSlsPath(exchange.url.pathname))
+      return await handleSls(ctx, exchange, identity);
     const call = await readApiCall(
       exchange.request,
       exchange.url,

@@ -5,6 +5,11 @@ import {
   readOssConfig,
   type OssConfig,
 } from "./oss/oss-config";
+import {
+  readSlsConfig,
+  SlsConfigError,
+  type SlsConfig,
+} from "./sls/sls-config";
 import { TOKEN_HOW_TO, tokenWeakness } from "./token-strength";
 
 /** Everything the gateway is told by its environment. */
@@ -43,6 +48,8 @@ export interface GatewayConfig {
   alerts: AlertsConfig;
   /** Reading trails' archives in OSS (./oss/oss-config.ts). */
   oss: OssConfig;
+  /** Running queries in trails' logstores (./sls/sls-config.ts). */
+  sls: SlsConfig;
 }
 
 export interface AlertsConfig {
@@ -255,6 +262,7 @@ export function readConfig(env: Env = process.env): GatewayConfig {
       integer(env, "GATEWAY_SESSION_HOURS", 12, 1, 24 * 30) * 3_600_000,
     alerts,
     oss: ossSettings(env),
+    sls: slsSettings(env),
   };
 }
 
@@ -288,6 +296,15 @@ function readAlertsConfig(env: Env): AlertsConfig {
     trailCheckMs:
       integer(env, "GATEWAY_ALERTS_TRAIL_CHECK_S", 300, 0, 86_400) * 1_000,
   };
+}
+
+function slsSettings(env: Env): SlsConfig {
+  try {
+    return readSlsConfig(env);
+  } catch (error) {
+    if (error instanceof SlsConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 function ossSettings(env: Env): OssConfig {

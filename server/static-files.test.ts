@@ -23,6 +23,18 @@ beforeAll(() => {
   mkdirSync(join(dir, ".git"));
   writeFileSync(join(dir, ".git", "config"), "[core]");
   writeFileSync(join(dir, "assets", ".DS_Store"), "junk");
+  writeFileSync(join(dir, "assets", "duckdb-eh-AbCd1234.wasm"), "\0asm");
+});
+
+describe("the Query page's engine", () => {
+  it("is served as application/wasm, which browsers require to compile it", async () => {
+    const gw = await world.gateway();
+    const answer = await call(gw, "/assets/duckdb-eh-AbCd1234.wasm", {
+      headers: bearer(),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-type"]).toBe("application/wasm");
+  });
 });
 
 describe("only the built app's files are served", () => {

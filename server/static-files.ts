@@ -18,6 +18,8 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
   ".txt": "text/plain; charset=utf-8",
   ".webmanifest": "application/manifest+json",
+  // The Query page's engine (DuckDB-WASM): browsers compile it only with this type.
+  ".wasm": "application/wasm",
 };
 
 /** Vite's hashed build output (`assets/name-<hash>.js`) never changes: cache it for a year. */

@@ -21,6 +21,9 @@ export interface TrailDelivery {
   ossBucketName: string;
   ossBucketLocation: string;
   ossKeyPrefix: string;
+  /** `acs:log:<region>:<account>:project/<name>`; "" without a Log Service destination. */
+  slsProjectArn: string;
+  slsWriteRoleArn: string;
 }
 
 export interface ActionTrailReader {
@@ -47,6 +50,8 @@ function toDelivery(raw: Record<string, unknown>): TrailDelivery {
     ossBucketName: asString(raw.OssBucketName),
     ossBucketLocation: asString(raw.OssBucketLocation).replace(/^oss-/, ""),
     ossKeyPrefix: asString(raw.OssKeyPrefix),
+    slsProjectArn: asString(raw.SlsProjectArn),
+    slsWriteRoleArn: asString(raw.SlsWriteRoleArn),
   };
 }
 

@@ -93,30 +93,12 @@ function archiveSession(
   ctx: GatewayContext,
   exchange: Exchange,
 ): ArchiveSession {
-  const { config, logger } = ctx;
+  const { config } = ctx;
   const aborted = new AbortController();
   exchange.response.on("close", () => {
     if (!exchange.response.writableFinished) aborted.abort();
   });
-  const credentials = async (): Promise<SigningCredentials> => {
-    try {
-      const key = await ctx.credentials.get();
-      logger.redact(key.accessKeySecret);
-      logger.redact(key.securityToken);
-      return key;
-    } catch (error) {
-      logger.log("error", "credentials unavailable", {
-        requestId: exchange.requestId,
-        source: ctx.credentials.describe(),
-        error: error instanceof Error ? error.message.slice(0, 500) : "unknown",
-      });
-      throw new ArchiveError(
-        500,
-        "Gateway.CredentialsUnavailable",
-        "The gateway has no Alibaba Cloud credentials to sign with. Its operator should check its environment.",
-      );
-    }
-  };
+  const credentials = gatewayCredentials(ctx, exchange);
   const actionTrail = actionTrailReader({
     endpointTemplate: config.endpointTemplate,
     timeoutMs: config.upstreamTimeoutMs,
@@ -148,6 +130,37 @@ function archiveSession(
       return trail;
     },
     allTrails: () => actionTrail.allTrails(),
+  };
+}
+
+/**
+ * The gateway's own credentials for its reads (ActionTrail, OSS, Log
+ * Service), their secrets redacted from the log; a failure is logged and
+ * answered as Gateway.CredentialsUnavailable.
+ */
+export function gatewayCredentials(
+  ctx: GatewayContext,
+  exchange: Exchange,
+): () => Promise<SigningCredentials> {
+  const { logger } = ctx;
+  return async (): Promise<SigningCredentials> => {
+    try {
+      const key = await ctx.credentials.get();
+      logger.redact(key.accessKeySecret);
+      logger.redact(key.securityToken);
+      return key;
+    } catch (error) {
+      logger.log("error", "credentials unavailable", {
+        requestId: exchange.requestId,
+        source: ctx.credentials.describe(),
+        error: error instanceof Error ? error.message.slice(0, 500) : "unknown",
+      });
+      throw new ArchiveError(
+        500,
+        "Gateway.CredentialsUnavailable",
+        "The gateway has no Alibaba Cloud credentials to sign with. Its operator should check its environment.",
+      );
+    }
   };
 }
 

@@ -1,11 +1,13 @@
 import { createAccount } from "../../mocks/data/account";
 import { createHandlers } from "../../mocks/handlers";
+import { visitTrailLogs } from "../../mocks/handlers/log-service";
 import { readConfig } from "../config";
 import { alibabaCloudCredentials } from "../credentials";
 import { startGateway } from "../gateway";
 import { createLogger } from "../logger";
 import { startStandIn } from "./actiontrail-stand-in";
 import { startOssStandIn } from "./oss-stand-in";
+import { startSlsStandIn } from "./sls-stand-in";
 import { simulatedBuckets } from "./simulated-buckets";
 
 /**
@@ -16,6 +18,9 @@ import { simulatedBuckets } from "./simulated-buckets";
  * Alibaba Cloud credential chain like in production. A stand-in OSS
  * (OSS_STAND_IN_PORT, default any free port) checks V4 signatures and serves
  * the account's buckets with what its trails delivered, for the archive.
+ * A stand-in Log Service (SLS_STAND_IN_PORT, default any free port) checks
+ * the SDK's signatures and answers queries over the logstores of the
+ * account's trails with a Log Service destination (their simulated events).
  */
 async function main(): Promise<void> {
   const accessKeyId = process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
@@ -36,11 +41,27 @@ async function main(): Promise<void> {
     keys: [{ accessKeyId, accessKeySecret }],
     port: Number(process.env.OSS_STAND_IN_PORT ?? 0),
   });
+  const sls = await startSlsStandIn({
+    keys: [{ accessKeyId, accessKeySecret }],
+    port: Number(process.env.SLS_STAND_IN_PORT ?? 0),
+    logs: (project, logstore, from, to) => {
+      const trail = [...account.trails.values()].find(
+        (t) =>
+          `actiontrail_${t.Name}` === logstore &&
+          t.SlsProjectArn.endsWith(`:project/${project}`),
+      );
+      if (!trail) return undefined;
+      const logs: Record<string, string>[] = [];
+      visitTrailLogs(account, trail, from, to, (log) => logs.push(log));
+      return logs.sort((a, b) => Number(a.__time__) - Number(b.__time__));
+    },
+  });
   const config = readConfig({
     ...process.env,
     GATEWAY_PORT: process.env.GATEWAY_PORT ?? "4184",
     ACTIONTRAIL_ENDPOINT_TEMPLATE: standIn.endpointTemplate,
     GATEWAY_OSS_ENDPOINT: oss.endpoint,
+    GATEWAY_SLS_ENDPOINT: sls.endpoint,
   });
   const logger = createLogger();
   const gateway = await startGateway(config, {
@@ -51,12 +72,16 @@ async function main(): Promise<void> {
     gateway: gateway.url,
     standIn: standIn.endpointTemplate,
     oss: oss.endpoint,
+    sls: sls.endpoint,
   });
 
   const stop = () => {
-    void Promise.all([gateway.close(), standIn.close(), oss.close()]).then(() =>
-      process.exit(0),
-    );
+    void Promise.all([
+      gateway.close(),
+      standIn.close(),
+      oss.close(),
+      sls.close(),
+    ]).then(() => process.exit(0));
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

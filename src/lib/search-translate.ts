@@ -169,7 +169,16 @@ export function searchToSql(
   ].join("\n");
 }
 
-/** The logstore's index fields (ActionTrail delivers each event under `event.`). */
+/**
+ * The logstore's index fields (ActionTrail delivers each event under `event.`).
+ * Checked against Log Service's "Log fields" page for ActionTrail
+ * (https://www.alibabacloud.com/help/en/sls/log-fields-25): event.eventName,
+ * event.eventRW, event.serviceName, event.resourceType, event.resourceName,
+ * event.sourceIpAddress, event.eventId, event.eventType, event.errorCode,
+ * event.acsRegion, event.userAgent, event.userIdentity.{userName, accessKeyId,
+ * principalId, type} and event.eventAttributes are all listed there; the
+ * SensitiveAction key under event.eventAttributes is the event's own field.
+ */
 const SLS_FIELDS: Record<string, string> = {
   EventName: "event.eventName",
   User: "event.userIdentity.userName",

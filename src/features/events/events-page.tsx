@@ -10,6 +10,7 @@ import { useFormat } from "@/components/i18n/use-format";
 import { toApiTime } from "@/lib/time";
 import { usePrefsStore } from "@/stores/prefs-store";
 import { ConditionPlanNote } from "./condition-plan-note";
+import { RunInLogService } from "./run-in-log-service";
 import { EventPane } from "./event-pane";
 import { EventPaneFrame, PHONE_QUERY, useMediaQuery } from "./event-pane-frame";
 import { EventsHistogram } from "./events-histogram";
@@ -146,6 +147,14 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
           onChange={setSearch}
         />
         <ConditionPlanNote plan={plan} />
+        {plan.browser.length > 0 && (
+          <RunInLogService
+            search={search}
+            region={region}
+            window={window}
+            filteredInBrowser
+          />
+        )}
         {results.regionsQuery.isError && (
           <ErrorPanel
             error={results.regionsQuery.error}

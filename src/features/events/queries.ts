@@ -9,6 +9,8 @@ import {
   type ReadResult,
   type ReadScope,
 } from "@/api/event-reader";
+import { rpc } from "@/api/client";
+import { logstoreTrailsOf } from "@/api/log-service";
 import type { AuditEvent } from "@/api/schemas/event";
 import { MAX_LOOKBACK_MS, splitWindow } from "@/api/time-window";
 import { archivedDays } from "@/lib/archive/browser-store";
@@ -44,6 +46,8 @@ export interface ServerSearch {
 
 export const eventKeys = {
   all: ["events"] as const,
+  logstoreTrails: (region: string) =>
+    [...eventKeys.all, "logstore-trails", region] as const,
   reads: () => [...eventKeys.all, "read"] as const,
   read: (search: ServerSearch) => [...eventKeys.reads(), search] as const,
   detail: (region: string, eventId: string) =>
@@ -167,4 +171,19 @@ export const archivedDaysQueryOptions = () =>
     queryKey: ["archives", "days"],
     queryFn: async () => (await archivedDays()) ?? null,
     staleTime: 60_000,
+  });
+
+/** The trails with a Log Service logstore, where a search can run as one query (DescribeTrails). */
+export const logstoreTrailsQueryOptions = (region: string) =>
+  queryOptions({
+    queryKey: eventKeys.logstoreTrails(region),
+    queryFn: ({ signal }) =>
+      rpc(
+        region,
+        "DescribeTrails",
+        { IncludeShadowTrails: true, IncludeOrganizationTrail: true },
+        { signal },
+      ),
+    select: (result) => logstoreTrailsOf(result.trails),
+    staleTime: 5 * 60_000,
   });

@@ -11,6 +11,7 @@ import {
   searchToSql,
 } from "@/lib/search-translate";
 import type { EventSearch } from "./filters";
+import { RunInLogService } from "./run-in-log-service";
 
 interface SearchAsQueryProps {
   search: EventSearch;
@@ -69,6 +70,12 @@ export function SearchAsQuery({
           <SafeText value={sls} />
         </pre>
         <CopyButton value={sls} label={t`Copy the Log Service query`} />
+        <RunInLogService
+          search={search}
+          region={region}
+          window={window}
+          filteredInBrowser={false}
+        />
       </details>
     </section>
   );

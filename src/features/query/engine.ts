@@ -5,7 +5,8 @@ import {
 } from "@duckdb/duckdb-wasm";
 import duckdbWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import duckdbWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
-import type { Table } from "apache-arrow";
+import { Table, type Vector } from "apache-arrow";
+import { textVector } from "./events-table";
 
 /**
  * DuckDB-WASM in a Web Worker, served from Trailscope's own origin (the
@@ -28,6 +29,11 @@ export interface QueryResult {
 
 export interface Engine {
   run(sql: string): Promise<QueryResult>;
+  /**
+   * (Re)creates the table `logstore` from logs as Log Service answers them
+   * (string maps): every key a text column, `__time__` epoch seconds.
+   */
+  loadLogs(logs: readonly Readonly<Record<string, string>>[]): Promise<void>;
   /** Stops the running query: the worker is ended and started again with the same events. */
   cancel(): Promise<void>;
   dispose(): void;
@@ -101,6 +107,25 @@ export async function createEngine(table: Table): Promise<Engine> {
           type: String(f.type),
         }));
       return { columns, rows, capped, ms: performance.now() - started };
+    },
+    async loadLogs(logs) {
+      await ready;
+      const { conn } = current;
+      const keys = [...new Set(logs.flatMap((l) => Object.keys(l)))];
+      if (!keys.includes("__time__")) keys.push("__time__");
+      const columns: Record<string, Vector> = {};
+      for (const key of keys)
+        columns[key] = textVector(logs.map((l) => l[key] ?? null));
+      await conn.query(
+        "DROP TABLE IF EXISTS logstore_text; DROP TABLE IF EXISTS logstore",
+      );
+      await conn.insertArrowTable(new Table(columns), {
+        name: "logstore_text",
+        create: true,
+      });
+      await conn.query(
+        'CREATE TABLE logstore AS SELECT * REPLACE (TRY_CAST("__time__" AS BIGINT) AS "__time__") FROM logstore_text; DROP TABLE logstore_text',
+      );
     },
     async cancel() {
       current.worker.terminate();

@@ -365,6 +365,10 @@ function toVector(
   );
 }
 
+/** A text column built by hand (no Arrow builders, which the CSP refuses). */
+export const textVector = (values: (string | null)[]): Vector =>
+  toVector("text", values);
+
 /** The `events` table as an Arrow table, ready for DuckDB's `insertArrowTable`. */
 export function toEventsArrowTable(events: readonly AuditEvent[]): Table {
   const columns = toEventColumns(events);

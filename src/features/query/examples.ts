@@ -135,3 +135,47 @@ WHERE serviceName = 'Ram' AND eventRW = 'Write' AND eventName ILIKE '%polic%'
 ORDER BY eventTime DESC`,
   },
 ];
+
+/**
+ * The same questions in Log Service's syntax (`<search> | <SQL>`), for a
+ * trail's logstore: fields as ActionTrail delivers them (`event.…`, quoted in
+ * SQL), `__time__` in epoch seconds, no FROM (Log Service reads the logstore).
+ */
+export const LOGSTORE_EXAMPLES: readonly ExampleQuery[] = [
+  {
+    id: "sls-top-writers",
+    title: msg`Top callers of write actions by service`,
+    sql: `event.eventRW: Write | SELECT "event.serviceName" AS service, "event.userIdentity.userName" AS caller, count(*) AS writes
+GROUP BY "event.serviceName", "event.userIdentity.userName"
+ORDER BY writes DESC
+LIMIT 50`,
+  },
+  {
+    id: "sls-failures-by-user",
+    title: msg`Failures by error code per user`,
+    sql: `event.errorCode: * | SELECT "event.userIdentity.userName" AS caller, "event.errorCode" AS error, count(*) AS failures
+GROUP BY "event.userIdentity.userName", "event.errorCode"
+ORDER BY failures DESC
+LIMIT 100`,
+  },
+  {
+    id: "sls-first-seen-ip",
+    title: msg`First time each IP was seen per identity`,
+    sql: `* | SELECT "event.userIdentity.userName" AS caller, "event.sourceIpAddress" AS ip, from_unixtime(min(__time__)) AS first_seen, count(*) AS events
+GROUP BY "event.userIdentity.userName", "event.sourceIpAddress"
+ORDER BY first_seen DESC
+LIMIT 100`,
+  },
+  {
+    id: "sls-writes-per-hour",
+    title: msg`Write actions per hour`,
+    sql: `event.eventRW: Write | SELECT date_trunc('hour', __time__) AS hour, count(*) AS writes, approx_distinct("event.userIdentity.userName") AS callers
+GROUP BY hour
+ORDER BY hour`,
+  },
+  {
+    id: "sls-stopped-instances",
+    title: msg`Who stopped an instance (the logs themselves)`,
+    sql: `event.serviceName: Ecs and event.eventName: StopInstance`,
+  },
+];

@@ -1,4 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
+import { rpc } from "@/api/client";
+import { logstoreTrailsOf, type LogstoreTrail } from "@/api/log-service";
 import { readAllEvents, eventsOf, failedRegions } from "@/api/event-reader";
 import { DAY } from "@/lib/time";
 
@@ -15,6 +17,8 @@ export const queryKeys = {
   all: ["query"] as const,
   events: (region: string, range: QueryRange, to: number) =>
     [...queryKeys.all, "events", region, range, to] as const,
+  logstoreTrails: (region: string) =>
+    [...queryKeys.all, "logstore-trails", region] as const,
 };
 
 /** The events of one region and range the engine is filled with (through the one event reader). */
@@ -42,4 +46,19 @@ export const queryEventsQueryOptions = (
       };
     },
     staleTime: 10 * 60_000,
+  });
+
+/** The account's trails with a Log Service destination, seen from a region (DescribeTrails). */
+export const logstoreTrailsQueryOptions = (region: string) =>
+  queryOptions({
+    queryKey: queryKeys.logstoreTrails(region),
+    queryFn: ({ signal }) =>
+      rpc(
+        region,
+        "DescribeTrails",
+        { IncludeShadowTrails: true, IncludeOrganizationTrail: true },
+        { signal },
+      ),
+    select: (result): LogstoreTrail[] => logstoreTrailsOf(result.trails),
+    staleTime: 5 * 60_000,
   });

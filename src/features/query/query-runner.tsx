@@ -1,11 +1,9 @@
 import { useLingui } from "@lingui/react/macro";
 import { useRef, useState } from "react";
 import { useFormat } from "@/components/i18n/use-format";
-import { SafeText } from "@/components/ui/safe-text";
 import { RESULT_CAP, type Engine, type QueryResult } from "./engine";
 import { EXAMPLE_QUERIES } from "./examples";
-import { download, resultFile } from "./export";
-import { ResultsTable } from "./results-table";
+import { QueryErrorView, QueryResultView } from "./query-result-view";
 import { SavedQueries } from "./saved-queries";
 import { SqlEditor } from "./sql-editor";
 import { parseSqlError, type SqlErrorInfo } from "./sql-error";
@@ -132,48 +130,13 @@ export function QueryRunner(props: QueryRunnerProps) {
             ? t`${number(RESULT_CAP)} rows shown (the result has more) · ${number(Math.round(run.result.ms))} ms in this browser`
             : t`${number(run.result.rows.length)} rows · ${number(Math.round(run.result.ms))} ms in this browser`)}
       </div>
-      {error && (
-        <div role="alert" className="query-error">
-          {error.position && (
-            <p className="query-error-where">
-              {t`Line ${error.position.line}, column ${error.position.column}:`}
-            </p>
-          )}
-          <pre>
-            <SafeText value={error.message} />
-          </pre>
-        </div>
-      )}
+      {error && <QueryErrorView error={error} />}
       {run.status === "done" && (
-        <>
-          <div className="query-export">
-            <button
-              type="button"
-              onClick={() =>
-                download(resultFile(run.result, "csv"), "query.csv")
-              }
-            >
-              {t`Export CSV`}
-            </button>
-            <button
-              type="button"
-              onClick={() =>
-                download(resultFile(run.result, "json"), "query.json")
-              }
-            >
-              {t`Export JSON`}
-            </button>
-          </div>
-          {run.result.rows.length === 0 ? (
-            <p>{t`The query returned no rows.`}</p>
-          ) : (
-            <ResultsTable
-              result={run.result}
-              region={props.region}
-              window={props.window}
-            />
-          )}
-        </>
+        <QueryResultView
+          result={run.result}
+          region={props.region}
+          window={props.window}
+        />
       )}
     </section>
   );
