@@ -46,6 +46,8 @@ function decodeThread(): DecodeWorker {
     post: (request, transfer) => worker.postMessage(request, transfer),
     onReply: (listener) =>
       worker.on("message", (reply: DecodeReply) => listener(reply)),
+    onFailure: (listener) =>
+      worker.on("error", (error: Error) => listener(error.message)),
     terminate: () => void worker.terminate(),
   };
 }

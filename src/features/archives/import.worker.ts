@@ -35,6 +35,11 @@ function decodeWorker(): DecodeWorker {
       worker.addEventListener("message", (e: MessageEvent<DecodeReply>) =>
         listener(e.data),
       ),
+    onFailure: (listener) =>
+      worker.addEventListener("error", (e: ErrorEvent) => {
+        e.preventDefault();
+        listener(e.message || "it could not start");
+      }),
     terminate: () => worker.terminate(),
   };
 }

@@ -96,6 +96,8 @@ export type DecodeReply =
 export interface DecodeWorker {
   post(request: DecodeRequest, transfer: ArrayBuffer[]): void;
   onReply(listener: (reply: DecodeReply) => void): void;
+  /** The worker failed (its code did not load, or it crashed). */
+  onFailure(listener: (message: string) => void): void;
   terminate(): void;
 }
 
@@ -140,21 +142,36 @@ export function decodePool(workers: readonly DecodeWorker[]): {
     }
   >();
   const load = workers.map(() => 0);
-  workers.forEach((worker) =>
+  workers.forEach((worker, index) => {
     worker.onReply((reply) => {
       const job = waiting.get(reply.seq);
       if (!job) return;
       waiting.delete(reply.seq);
-      load[job.worker]! -= 1;
+      load[index]! -= 1;
       if ("error" in reply) job.reject(new Error(reply.error));
       else job.resolve(reply.decoded);
-    }),
-  );
+    });
+    // A failed worker takes no more files (they decode on the others, or
+    // here when none is left); the files it held are reported unread.
+    worker.onFailure((message) => {
+      load[index] = Number.POSITIVE_INFINITY;
+      for (const [id, job] of waiting)
+        if (job.worker === index) {
+          waiting.delete(id);
+          job.reject(new Error(`the decode worker failed (${message})`));
+        }
+    });
+  });
   return {
     decode: (archiveId, path, bytes) =>
       new Promise((resolve, reject) => {
         const id = ++seq;
-        const at = load.indexOf(Math.min(...load));
+        const least = Math.min(...load);
+        if (least === Number.POSITIVE_INFINITY) {
+          decodeArchiveFile(archiveId, path, bytes).then(resolve, reject);
+          return;
+        }
+        const at = load.indexOf(least);
         load[at]! += 1;
         waiting.set(id, { worker: at, resolve, reject });
         const own = ownBuffer(bytes);

@@ -378,6 +378,7 @@ describe("importing an archive", () => {
               ),
           ),
         onReply: (l) => (listener = l),
+        onFailure: () => undefined,
         terminate: () => undefined,
       };
     });
@@ -398,5 +399,31 @@ describe("importing an archive", () => {
     pool.close();
     expect(a).toEqual(b);
     expect(await pooled.files("p")).toEqual(await inline.files("p"));
+  });
+
+  it("goes on without a decode worker that fails: its file is named unread, the rest decode elsewhere", async () => {
+    let fail: ((message: string) => void) | undefined;
+    const broken: DecodeWorker = {
+      post: () => fail?.("it could not start"),
+      onReply: () => undefined,
+      onFailure: (l) => (fail = l),
+      terminate: () => undefined,
+    };
+    const pool = decodePool([broken]);
+    const files = deliveredFiles(["cn-hangzhou"], 3);
+    const store = memoryArchiveStore();
+    const seen: ImportProgress[] = [];
+    const record = await importArchive(store, files, {
+      archiveId: "f",
+      label: "failing worker",
+      startedAt: new Date(START),
+      decode: pool.decode,
+      onProgress: (p) => seen.push(p),
+    });
+    pool.close();
+    expect(record).toMatchObject({ files: 3, refused: 1, events: 6 });
+    expect(seen.at(-1)!.refused[0]!.message).toContain(
+      "the decode worker failed (it could not start)",
+    );
   });
 });
