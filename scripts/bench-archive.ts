@@ -7,16 +7,24 @@
  * the heap afterwards, and a search over them (a user's events, newest 50).
  *
  * This measures the import's own work (read, gunzip, hash, validate,
- * compact) in Node, single-threaded, on this machine; in the browser the
- * same code runs in a worker and adds IndexedDB writes.
+ * compact) in Node on this machine, with files decoded on BENCH_DECODERS
+ * worker threads (default 2, as the browser's import runs two decode
+ * workers on a 2-core machine; 0 decodes on the main thread); in the
+ * browser the same code runs in workers and adds IndexedDB writes.
  *
- * Environment: BENCH_EVENTS (default 1000000).
+ * Environment: BENCH_EVENTS (default 1000000), BENCH_DECODERS (default 2).
  * Targets (issue 14): 1,000,000 events in ≤ 15 s; memory ≤ 400 MB.
  */
+import { Worker } from "node:worker_threads";
 import { gzipSync } from "fflate";
 import { createAccount } from "../mocks/data/account";
 import { REGION_IDS } from "../mocks/data/regions";
 import { memoryArchiveStore } from "../src/lib/archive/archive-store";
+import {
+  decodePool,
+  type DecodeReply,
+  type DecodeWorker,
+} from "../src/lib/archive/decode-file";
 import { deliveryKey } from "../src/lib/archive/delivery-path";
 import {
   importArchive,
@@ -25,6 +33,24 @@ import {
 import { searchArchives } from "../src/lib/archive/search-archive";
 
 const TARGET = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const DECODERS = Number(process.env.BENCH_DECODERS ?? 2);
+
+function decodeThread(): DecodeWorker {
+  // A worker thread does not inherit tsx's loader: it imports the TypeScript through tsx's API.
+  const script = new URL("./bench-decode-worker.ts", import.meta.url).href;
+  const worker = new Worker(
+    `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(script)}, ${JSON.stringify(import.meta.url)}));`,
+    { eval: true },
+  );
+  return {
+    post: (request, transfer) => worker.postMessage(request, transfer),
+    onReply: (listener) =>
+      worker.on("message", (reply: DecodeReply) => listener(reply)),
+    onFailure: (listener) =>
+      worker.on("error", (error: Error) => listener(error.message)),
+    terminate: () => void worker.terminate(),
+  };
+}
 const PER_FILE = 350;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -83,17 +109,28 @@ const held = () => {
 };
 const heapBefore = held();
 const store = memoryArchiveStore();
+// The workers start (and load their code) before the clock does, as the browser's do while files are picked.
+const pool =
+  DECODERS > 0
+    ? decodePool(Array.from({ length: DECODERS }, decodeThread))
+    : undefined;
+if (pool) {
+  const warm = sources[0]!;
+  await pool.decode("warm-up", warm.path, (await warm.read()).slice());
+}
 const t0 = performance.now();
 const record = await importArchive(store, sources, {
   archiveId: "bench",
   label: "bench",
   startedAt: new Date(0),
+  ...(pool ? { decode: pool.decode } : {}),
 });
 const seconds = (performance.now() - t0) / 1000;
+pool?.close();
 globalThis.gc?.();
 const heapAfter = held();
 console.log(
-  `import: ${record.events.toLocaleString("en-US")} events in ${seconds.toFixed(1)} s = ${Math.round(record.events / seconds).toLocaleString("en-US")} events/s (${record.refused} files refused)`,
+  `import (${DECODERS} decode ${DECODERS === 1 ? "thread" : "threads"}): ${record.events.toLocaleString("en-US")} events in ${seconds.toFixed(1)} s = ${Math.round(record.events / seconds).toLocaleString("en-US")} events/s (${record.refused} files refused)`,
 );
 console.log(
   `memory: ${mb(heapAfter - heapBefore)} more (JS heap and array buffers) after import, held by the in-memory store: columns plus the files themselves (${mb(compressed)}; in the browser they are in IndexedDB); RSS ${mb(process.memoryUsage().rss)}`,

@@ -22,6 +22,7 @@ export function RefusedFiles({
     "no-events": t`holds no ActionTrail events (not JSON, or not events)`,
     zip: t`the .zip file could not be read`,
     unreadable: t`could not be fetched or opened`,
+    insight: t`an ActionTrail Insight file (Actiontrail-Insight), not the trail's events: the layout of insight records is not documented, so it is not imported`,
   };
   const shown = refused.slice(0, 200);
   const count = refused.length;

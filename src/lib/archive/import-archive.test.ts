@@ -4,6 +4,12 @@ import { gzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { memoryArchiveStore } from "./archive-store";
 import { archiveCoverage } from "./coverage";
+import {
+  answerDecode,
+  decodePool,
+  type DecodeReply,
+  type DecodeWorker,
+} from "./decode-file";
 import { deliveryKey } from "./delivery-path";
 import {
   importArchive,
@@ -289,5 +295,135 @@ describe("importing an archive", () => {
     );
     expect(record.refused).toBe(0);
     expect(record.events).toBe(3);
+  });
+
+  it("refuses ActionTrail Insight files by name, with their hash in the manifest, and keeps them out of searches and coverage", async () => {
+    const store = memoryArchiveStore();
+    const good = deliveredFiles(["cn-hangzhou"], 2);
+    const gz = (items: unknown[]) =>
+      gzipSync(new TextEncoder().encode(JSON.stringify(items)));
+    const insight = {
+      ...event(90, "cn-hangzhou", START + 3_600_000, "insight.user"),
+      eventType: "ActionTrailInsight",
+    };
+    const underInsight = deliveryKey({
+      prefix: "audit",
+      region: "cn-hangzhou",
+      writtenAt: START + 3_600_000,
+      eventCount: 1,
+      bytes: 100,
+      md5: MD5,
+    }).replace("/Actiontrail/", "/Actiontrail-Insight/");
+    const files = [
+      ...good,
+      source(underInsight, gz([insight])),
+      source(
+        `flat/${ACCOUNT}_Actiontrail-Insight_cn-hangzhou_20260501010000_7.json.gz`,
+        gz([insight]),
+      ),
+      // Named as events, holding only insight events.
+      source("flat/insights-only.json.gz", gz([insight])),
+    ];
+    const seen: ImportProgress[] = [];
+    const record = await importArchive(store, files, {
+      archiveId: "i1",
+      label: "with insights",
+      startedAt: new Date(START),
+      onProgress: (p) => seen.push(p),
+    });
+    expect(record).toMatchObject({ files: 5, refused: 3, events: 6 });
+    expect(
+      seen
+        .at(-1)!
+        .refused.map((r) => [r.path.replace(/^.*\//, ""), r.kind])
+        .sort(),
+    ).toEqual(
+      [
+        [underInsight.replace(/^.*\//, ""), "insight"],
+        [
+          `${ACCOUNT}_Actiontrail-Insight_cn-hangzhou_20260501010000_7.json.gz`,
+          "insight",
+        ],
+        ["insights-only.json.gz", "insight"],
+      ].sort(),
+    );
+    const stored = await store.files("i1");
+    const refused = stored.filter((f) => f.refused);
+    expect(refused.every((f) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
+    expect(refused[0]!.refused!.message).toContain("Actiontrail-Insight");
+    const found = await searchArchives(store, {
+      regions: [],
+      from: 0,
+      to: START + 10 * DAY,
+      filter: { userName: "insight.user" },
+      limit: 10,
+    });
+    expect(found.matched).toBe(0);
+  });
+
+  it("imports the same archive through a pool of decode workers, files stored in path order", async () => {
+    // In-process stand-ins for workers: each answers in its own time, out of order.
+    const delays = [3, 0];
+    const workers: DecodeWorker[] = delays.map((wait) => {
+      let listener: ((reply: DecodeReply) => void) | undefined;
+      return {
+        post: (request) =>
+          void answerDecode(request).then(
+            ({ reply }) =>
+              new Promise<void>((done) =>
+                setTimeout(() => {
+                  listener?.(reply);
+                  done();
+                }, wait),
+              ),
+          ),
+        onReply: (l) => (listener = l),
+        onFailure: () => undefined,
+        terminate: () => undefined,
+      };
+    });
+    const pool = decodePool(workers);
+    const files = deliveredFiles(["cn-hangzhou", "cn-shanghai"], 10);
+    const pooled = memoryArchiveStore();
+    const inline = memoryArchiveStore();
+    const options = { label: "pooled", startedAt: new Date(START) };
+    const a = await importArchive(pooled, files, {
+      ...options,
+      archiveId: "p",
+      decode: pool.decode,
+    });
+    const b = await importArchive(inline, files, {
+      ...options,
+      archiveId: "p",
+    });
+    pool.close();
+    expect(a).toEqual(b);
+    expect(await pooled.files("p")).toEqual(await inline.files("p"));
+  });
+
+  it("goes on without a decode worker that fails: its file is named unread, the rest decode elsewhere", async () => {
+    let fail: ((message: string) => void) | undefined;
+    const broken: DecodeWorker = {
+      post: () => fail?.("it could not start"),
+      onReply: () => undefined,
+      onFailure: (l) => (fail = l),
+      terminate: () => undefined,
+    };
+    const pool = decodePool([broken]);
+    const files = deliveredFiles(["cn-hangzhou"], 3);
+    const store = memoryArchiveStore();
+    const seen: ImportProgress[] = [];
+    const record = await importArchive(store, files, {
+      archiveId: "f",
+      label: "failing worker",
+      startedAt: new Date(START),
+      decode: pool.decode,
+      onProgress: (p) => seen.push(p),
+    });
+    pool.close();
+    expect(record).toMatchObject({ files: 3, refused: 1, events: 6 });
+    expect(seen.at(-1)!.refused[0]!.message).toContain(
+      "the decode worker failed (it could not start)",
+    );
   });
 });

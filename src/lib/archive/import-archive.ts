@@ -1,16 +1,19 @@
 import { unzipSync } from "fflate";
-import { accountOfEvents } from "./events-file";
 import type {
   ArchiveFileRecord,
   ArchiveRecord,
   ArchiveStore,
 } from "./archive-store";
 import {
+  decodeArchiveFile,
+  type DecodeFile,
+  type DecodedFile,
+} from "./decode-file";
+import {
   ARCHIVE_FILE_LIMITS,
-  readArchiveFile,
   type ArchiveRefusalKind,
 } from "./read-archive-file";
-import { toSegment, type Segment } from "./segment";
+import type { Segment } from "./segment";
 
 /** One file to import: its path (folder-relative, zip entry or object key) and its bytes on demand. */
 export interface ImportSource {
@@ -46,6 +49,12 @@ export interface ImportOptions {
   clock?: () => number;
   /** Wall-clock time the import started. */
   startedAt: Date;
+  /**
+   * Decodes a file (hash, gunzip, parse, compact): on this thread by
+   * default, or on a pool of decode workers, which then work on several
+   * files at once while this loop stores them in order.
+   */
+  decode?: DecodeFile;
 }
 
 /** Files fetched ahead of the one being parsed, and their bytes at most. */
@@ -149,9 +158,10 @@ export async function importArchive(
     options.onProgress?.({ ...progress, refused: [...progress.refused] });
   };
 
-  // Files are fetched a few ahead of the one being parsed (a bucket answers
-  // each in tens of milliseconds), bounded in count and in bytes.
-  const reads: (Promise<Uint8Array | Error> | undefined)[] = [];
+  // Files are fetched (a bucket answers each in tens of milliseconds) and
+  // decoded a few ahead of the one being stored, bounded in count and in bytes.
+  const decode = options.decode ?? decodeArchiveFile;
+  const pending: (Promise<DecodedFile | Error> | undefined)[] = [];
   let next = 0;
   let inFlightBytes = 0;
   const startReads = () => {
@@ -162,8 +172,13 @@ export async function importArchive(
     ) {
       const source = ordered[next]!;
       inFlightBytes += source.size;
-      reads[next] = source
+      pending[next] = source
         .read()
+        .then(
+          (bytes) => decode(record.id, source.path, bytes),
+          (error: unknown) =>
+            error instanceof Error ? error : new Error(String(error)),
+        )
         .catch((error: unknown) =>
           error instanceof Error ? error : new Error(String(error)),
         );
@@ -186,16 +201,16 @@ export async function importArchive(
     if (options.signal?.aborted) break;
     startReads();
     const source = ordered[at]!;
-    const bytes = await reads[at]!;
-    reads[at] = undefined;
+    const decoded = await pending[at]!;
+    pending[at] = undefined;
     inFlightBytes -= source.size;
     if (options.signal?.aborted) break;
     progress.filesDone += 1;
     progress.bytesDone += source.size;
     record.files += 1;
-    if (bytes instanceof Error) {
+    if (decoded instanceof Error) {
       // One file that cannot be fetched does not stop the others.
-      const message = `The file could not be read: ${bytes.message}`;
+      const message = `The file could not be read: ${decoded.message}`;
       batch.push({
         file: {
           archiveId: record.id,
@@ -210,50 +225,24 @@ export async function importArchive(
       record.refused += 1;
       progress.refused.push({ path: source.path, kind: "unreadable", message });
     } else {
-      const read = await readArchiveFile(source.path, bytes);
-      const loaded = !read.refused && read.events.length > 0;
-      batch.push({
-        file: {
-          archiveId: record.id,
-          path: read.path,
-          bytes: read.bytes,
-          sha256: read.sha256,
-          events: read.events.length,
-          rejectedCount: read.rejectedCount,
-          ...(read.region ? { region: read.region } : {}),
-          ...(read.day ? { day: read.day } : {}),
-          ...(read.refused ? { refused: read.refused } : {}),
-        },
-        ...(loaded
-          ? {
-              segment: toSegment(
-                `${record.id}/${read.path}`,
-                record.id,
-                read.region ?? read.events[0]!.region,
-                read.events,
-                bytes,
-              ),
-            }
-          : {}),
-      });
-      batchBytes += bytes.length;
-      record.bytes += read.bytes;
-      if (read.refused) {
+      const { file, segment } = decoded;
+      batch.push(segment ? { file, segment } : { file });
+      batchBytes += file.bytes;
+      record.bytes += file.bytes;
+      if (file.refused) {
         record.refused += 1;
-        progress.refused.push({ path: read.path, ...read.refused });
+        progress.refused.push({ path: file.path, ...file.refused });
       }
-      if (loaded) {
-        progress.events += read.events.length;
-        record.events += read.events.length;
-        const { accountId } = accountOfEvents(read.events);
-        if (accountId) accounts.add(accountId);
-        if (read.delivery?.accountId) accounts.add(read.delivery.accountId);
-        if (read.region) regions.add(read.region);
-        if (read.day) {
-          if (!record.firstDay || read.day < record.firstDay)
-            record.firstDay = read.day;
-          if (!record.lastDay || read.day > record.lastDay)
-            record.lastDay = read.day;
+      if (segment) {
+        progress.events += file.events;
+        record.events += file.events;
+        for (const id of decoded.accountIds) accounts.add(id);
+        if (file.region) regions.add(file.region);
+        if (file.day) {
+          if (!record.firstDay || file.day < record.firstDay)
+            record.firstDay = file.day;
+          if (!record.lastDay || file.day > record.lastDay)
+            record.lastDay = file.day;
         }
       }
     }

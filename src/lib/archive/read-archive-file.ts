@@ -19,8 +19,30 @@ export const ARCHIVE_FILE_LIMITS = {
   maxDepth: 512,
 } as const;
 
-/** `unreadable`: the file could not be fetched or opened at all. */
-export type ArchiveRefusalKind = RefusalKind | "no-events" | "unreadable";
+/**
+ * `unreadable`: the file could not be fetched or opened at all.
+ * `insight`: an ActionTrail Insight file, not the trail's events.
+ */
+export type ArchiveRefusalKind =
+  RefusalKind | "no-events" | "unreadable" | "insight";
+
+/** `Actiontrail-Insight` as a folder or a part of the file's name (the contract: insight events go under it). */
+const INSIGHT_PATH = /(^|[/_])Actiontrail-Insight([/_]|$)/i;
+/** The documented `eventType` of insight events. */
+const INSIGHT_EVENT_TYPE = "ActionTrailInsight";
+
+/**
+ * Insight files are refused by name, unread. The contract says only where
+ * they go (`Actiontrail-Insight`) and that their events are of type
+ * `ActionTrailInsight`; what an insight holds (its type, baseline, the
+ * calls it counts) is not documented, so reading one as audit events would
+ * put made-up records into searches and skew the coverage counts.
+ */
+const INSIGHT_REFUSAL = {
+  kind: "insight" as const,
+  message:
+    "An ActionTrail Insight file (Actiontrail-Insight): it holds insight records, not the trail's events, and their layout is not documented, so it is not imported. The trail's events are under AliyunLogs/Actiontrail/.",
+};
 
 export interface ArchiveFileRead {
   path: string;
@@ -55,6 +77,16 @@ export async function readArchiveFile(
   const place = readDeliveryPath(path);
   const delivery = "problem" in place ? undefined : place;
   const base = { path, bytes: data.length, sha256, delivery };
+  if (delivery?.insight || INSIGHT_PATH.test(path))
+    return {
+      ...base,
+      region: delivery?.region,
+      day: delivery?.day,
+      events: [],
+      rejectedCount: 0,
+      rejected: [],
+      refused: INSIGHT_REFUSAL,
+    };
   try {
     const parsed = await parseOwnEvents(data, limits);
     const first = parsed.events[0];
@@ -66,6 +98,10 @@ export async function readArchiveFile(
         : undefined);
     // A file with entries of which none is an event is not an events file.
     const noEvents = parsed.events.length === 0 && parsed.total > 0;
+    // Named as an events file, yet holding only insight events.
+    const insights =
+      parsed.events.length > 0 &&
+      parsed.events.every((e) => e.type === INSIGHT_EVENT_TYPE);
     return {
       ...base,
       region,
@@ -73,6 +109,7 @@ export async function readArchiveFile(
       events: parsed.events,
       rejectedCount: parsed.rejectedCount,
       rejected: parsed.rejected,
+      ...(insights ? { refused: INSIGHT_REFUSAL } : {}),
       ...(noEvents
         ? {
             refused: {
