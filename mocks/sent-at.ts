@@ -26,12 +26,16 @@ const apiUrl = (input: RequestInfo | URL): URL =>
 const isApiCall = (url: URL): boolean =>
   url.origin === location.origin && /\/api\/[^/]+\/$/.test(url.pathname);
 
+let stamping = false;
+
 /**
  * Wraps the page's `fetch` so every call to the simulated account's
  * `/api/<RegionId>/` carries the time it was sent (mock mode only; other
  * requests pass untouched).
  */
 export function stampSendTimes(clock: () => number = Date.now): void {
+  if (stamping) return;
+  stamping = true;
   const send = globalThis.fetch.bind(globalThis);
   globalThis.fetch = (input, init) => {
     if (!isApiCall(apiUrl(input))) return send(input, init);

@@ -188,10 +188,12 @@ function EventsScreen({ shared }: { shared: SharedZone }) {
           role="region"
           aria-label={t`Results`}
           // The refine text the rows below are filtered by (the benchmark
-          // times typing → rows with it). The rows lag what was just typed
-          // for a moment (useDeferredValue above), and a refine over many
-          // events finishes in slices: busy until both are done.
-          data-refine={search.refine}
+          // times typing → rows with it): the deferred one the rows were
+          // derived from, set in the same commit as they are. The rows lag
+          // what was just typed for a moment (useDeferredValue above), and a
+          // refine over many events finishes in slices: busy until both are
+          // done.
+          data-refine={deferredSearch.refine}
           aria-busy={deferredSearch !== search || results.refining}
         >
           <ResultsBody results={results}>

@@ -90,6 +90,8 @@ const NO_LISTS: readonly AuditEvent[][] = [];
 
 /** How long one background pass of a refine looks at events before letting input in. */
 const REFINE_SLICE_MS = 8;
+/** How long one slice of building the refine index runs before letting input and frames in. */
+const INDEX_SLICE_MS = 4;
 /** How long the refine text stays unchanged before the rest of its matches are looked for. */
 const REFINE_SETTLE_MS = 300;
 
@@ -213,13 +215,13 @@ export function useEventResults(search: EventSearch, region: string) {
     return () => clearTimeout(timer);
   }, [loadedFilter, view]);
   // While no read is running and the rows are settled, the refine index of
-  // these events is built in the browser's idle time, a few milliseconds at
-  // a time, so a refine passes over blocks that cannot hold its text (see
+  // these events is built from the browser's first idle moment, 4 ms at a
+  // time, so a refine passes over blocks that cannot hold its text (see
   // refine-index.ts).
   const indexing = !running && view.done;
   useEffect(() => {
     if (!indexing) return;
-    return runWhenIdle((ms) => loadedFilter.buildIndex(ms), REFINE_SLICE_MS);
+    return runWhenIdle((ms) => loadedFilter.buildIndex(ms), INDEX_SLICE_MS);
   }, [loadedFilter, loaded, indexing]);
   const shown = view.rows;
 
