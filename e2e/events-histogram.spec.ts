@@ -23,6 +23,8 @@ test.describe("event search histogram", () => {
     const histogram = page.getByRole("region", { name: "Events over time" });
     await expect(histogram).toContainText(/one bar per hour/);
     const chart = histogram.getByRole("img", { name: /Events over time/ });
+    // The chart's code loads after the results: drag once it is drawn.
+    await expect(chart.locator("svg").first()).toBeVisible();
     const box = (await chart.boundingBox()) ?? {
       x: 0,
       y: 0,

@@ -13,9 +13,11 @@ test.describe("Query in Log Service", () => {
     page,
   }) => {
     await openConsole(page, "/query?region=cn-hangzhou&range=7d");
-    await page
-      .getByRole("radio", { name: /In Log Service/ })
-      .check({ timeout: 30_000 });
+    // The choice lives in the URL: the radio follows once the page has
+    // navigated, which can come after the click returns on a busy machine.
+    const inLogService = page.getByRole("radio", { name: /In Log Service/ });
+    await inLogService.click({ timeout: 30_000 });
+    await expect(inLogService).toBeChecked();
     await expect(
       page.getByText(
         /Runs in Log Service, in logstore actiontrail_org-audit-all of project security-audit-hz/,

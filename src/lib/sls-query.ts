@@ -368,6 +368,40 @@ export function slsSqlToDuckDb(sql: string): string {
 }
 
 /**
+ * The fields the trail's logstore indexes (Log Service's "Log fields" page for
+ * ActionTrail, https://www.alibabacloud.com/help/en/sls/log-fields-25). A
+ * query may name any of them even when none of the logs it read holds one:
+ * Log Service answers NULL, so the simulated logstore's table always has them.
+ */
+export const LOGSTORE_INDEX_FIELDS: readonly string[] = [
+  "__time__",
+  "__topic__",
+  "event.eventId",
+  "event.eventTime",
+  "event.eventType",
+  "event.eventName",
+  "event.eventRW",
+  "event.eventSource",
+  "event.eventVersion",
+  "event.serviceName",
+  "event.acsRegion",
+  "event.sourceIpAddress",
+  "event.userAgent",
+  "event.requestId",
+  "event.apiVersion",
+  "event.errorCode",
+  "event.errorMessage",
+  "event.resourceType",
+  "event.resourceName",
+  "event.userIdentity.type",
+  "event.userIdentity.principalId",
+  "event.userIdentity.accountId",
+  "event.userIdentity.userName",
+  "event.userIdentity.accessKeyId",
+  "event.eventAttributes.SensitiveAction",
+];
+
+/**
  * An ActionTrail event as a log in the trail's logstore: every field under
  * `event.`, nested objects dot-joined (`event.userIdentity.userName`), with
  * `__time__` (epoch seconds) and `__topic__`, as ActionTrail delivers to

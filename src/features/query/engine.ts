@@ -7,6 +7,7 @@ import duckdbWasm from "@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url";
 import duckdbWorker from "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url";
 import { Table, type Vector } from "apache-arrow";
 import { textVector } from "./events-table";
+import { LOGSTORE_INDEX_FIELDS } from "@/lib/sls-query";
 
 /**
  * DuckDB-WASM in a Web Worker, served from Trailscope's own origin (the
@@ -111,8 +112,13 @@ export async function createEngine(table: Table): Promise<Engine> {
     async loadLogs(logs) {
       await ready;
       const { conn } = current;
-      const keys = [...new Set(logs.flatMap((l) => Object.keys(l)))];
-      if (!keys.includes("__time__")) keys.push("__time__");
+      // Every indexed field is a column, even one no log read here holds.
+      const keys = [
+        ...new Set([
+          ...LOGSTORE_INDEX_FIELDS,
+          ...logs.flatMap((l) => Object.keys(l)),
+        ]),
+      ];
       const columns: Record<string, Vector> = {};
       for (const key of keys)
         columns[key] = textVector(logs.map((l) => l[key] ?? null));
