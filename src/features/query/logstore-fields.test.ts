@@ -9,9 +9,14 @@ const fieldsIn = (text: string): string[] =>
 
 describe("the simulated logstore's columns", () => {
   it("hold every field the Log Service examples name, so a query over logs that lack one answers NULL instead of failing", () => {
-    for (const example of LOGSTORE_EXAMPLES)
-      for (const field of fieldsIn(example.sql))
-        expect(LOGSTORE_INDEX_FIELDS, example.id).toContain(field);
+    const named = LOGSTORE_EXAMPLES.flatMap((example) =>
+      fieldsIn(example.sql).map((field) => `${example.id}: ${field}`),
+    );
+    expect(named.length).toBeGreaterThan(3);
+    const missing = named.filter(
+      (entry) => !LOGSTORE_INDEX_FIELDS.includes(entry.split(": ")[1] ?? ""),
+    );
+    expect(missing).toEqual([]);
   });
 
   it("hold every field an event search opened in Log Service names", () => {
