@@ -1,9 +1,7 @@
 import { pipeline } from "node:stream/promises";
 import type { Identity } from "../auth";
 import type { Exchange, GatewayContext } from "../context";
-import { envelope } from "../envelope";
 import { byteLimit, UpstreamError } from "../forward";
-import { checkSameOrigin } from "../origin";
 import type { SigningCredentials } from "../signature";
 import { actionTrailReader, type TrailDelivery } from "./actiontrail-read";
 import { ArchiveError } from "./archive-error";
@@ -13,6 +11,7 @@ import { listAccountBuckets } from "./list-buckets";
 import { asArchiveError } from "./archive-failure";
 import { aliOssReader, type OssReader } from "./oss-reader";
 import { lookUpTrail } from "./trail-cache";
+import { answerTrailRead, trailOfPath } from "./trail-read";
 
 /**
  * The gateway's read-only window on trails' archives in OSS, answering what
@@ -28,56 +27,27 @@ import { lookUpTrail } from "./trail-cache";
  * proxy's own; the log entry names the route, never the query.
  */
 const ARCHIVE_PATH = /^\/api\/_archive\/([^/]+)\/([^/]+)\/(files|object)$/;
-const REGION = /^[a-z]{2,12}(?:-[a-z0-9]{1,20}){1,4}$/;
-const TRAIL_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 
 export const isArchivePath = (path: string): boolean =>
   path.startsWith("/api/_archive/") || path.startsWith("/api/_oss/");
 
 /** Answers an archive route; the caller has signed the person in. */
-export async function handleArchive(
+export function handleArchive(
   ctx: GatewayContext,
   exchange: Exchange,
   identity: Identity,
 ): Promise<void> {
-  const { entry, response, requestId } = exchange;
-  try {
-    const route = routeOf(exchange);
-    entry.action = route.action;
-    if (!checkSameOrigin(exchange.request, ctx.config, { write: false }).ok)
-      throw new ArchiveError(
-        403,
-        "Gateway.CrossSiteRequest",
-        "Cross-site requests are refused.",
-      );
-    const slot = ctx.slots.acquire(identity.sessionKey);
-    if ("refused" in slot) {
-      entry.refused = `busy-${slot.refused}`;
-      throw new ArchiveError(
-        429,
-        "Throttling.User",
-        "The gateway is reading as much as it may at once. Retry shortly.",
-      );
-    }
-    try {
-      const session = archiveSession(ctx, exchange);
-      await route.answer(session);
-    } finally {
-      slot.release();
-    }
-  } catch (error) {
-    const refusal = asArchiveError(error, ctx.config.upstreamTimeoutMs);
-    entry.code = refusal.code;
-    if (response.headersSent) {
-      response.destroy();
-      return;
-    }
-    ctx.replies.json(
-      response,
-      refusal.status,
-      envelope(requestId, refusal.code, refusal.message),
-    );
-  }
+  return answerTrailRead(
+    ctx,
+    exchange,
+    identity,
+    (error) => asArchiveError(error, ctx.config.upstreamTimeoutMs),
+    () => {
+      const route = routeOf(exchange);
+      exchange.entry.action = route.action;
+      return () => route.answer(archiveSession(ctx, exchange));
+    },
+  );
 }
 
 /** What one archive request works with. */
@@ -180,26 +150,13 @@ function routeOf(exchange: Exchange): Route {
   if (url.pathname === "/api/_oss/buckets")
     return { action: "ListBuckets", answer: answerBuckets };
   const match = ARCHIVE_PATH.exec(url.pathname);
-  let region = "";
-  let name = "";
-  try {
-    region = decodeURIComponent(match?.[1] ?? "");
-    name = decodeURIComponent(match?.[2] ?? "");
-  } catch {
-    // left empty: refused below
-  }
   if (!match)
     throw new ArchiveError(
       404,
       "Gateway.NotFound",
       "Call /api/_archive/<HomeRegion>/<Trail>/files or /object, or /api/_oss/buckets.",
     );
-  if (!REGION.test(region) || !TRAIL_NAME.test(name))
-    throw new ArchiveError(
-      400,
-      "InvalidParameter",
-      "That is not a region ID and a trail name.",
-    );
+  const { region, name } = trailOfPath(match);
   exchange.entry.region = region;
   return match[3] === "files"
     ? {

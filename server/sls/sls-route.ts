@@ -1,13 +1,12 @@
 import type { Identity } from "../auth";
 import type { Exchange, GatewayContext } from "../context";
-import { envelope } from "../envelope";
 import { UpstreamError } from "../forward";
-import { checkSameOrigin } from "../origin";
 import { actionTrailReader, type TrailDelivery } from "../oss/actiontrail-read";
 import { ArchiveError } from "../oss/archive-error";
 import { asArchiveError } from "../oss/archive-failure";
 import { gatewayCredentials } from "../oss/archive-route";
 import { lookUpTrail } from "../oss/trail-cache";
+import { answerTrailRead, trailOfPath } from "../oss/trail-read";
 import { readLogQuery } from "./log-query";
 import {
   sdkLogReader,
@@ -29,8 +28,6 @@ import {
  * log entry names the trail and counts, never the query text.
  */
 const SLS_PATH = /^\/api\/_sls\/([^/]+)\/([^/]+)\/query$/;
-const REGION = /^[a-z]{2,12}(?:-[a-z0-9]{1,20}){1,4}$/;
-const TRAIL_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const PROJECT_ARN =
   /^acs:log:([a-z0-9-]+):\d*:project\/([a-z0-9][a-z0-9-]{1,61}[a-z0-9])$/;
 
@@ -49,82 +46,44 @@ export function logPlaceOf(trail: TrailDelivery): LogPlace | undefined {
 }
 
 /** Answers a Log Service route; the caller has signed the person in. */
-export async function handleSls(
+export function handleSls(
   ctx: GatewayContext,
   exchange: Exchange,
   identity: Identity,
   reader?: LogReader,
 ): Promise<void> {
-  const { entry, response, requestId } = exchange;
-  entry.action = "GetLogs";
-  try {
-    if (exchange.request.method !== "GET")
-      throw new ArchiveError(
-        405,
-        "Gateway.MethodNotAllowed",
-        "Queries are sent with GET.",
+  exchange.entry.action = "GetLogs";
+  return answerTrailRead(
+    ctx,
+    exchange,
+    identity,
+    (error) => asSlsError(error, ctx.config.upstreamTimeoutMs),
+    () => {
+      if (exchange.request.method !== "GET")
+        throw new ArchiveError(
+          405,
+          "Gateway.MethodNotAllowed",
+          "Queries are sent with GET.",
+        );
+      const match = SLS_PATH.exec(exchange.url.pathname);
+      if (!match)
+        throw new ArchiveError(
+          404,
+          "Gateway.NotFound",
+          "Call /api/_sls/<HomeRegion>/<Trail>/query.",
+        );
+      const { region, name } = trailOfPath(match);
+      exchange.entry.region = region;
+      const query = readLogQuery(
+        exchange.url.searchParams,
+        ctx.config.sls.maxLines,
       );
-    const match = SLS_PATH.exec(exchange.url.pathname);
-    if (!match)
-      throw new ArchiveError(
-        404,
-        "Gateway.NotFound",
-        "Call /api/_sls/<HomeRegion>/<Trail>/query.",
-      );
-    let region = "";
-    let name = "";
-    try {
-      region = decodeURIComponent(match[1] ?? "");
-      name = decodeURIComponent(match[2] ?? "");
-    } catch {
-      // left empty: refused below
-    }
-    if (!REGION.test(region) || !TRAIL_NAME.test(name))
-      throw new ArchiveError(
-        400,
-        "InvalidParameter",
-        "That is not a region ID and a trail name.",
-      );
-    entry.region = region;
-    if (!checkSameOrigin(exchange.request, ctx.config, { write: false }).ok)
-      throw new ArchiveError(
-        403,
-        "Gateway.CrossSiteRequest",
-        "Cross-site requests are refused.",
-      );
-    const query = readLogQuery(
-      exchange.url.searchParams,
-      ctx.config.sls.maxLines,
-    );
-    if (!query.ok)
-      throw new ArchiveError(400, "InvalidParameter", query.message);
-    const slot = ctx.slots.acquire(identity.sessionKey);
-    if ("refused" in slot) {
-      entry.refused = `busy-${slot.refused}`;
-      throw new ArchiveError(
-        429,
-        "Throttling.User",
-        "The gateway is reading as much as it may at once. Retry shortly.",
-      );
-    }
-    try {
-      await answerQuery(ctx, exchange, region, name, query.value, reader);
-    } finally {
-      slot.release();
-    }
-  } catch (error) {
-    const refusal = asSlsError(error, ctx.config.upstreamTimeoutMs);
-    entry.code = refusal.code;
-    if (response.headersSent) {
-      response.destroy();
-      return;
-    }
-    ctx.replies.json(
-      response,
-      refusal.status,
-      envelope(requestId, refusal.code, refusal.message),
-    );
-  }
+      if (!query.ok)
+        throw new ArchiveError(400, "InvalidParameter", query.message);
+      return () =>
+        answerQuery(ctx, exchange, region, name, query.value, reader);
+    },
+  );
 }
 
 async function answerQuery(
