@@ -14,7 +14,8 @@ import { OSS_BUCKETS } from "../data/resources";
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_DAYS = 31;
 
-function refuse(
+/** A refusal in the gateway's error envelope (also used by log-service.ts). */
+export function refuse(
   account: Account,
   status: number,
   code: string,

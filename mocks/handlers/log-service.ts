@@ -20,23 +20,12 @@ import {
 import type { Account } from "../data/account";
 import type { TrailRecord } from "../data/trail-state";
 import { REGION_IDS } from "../data/regions";
+import { refuse } from "./archive";
 
 /** Logs read in one query at most, and logs handed on for the SQL part. */
 const MAX_SCANNED = 300_000;
 const MAX_DEFERRED = 50_000;
 const MAX_SPAN_S = 366 * 86_400;
-
-function refuse(
-  account: Account,
-  status: number,
-  code: string,
-  message: string,
-) {
-  return HttpResponse.json(
-    { RequestId: account.newRequestId(), Code: code, Message: message },
-    { status },
-  );
-}
 
 const whole = (text: string | null): number | undefined =>
   text !== null && /^\d{1,12}$/.test(text) ? Number(text) : undefined;
