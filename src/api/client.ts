@@ -277,17 +277,36 @@ export async function gatewayGet(
   region: string,
   signal?: AbortSignal,
 ): Promise<Response> {
-  const origin =
-    typeof location === "undefined" ? "http://localhost" : location.origin;
-  const url = new URL(`${config.baseUrl.replace(/\/$/, "")}/${path}`, origin);
+  const url = gatewayUrl(path);
   for (const [key, value] of Object.entries(query))
     url.searchParams.set(key, value);
+  return gatewayFetch(url, { signal: signal ?? null }, action, region);
+}
+
+/** A path under the gateway's base, on this page's origin. */
+function gatewayUrl(path: string): URL {
+  const origin =
+    typeof location === "undefined" ? "http://localhost" : location.origin;
+  return new URL(`${config.baseUrl.replace(/\/$/, "")}/${path}`, origin);
+}
+
+/**
+ * One request to the gateway with the session's cookie: a network failure or
+ * a refusal becomes an `ApiError` named by `action`; resolves with the
+ * successful response.
+ */
+async function gatewayFetch(
+  url: URL,
+  init: RequestInit,
+  action: string,
+  region: string,
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url, {
+      ...init,
       credentials: "same-origin",
       cache: "no-store",
-      signal: signal ?? null,
     });
   } catch (cause) {
     if (isAbortError(cause)) throw cause;
@@ -338,35 +357,21 @@ export async function gatewayJson<T extends z.ZodType>(
   schema: T,
   options: { action: string; body?: unknown; signal?: AbortSignal | undefined },
 ): Promise<z.output<T>> {
-  const origin =
-    typeof location === "undefined" ? "http://localhost" : location.origin;
-  const url = new URL(`${config.baseUrl.replace(/\/$/, "")}/${path}`, origin);
   const { action, body, signal } = options;
-  let response: Response;
-  try {
-    response = await fetch(url, {
+  const response = await gatewayFetch(
+    gatewayUrl(path),
+    {
       method,
       headers: {
         Accept: "application/json",
         ...(body === undefined ? {} : { "Content-Type": "application/json" }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      credentials: "same-origin",
-      cache: "no-store",
       signal: signal ?? null,
-    });
-  } catch (cause) {
-    if (isAbortError(cause)) throw cause;
-    throw new ApiError({
-      code: "NetworkError",
-      message: t`The request did not reach the gateway. Check the connection.`,
-      status: 0,
-      action,
-      region: "",
-      cause,
-    });
-  }
-  if (!response.ok) throw await gatewayError(response, action, "");
+    },
+    action,
+    "",
+  );
   if (response.status === 204) return schema.parse(undefined);
   return parseGatewayJson(response, schema, action, "");
 }
