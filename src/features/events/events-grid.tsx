@@ -23,7 +23,8 @@ const FALLBACK_RECT = { width: 1200, height: 720 };
 /** The leading column: summary, selection and pin buttons. */
 const LEAD = "4rem";
 
-interface EventsGridProps {
+/** What the events table passes through to its grid. */
+export interface EventsGridBaseProps {
   /** The loaded events, already in the order of `sort` (see sort.ts). */
   events: readonly AuditEvent[];
   sort: EventSort;
@@ -31,6 +32,9 @@ interface EventsGridProps {
   openEventId: string | undefined;
   onOpen: (event: AuditEvent) => void;
   label: string;
+}
+
+interface EventsGridProps extends EventsGridBaseProps {
   selected: ReadonlySet<string>;
   onFieldStats: ((columnId: string) => void) | undefined;
   onToggleSelected: (rowId: string) => void;

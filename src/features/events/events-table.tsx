@@ -1,12 +1,10 @@
 import { lazy, Suspense, useCallback, useState } from "react";
-import type { AuditEvent } from "@/api/schemas/event";
 import type { SearchCondition } from "@/lib/event-search-url";
 import type { CaseSearch } from "@/stores/cases-store";
 import { PinSelectionBar, useCasePins } from "./case-pins";
 import { eventColumnLabel } from "./columns";
 import { columnField } from "./column-fields";
-import { EventsGrid } from "./events-grid";
-import type { EventSort } from "./sort";
+import { EventsGrid, type EventsGridBaseProps } from "./events-grid";
 import { rowIdOf } from "./use-events-table-model";
 import "./field-stats.css";
 
@@ -15,14 +13,7 @@ const FieldStatsPopover = lazy(async () => ({
   default: (await import("./field-stats-popover")).FieldStatsPopover,
 }));
 
-interface EventsTableProps {
-  /** The loaded events, already in the order of `sort` (see sort.ts). */
-  events: readonly AuditEvent[];
-  sort: EventSort;
-  onSortChange: (sort: EventSort) => void;
-  openEventId: string | undefined;
-  onOpen: (event: AuditEvent) => void;
-  label: string;
+interface EventsTableProps extends EventsGridBaseProps {
   /** Where pinned events say they were found; without it rows cannot be pinned. */
   caseSearch?: CaseSearch | undefined;
   /** A column's field statistics asked to keep or drop a value; without it headers offer no statistics. */
