@@ -4,6 +4,7 @@ import { ApiError } from "@/api/errors";
 import { LOGSTORE_PAGE, queryLogstore } from "@/api/log-service";
 import { slsSqlToDuckDb } from "@/lib/sls-query";
 import type { Engine, QueryResult } from "./engine";
+import { ExamplePicker } from "./example-picker";
 import { LOGSTORE_EXAMPLES } from "./examples";
 import { logsToResult, logstoreErrorInfo } from "./logstore-run";
 import { LogstoreStatus, type LogstoreDone } from "./logstore-status";
@@ -135,25 +136,7 @@ export function LogstoreRunner(props: LogstoreRunnerProps) {
   return (
     <section className="query-runner" aria-label={t`Log Service query`}>
       <div className="query-tools">
-        <label>
-          {t`Example queries`}{" "}
-          <select
-            value=""
-            onChange={(e) => {
-              const example = LOGSTORE_EXAMPLES.find(
-                (x) => x.id === e.target.value,
-              );
-              if (example) onTextChange(example.sql);
-            }}
-          >
-            <option value="">{t`Choose an example…`}</option>
-            {LOGSTORE_EXAMPLES.map((example) => (
-              <option key={example.id} value={example.id}>
-                {t(example.title)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ExamplePicker examples={LOGSTORE_EXAMPLES} onPick={onTextChange} />
       </div>
       <SqlEditor
         value={text}

@@ -2,6 +2,7 @@ import { useLingui } from "@lingui/react/macro";
 import { useRef, useState } from "react";
 import { useFormat } from "@/components/i18n/use-format";
 import { RESULT_CAP, type Engine, type QueryResult } from "./engine";
+import { ExamplePicker } from "./example-picker";
 import { EXAMPLE_QUERIES } from "./examples";
 import { QueryErrorView, QueryResultView } from "./query-result-view";
 import { SavedQueries } from "./saved-queries";
@@ -60,25 +61,7 @@ export function QueryRunner(props: QueryRunnerProps) {
   return (
     <section className="query-runner" aria-label={t`SQL query`}>
       <div className="query-tools">
-        <label>
-          {t`Example queries`}{" "}
-          <select
-            value=""
-            onChange={(e) => {
-              const example = EXAMPLE_QUERIES.find(
-                (x) => x.id === e.target.value,
-              );
-              if (example) onSqlChange(example.sql);
-            }}
-          >
-            <option value="">{t`Choose an example…`}</option>
-            {EXAMPLE_QUERIES.map((example) => (
-              <option key={example.id} value={example.id}>
-                {t(example.title)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ExamplePicker examples={EXAMPLE_QUERIES} onPick={onSqlChange} />
         <label>
           {t`History`}{" "}
           <select
